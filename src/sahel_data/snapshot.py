@@ -23,7 +23,7 @@ import http.client
 import json
 import os
 import re
-import socket
+import ssl
 import tempfile
 import time
 import unicodedata
@@ -332,15 +332,17 @@ def fetch_url(url: str, *, timeout: float | None = None, max_bytes: int | None =
                     401: " (the page needs a login: save it from a browser and add the file)",
                     403: " (access refused: save the page from a browser and add the file)",
                 }.get(status, "")
-                raise InputError(url, f"the server answered HTTP {status} {reason}{hint}".replace("  ", " ")) from None
-        except InputError:
-            raise
-        except (urllib.error.URLError, http.client.HTTPException, ConnectionError,
-                TimeoutError, socket.timeout, OSError) as exc:
-            if isinstance(exc, urllib.error.URLError) and isinstance(exc.reason, str) and \
-                    "unknown url type" in exc.reason:
-                raise InputError(url, "not a URL this tool can fetch (http or https only)") from None
+                answer = f"HTTP {status} {reason}".rstrip()
+                raise InputError(url, f"the server answered {answer}{hint}") from None
+        except (urllib.error.URLError, http.client.HTTPException, OSError) as exc:
+            # connection refused or reset, timeout, DNS failure, truncated body
             reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
+            if isinstance(reason, str) and "unknown url type" in reason:
+                raise InputError(url, "not a URL this tool can fetch (http or https only)") from None
+            if isinstance(reason, ssl.SSLCertVerificationError):  # retrying will not help
+                raise InputError(
+                    url, f"the server's certificate cannot be trusted: {reason.verify_message}"
+                ) from None
             last_problem = f"cannot connect or read: {reason or type(exc).__name__}"
         except ValueError as exc:  # malformed URL
             raise InputError(url, f"not a valid URL: {exc}") from None
