@@ -62,12 +62,25 @@ def write_csv(frame: pd.DataFrame, path: Path) -> None:
     frame.to_csv(Path(path), index=False, lineterminator="\n", encoding="utf-8")
 
 
-def read_parquet(table: str, path: Path) -> pd.DataFrame:
-    """A published table back as a frame with the schema's dtypes (dates as ISO strings)."""
+_NULLABLE_TYPES = {
+    pyarrow.float64(): pd.Float64Dtype(),
+    pyarrow.int64(): pd.Int64Dtype(),
+    pyarrow.string(): pd.StringDtype(),
+}
+
+
+def read_stored(path: Path) -> pd.DataFrame:
+    """A Parquet file as it is, with nullable dtypes and dates as ISO strings."""
     stored = pq.read_table(Path(path))
     columns = [
         column.cast(pyarrow.string()) if pyarrow.types.is_date32(column.type) else column
         for column in stored.columns
     ]
-    frame = pyarrow.Table.from_arrays(columns, names=stored.column_names).to_pandas()
-    return coerce(frame, table)
+    return pyarrow.Table.from_arrays(columns, names=stored.column_names).to_pandas(
+        types_mapper=_NULLABLE_TYPES.get
+    )
+
+
+def read_parquet(table: str, path: Path) -> pd.DataFrame:
+    """A published table back as a frame with the schema's columns and dtypes."""
+    return coerce(read_stored(path), table)
