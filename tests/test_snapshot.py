@@ -240,7 +240,8 @@ def test_fetch_article_stores_page_text_and_metadata(server, tmp_path):
         "language": "en",
         "url": "https://news.example.org/2024/06/attacks-central-sahel",
         "retrieved": "2024-07-01",
-        "sha256": hashlib.sha256(ARTICLE.encode("utf-8")).hexdigest(),
+        "sha256": hashlib.sha256(raw_txt).hexdigest(),
+        "html_sha256": hashlib.sha256(ARTICLE.encode("utf-8")).hexdigest(),
     }
     # sorted keys, 2-space indent, UTF-8 as is, trailing newline
     assert meta_bytes.decode("utf-8") == json.dumps(meta, indent=2, sort_keys=True,
@@ -625,3 +626,23 @@ def test_html_to_text_without_text(page):
         html_to_text(page, where="raw/x.html")
     assert err.value.where == "raw/x.html"
     assert err.value.problem.startswith(("no main text found", "the page is empty"))
+
+
+# -------------------------------------------------------------- the raw reader
+
+
+def test_added_documents_are_read_by_the_raw_reader(server, tmp_path):
+    from sahel_data.documents import discover, read_document
+
+    raw = tmp_path / "raw"
+    page_id = add_source(url(server, "/article"), raw, today="2024-07-01")
+    note = tmp_path / "note.txt"
+    note.write_text("Some 300 people fled.\n", encoding="utf-8")
+    note_id = add_source(str(note), raw, title="Note", published="2024-01-01", today="2024-07-01")
+
+    docs = {p.stem: read_document(p, raw) for p in discover(raw)}
+    assert sorted(docs) == sorted([page_id, note_id])
+    page = docs[page_id]
+    assert page.sha256 == meta_of(raw, page_id)["sha256"]  # the reader's check passes
+    assert "1,292 predatory attacks" in page.text
+    assert page.meta["title"] == "Attacks on civilians rise in central Sahel"

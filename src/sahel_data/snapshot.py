@@ -9,7 +9,9 @@ extract the main text of web pages and record where it came from.
 - a local ``.txt`` file is copied byte for byte to ``raw/<id>.txt``;
 - ``raw/<id>.meta.json`` gets the title, publication date, author, URL,
   publisher and language found in the page (values given on the command
-  line win), the date of retrieval and the sha256 of the stored original.
+  line win), the date of retrieval, the sha256 of ``raw/<id>.txt``
+  (``sha256``, checked by the raw reader) and, for a web page, the sha256 of
+  the saved ``raw/<id>.html`` (``html_sha256``).
 
 Every file is first written to a temporary file in raw/ and then renamed, so a
 failure never leaves a half-written document behind.
@@ -150,12 +152,19 @@ def add_source(
                 f"cannot make a document id from the title {title!r}; give one with --id",
             )
 
+    # `sha256` guards the text the dataset's offsets index (raw/<id>.txt): the
+    # raw reader refuses a text whose digest no longer matches. A web page's
+    # original bytes get their own digest.
+    stored_text = original if kind == "txt" else text_bytes
+    assert stored_text is not None
     meta: dict[str, str] = {
         "title": title,
         "published": published,
         "retrieved": today,
-        "sha256": hashlib.sha256(original).hexdigest(),
+        "sha256": hashlib.sha256(stored_text).hexdigest(),
     }
+    if kind == "html":
+        meta["html_sha256"] = hashlib.sha256(original).hexdigest()
     for key in ("author", "publisher", "language", "license"):
         value = author if key == "author" and author else page.get(key)
         if value:
