@@ -30,18 +30,24 @@ def schema_failures(table: str, frame: pd.DataFrame) -> list[str]:
     try:
         pandera_schema(table).validate(frame, lazy=True)
     except pa.errors.SchemaErrors as errors:
-        cases = errors.failure_cases
+        cases = errors.failure_cases.copy()
+        # A check across columns fails once per row, not once per column of the row.
+        across = cases["schema_context"] == "DataFrameSchema"
+        cases.loc[across, "column"] = None
+        cases.loc[across, "failure_case"] = None
+        cases = cases.drop_duplicates(subset=["column", "check", "index"])
+        cases = cases[cases["check"] != "multiple_fields_uniqueness"]
         lines = []
         grouped = cases.groupby(["column", "check"], dropna=False, sort=True)
         for (column, check), group in grouped:
             rows = [
-                f"{_row_label(frame, table, idx)}: {case!r}"
+                _row_label(frame, table, idx) + ("" if case is None or pd.isna(case) else f": {case!r}")
                 for idx, case in zip(group["index"], group["failure_case"])
             ]
             shown = "; ".join(rows[:MAX_ROWS_SHOWN])
             more = f"; ... {len(rows) - MAX_ROWS_SHOWN} more" if len(rows) > MAX_ROWS_SHOWN else ""
-            where = f"column '{column}'" if isinstance(column, str) else "rows"
-            lines.append(f"{table}: {where} fails {check}: {shown}{more}")
+            where = f"column '{column}' fails" if isinstance(column, str) else "rows fail"
+            lines.append(f"{table}: {where} {check}: {shown}{more}")
         return lines
     return []
 

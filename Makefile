@@ -1,0 +1,39 @@
+# Two commands on a fresh clone: `make publish` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+export PREFECT_SERVER_ANALYTICS_ENABLED := false
+
+.PHONY: install publish validate test evaluate bench screenshot clean
+
+# constraints.txt pins every library, so a fresh publish writes the same bytes as the committed dist/.
+$(INSTALLED): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	touch $(INSTALLED)
+
+install: $(INSTALLED)
+
+publish: install
+	$(BIN)/sahel-data publish --raw raw --dist dist
+	$(BIN)/sahel-data validate dist
+
+validate: install
+	$(BIN)/sahel-data validate dist
+
+test: install
+	$(BIN)/python -m pytest
+
+evaluate: install
+	$(BIN)/python -m sahel_data.evaluate
+
+bench: install
+	$(BIN)/python bench/run.py
+
+screenshot: install
+	$(BIN)/python scripts/screenshot.py dist
+
+clean:
+	rm -rf $(VENV) .pytest_cache
