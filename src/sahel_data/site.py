@@ -1064,7 +1064,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 def _md(value: Any) -> str:
     """Inline Markdown text: special characters escaped, on one line."""
     text = re.sub(r"\s+", " ", _str(value)).strip()
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    return _MD_SPECIAL.sub(r"\\\1", text).replace("&", "&amp;")
 
 
 def _md_link(href: Any, label: Any) -> str:
@@ -1084,6 +1084,13 @@ def _md_code(value: Any) -> str:
         fence += "`"
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _fence(content: str, lang: str) -> list[str]:
+    """A fenced code block that no backtick run in `content` can close early."""
+    longest = max((len(run) for run in re.findall(r"`+", content)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return [fence + lang, content, fence]
 
 
 def render_readme(
@@ -1126,7 +1133,7 @@ def render_readme(
     if counts:
         lines += ["This release holds " + ", ".join(counts) + ".", ""]
 
-    lines += ["## How to cite", "", "```text", _citation(descriptor), "```", "", "```bibtex", _bibtex(descriptor), "```", ""]
+    lines += ["## How to cite", "", *_fence(_citation(descriptor), "text"), "", *_fence(_bibtex(descriptor), "bibtex"), ""]
 
     sources = descriptor.get("sources") or []
     if sources:
@@ -1178,7 +1185,7 @@ def render_readme(
 
     sql = _duckdb_sql(descriptor)
     if _query_sources(descriptor):
-        lines += ["## How to query", "", "With [DuckDB](https://duckdb.org/):", "", "```sql", sql, "```", ""]
+        lines += ["## How to query", "", "With [DuckDB](https://duckdb.org/):", "", *_fence(sql, "sql"), ""]
 
     figures = tables.get("figures")
     if figures is not None and len(figures) and "unit" in figures:
