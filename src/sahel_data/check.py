@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 
 import pandas as pd
+import pyarrow
 
 from .package import DATA_DIR, DESCRIPTOR, sha256_file
 from .schemas import TABLES, coerce, table_schema
@@ -78,7 +79,11 @@ def csv_parquet_problems(dist_dir: Path) -> tuple[dict[str, pd.DataFrame], list[
         if not parquet.is_file() or not csv.is_file():
             problems.append(f"{DATA_DIR}/{table}: the CSV or the Parquet file is missing")
             continue
-        tables[table] = stored = read_parquet(table, parquet)
+        try:
+            tables[table] = stored = read_parquet(table, parquet)
+        except (pyarrow.ArrowException, OSError) as err:
+            problems.append(f"{DATA_DIR}/{table}.parquet: cannot be read: {err}")
+            continue
         try:
             edited = read_csv_table(table, csv)
         except (ValueError, TypeError) as err:

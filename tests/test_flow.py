@@ -1,0 +1,152 @@
+"""The publish flow end to end, on Prefect's test server: safe, atomic and reproducible."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from sahel_data import publish as steps
+from sahel_data.check import check_package
+from sahel_data.errors import InputError, ValidationFailed
+from sahel_data.flow import publish
+
+from conftest import tree_digest, write_document
+
+pytestmark = pytest.mark.usefixtures("prefect_server")
+
+
+def test_article_publishes_a_valid_package(article_raw, tmp_path):
+    dist = tmp_path / "dist"
+    result = publish(article_raw, dist)
+    assert result["rows"]["documents"] == 1 and result["rows"]["figures"] > 0
+    assert check_package(dist, article_raw.parent) == []
+    descriptor = json.loads((dist / "datapackage.json").read_text())
+    names = {r["name"] for r in descriptor["resources"]}
+    assert names == {f"{t}{s}" for t in ("documents", "figures", "dates", "mentions") for s in ("", "-parquet")}
+    assert (dist / f"sahel-data-{descriptor['version']}.zip").is_file()
+    assert (dist / "index.html").is_file() and (dist / "README.md").is_file()
+
+
+def test_two_publishes_write_identical_bytes(sample_raw, tmp_path):
+    publish(sample_raw, tmp_path / "one")
+    publish(sample_raw, tmp_path / "two")
+    assert tree_digest(tmp_path / "one") == tree_digest(tmp_path / "two")
+
+
+def test_republishing_unchanged_inputs_changes_nothing(sample_raw, tmp_path):
+    dist = tmp_path / "dist"
+    publish(sample_raw, dist)
+    before = tree_digest(dist)
+    assert publish(sample_raw, dist)["version"] == "1.0.0"
+    assert tree_digest(dist) == before
+
+
+def test_new_document_bumps_minor_version_and_changelog(sample_raw, tmp_path):
+    dist = tmp_path / "dist"
+    publish(sample_raw, dist)
+    write_document(sample_raw, "second-report", "In Niger, 75 soldiers were killed in 2023.", published="2025-04-01")
+    assert publish(sample_raw, dist)["version"] == "1.1.0"
+    log = (dist / "CHANGELOG.md").read_text()
+    assert log.index("## 1.1.0 (2025-04-01)") < log.index("## 1.0.0")
+    assert "| documents | second-report | 1 | 0 | 0 |" in log
+    assert not (dist / "sahel-data-1.0.0.zip").exists() and (dist / "sahel-data-1.1.0.zip").is_file()
+
+
+@pytest.fixture
+def published(sample_raw, tmp_path):
+    """A raw folder already published into dist/, and the bytes of that dist/."""
+    dist = tmp_path / "dist"
+    publish(sample_raw, dist)
+    return sample_raw, dist, tree_digest(dist)
+
+
+def _assert_untouched(dist, before):
+    assert tree_digest(dist) == before
+    assert not list(dist.parent.glob(".dist-*"))
+
+
+def test_a_table_breaking_its_schema_stops_the_flow_with_a_report(published, monkeypatch):
+    raw, dist, before = published
+    real = steps.read_and_extract
+
+    def broken(paths, raw_dir):
+        docs, rows = real(paths, raw_dir)
+        rows["figures"][0] = rows["figures"][0] | {"qualifier": "roughly", "value_low": 1e9}
+        return docs, rows
+
+    monkeypatch.setattr(steps, "read_and_extract", broken)
+    with pytest.raises(ValidationFailed) as info:
+        publish(raw, dist)
+    report = info.value.report
+    assert "column 'qualifier'" in report and "'roughly'" in report and "figure_id='sample-report:fig:" in report
+    assert "value_low <= value" in report
+    _assert_untouched(dist, before)
+
+
+BAD_INPUTS = {
+    "empty article": (lambda raw: write_document(raw, "blank", ""), "blank.txt: the article is empty"),
+    "not UTF-8": (lambda raw: write_document(raw, "latin", "Caf\xe9".encode("latin-1")), "latin.txt: not UTF-8"),
+    "bad JSON": (
+        lambda raw: (write_document(raw, "doc", "Text."), (raw / "doc.meta.json").write_text("{")),
+        "doc.meta.json: not valid JSON",
+    ),
+    "missing title": (
+        lambda raw: (write_document(raw, "doc", "Text."), (raw / "doc.meta.json").write_text('{"published": "2025-01-01"}')),
+        "doc.meta.json: 'title' is missing",
+    ),
+    "published not a date": (
+        lambda raw: write_document(raw, "doc", "Text.", published="last week"),
+        "doc.meta.json: 'published' is 'last week', not an ISO date",
+    ),
+    "missing metadata": (
+        lambda raw: (raw / "orphan.txt").write_text("Text."),
+        "orphan.meta.json: metadata file is missing",
+    ),
+    "unsafe id with a space": (
+        lambda raw: (raw / "my doc.txt").write_text("Text."),
+        "document id 'my doc' is not allowed",
+    ),
+    "unsafe id with dots": (
+        lambda raw: (raw / "x..y.txt").write_text("Text."),
+        "document id 'x..y' is not allowed",
+    ),
+    "two files claiming one id": (
+        lambda raw: write_document(raw / "copies", "sample-report", "Other text."),
+        "document id 'sample-report' is claimed twice",
+    ),
+    "HTML page with scripts": (
+        lambda raw: write_document(raw, "page", "<!doctype html><html><script>alert(1)</script><p>9 dead</p></html>"),
+        "page.txt: this is an HTML page, not plain text",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_INPUTS))
+def test_bad_input_is_a_clear_error_and_publishes_nothing(published, case):
+    raw, dist, before = published
+    make_bad, message = BAD_INPUTS[case]
+    make_bad(raw)
+    with pytest.raises(InputError) as info:
+        publish(raw, dist)
+    assert message in str(info.value)
+    _assert_untouched(dist, before)
+
+
+def test_failed_package_check_leaves_dist_as_it_was(published, monkeypatch):
+    raw, dist, before = published
+    write_document(raw, "second-report", "In Chad, 40 attacks were recorded.")
+    monkeypatch.setattr(steps, "check_package", lambda *args: ["data/figures.csv: injected problem"])
+    with pytest.raises(ValidationFailed, match="injected problem"):
+        publish(raw, dist)
+    _assert_untouched(dist, before)
+
+
+def test_run_killed_between_the_two_renames_is_recovered(published):
+    raw, dist, before = published
+    # What a kill after moving dist/ aside and before moving the new one in leaves behind:
+    shutil.move(dist, steps.backup_dir(dist))
+    (steps.staging_dir(dist) / "data").mkdir(parents=True)
+    steps.recover_interrupted(dist)
+    _assert_untouched(dist, before)
