@@ -1,0 +1,251 @@
+"""Temporal expressions: years, year ranges, months, days (pure functions)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+__all__ = ["DateSpan", "find_dates", "MONTHS", "event_for"]
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11,
+    "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7,
+    "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    start: int
+    end: int
+    date_start: str | None
+    date_end: str | None
+    precision: str  # year, month, day
+
+
+_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_M = rf"(?P<{{n}}>{_FULL}|{_ABBR}(?![a-z]))"
+_Y = r"(?:1[89]\d\d|20\d\d)"
+_D = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_PART = r"(?:(?:early|mid|late|end of|the end of|beginning of|the beginning of|start of|the start of)[\s\-‐–]+)"
+_YB = r"(?<![\w$€£.,/\-])"  # before a year
+_YA = r"(?![\w%+]|,\d|\.\d|\s*(?:%|per\s*cent|percent))"  # after a year
+
+
+def _m(n: str) -> str:
+    return _M.format(n=n)
+
+
+_DATE_RX = re.compile(
+    "|".join([
+        # ISO 2023-06-23
+        rf"(?P<iso>{_YB}(?P<iy>{_Y})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])(?!\d))",
+        # 23 June 2023 / 23rd of June, 2023
+        rf"(?P<dmy>(?<!\d)(?P<d1>{_D})\s+(?:of\s+)?{_m('m1')},?\s+(?P<y1>{_Y})(?!\d))",
+        # June 23, 2023
+        rf"(?P<mdy>{_m('m2')}\s+(?P<d2>{_D}),?\s+(?P<y2>{_Y})(?!\d))",
+        # mid-November 2025 / February 2022 / Feb. 2022
+        rf"(?P<my>(?:{_PART})?{_m('m3')},?\s+(?P<y3>{_Y})(?!\d))",
+        # 23 June / Jan 13 (no year)
+        rf"(?P<dm>(?<![\d,])(?P<d4>{_D})\s+(?:of\s+)?{_m('m4')}(?!\s*,?\s*\d))",
+        rf"(?P<md>{_m('m5')}\s+(?P<d5>{_D})(?![\d,:]|\s*,?\s*{_Y}))",
+        # mid-November / early March (no year)
+        rf"(?P<pm>{_PART}{_m('m6')})",
+        # in November / since March (no year)
+        rf"(?:\b(?:in|In|since|Since|by|By|until|Until|from|From|during|During|of|on|before|after|through|till)\s+)(?P<bm>{_m('m7')}(?!\s*\d))",
+        # year ranges: between 2020 and 2023, from 2018 to 2022, 2018-2022, 2023-24
+        rf"(?P<yr>(?:(?:between|Between|from|From)\s+)?{_YB}(?P<ya>{_Y})\s*(?:and|to|until|till|through|[-–—/])\s*(?P<yb>{_Y}|\d\d)(?![\w%]))",
+        # a single year
+        rf"(?P<y>{_YB}(?P<yy>{_Y}){_YA})",
+    ])
+)
+
+# words before a number that make it a count, not a year
+_NOT_YEAR_BEFORE = re.compile(
+    r"(?:more than|at least|nearly|almost|fewer than|less than|up to|an estimated|as many as|"
+    r"killed|killing|kill|number of|total of|totalling|totaling|No\.|no\.|Resolution|resolution|"
+    r"Article|article|Law|law|Decree|decree|Route|route|Flight|flight|Code|code|Chapter|chapter|"
+    r"[$€£#])\s*$"
+)
+_AFTER_COUNT = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:people|persons|troops|soldiers|civilians|deaths|dead|fighters|attacks|"
+    r"incidents|victims|refugees|militants|jihadists|men|women|children|schools|villages|"
+    r"households|cases|km|kilomet|killed|displaced|casualties|fatalities|members|personnel|"
+    r"peacekeepers|mercenaries|combatants|events|hostages|tonnes|tons|barrels|dollars|euros|"
+    r"francs|US\b|USD|kg|students|families|individuals|recruits|vehicles|weapons|rifles|"
+    r"migrants|residents|inhabitants|square)"
+)
+
+
+def _year_ok(text: str, s: int, e: int) -> bool:
+    """A bare year-like number is a year unless its context makes it a count."""
+    before = text[max(0, s - 25):s]
+    if _NOT_YEAR_BEFORE.search(before):
+        return False
+    if _AFTER_COUNT.match(text, e):
+        return False
+    return True
+
+
+def _resolve_day(month: int, day: int, published: date | None) -> str | None:
+    if published is None:
+        return None
+    y = published.year
+    try:
+        d = date(y, month, day)
+    except ValueError:
+        return None
+    if d > published:
+        try:
+            d = date(y - 1, month, day)
+        except ValueError:
+            return None
+    return d.isoformat()
+
+
+def _resolve_month(month: int, published: date | None) -> str | None:
+    if published is None:
+        return None
+    y = published.year if month <= published.month else published.year - 1
+    return f"{y:04d}-{month:02d}"
+
+
+def _mnum(s: str) -> int:
+    return MONTHS[s.rstrip(".").lower()]
+
+
+def _day(s: str) -> int:
+    return int(re.match(r"\d+", s).group())
+
+
+def _ymd(y, m, d) -> str | None:
+    try:
+        return date(int(y), int(m), int(d)).isoformat()
+    except ValueError:
+        return None
+
+
+def _parse_published(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(str(published)[:10])
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, published: str | None = None, start: int = 0, end: int | None = None) -> list[DateSpan]:
+    """Date expressions in text[start:end], in order, not overlapping."""
+    pub = _parse_published(published)
+    end = len(text) if end is None else end
+    out: list[DateSpan] = []
+    for m in _DATE_RX.finditer(text, start, end):
+        kind = m.lastgroup
+        # lastgroup is the last *closed* group: find the outer alternative
+        for k in ("iso", "dmy", "mdy", "my", "dm", "md", "pm", "bm", "yr", "y"):
+            if m.group(k) is not None:
+                kind = k
+                break
+        s, e = m.start(kind), m.end(kind)
+        if kind == "iso":
+            v = _ymd(m["iy"], m["im"], m["id"])
+            if v:
+                out.append(DateSpan(s, e, v, v, "day"))
+        elif kind == "dmy":
+            v = _ymd(m["y1"], _mnum(m["m1"]), _day(m["d1"]))
+            if v:
+                out.append(DateSpan(s, e, v, v, "day"))
+        elif kind == "mdy":
+            v = _ymd(m["y2"], _mnum(m["m2"]), _day(m["d2"]))
+            if v:
+                out.append(DateSpan(s, e, v, v, "day"))
+        elif kind == "my":
+            if m["m3"] == "May" and not re.match(r"May,?\s", text[m.start("m3"):m.end("m3") + 2]):
+                continue
+            v = f"{int(m['y3']):04d}-{_mnum(m['m3']):02d}"
+            out.append(DateSpan(s, e, v, v, "month"))
+        elif kind == "dm":
+            v = _resolve_day(_mnum(m["m4"]), _day(m["d4"]), pub)
+            if m["m4"].lower().startswith("may") and False:
+                continue
+            out.append(DateSpan(s, e, v, v, "day"))
+        elif kind == "md":
+            if m["m5"] in ("May", "March") and not re.search(r"\b(?:on|by|since|until|from|of)\s+$", text[max(0, s - 8):s]):
+                # "May 5" is fine, but avoid "March 3 kilometres" style noise
+                if re.match(r"\s+\d+\s+[a-z]", text[e - len(m["d5"]) - 1:e + 3]):
+                    continue
+            v = _resolve_day(_mnum(m["m5"]), _day(m["d5"]), pub)
+            out.append(DateSpan(s, e, v, v, "day"))
+        elif kind == "pm":
+            v = _resolve_month(_mnum(m["m6"]), pub)
+            out.append(DateSpan(s, e, v, v, "month"))
+        elif kind == "bm":
+            if m["m7"] == "May":
+                continue
+            v = _resolve_month(_mnum(m["m7"]), pub)
+            out.append(DateSpan(s, e, v, v, "month"))
+        elif kind == "yr":
+            ya = int(m["ya"])
+            yb_s = m["yb"]
+            yb = int(yb_s) if len(yb_s) == 4 else (ya // 100) * 100 + int(yb_s)
+            if yb < ya or yb - ya > 100:
+                # not a range: fall back to the first year alone
+                ys, ye = m.start("ya"), m.end("ya")
+                if _year_ok(text, ys, ye):
+                    out.append(DateSpan(ys, ye, f"{ya:04d}", f"{ya:04d}", "year"))
+                continue
+            out.append(DateSpan(s, e, f"{ya:04d}", f"{yb:04d}", "year"))
+        elif kind == "y":
+            ys, ye = m.start("yy"), m.end("yy")
+            if not _year_ok(text, ys, ye):
+                continue
+            y = m["yy"]
+            out.append(DateSpan(ys, ye, y, y, "year"))
+    return out
+
+
+_EVENTS = [
+    (r"coups?(?:\s+d['’]état)?|putsch(?:es)?|seized power|took power|toppled|overthr(?:ew|own)", "coup"),
+    (r"founded|formed|created|established|set up|launched|founding|formation|creation", "founded"),
+    (r"battles?|fighting|clashes|offensive", "battle"),
+    (r"vot(?:e|es|ed|ing)", "vote"),
+    (r"rebellion|rebelled|mutiny|uprising|insurgency began", "rebellion"),
+    (r"elections?|elected|polls", "election"),
+    (r"attacks?|attacked|ambush(?:ed)?|raids?|assault|bombing|massacre|killed", "attack"),
+    (r"agreements?|accords?|deal|signed|treaty|ceasefire|truce|peace talks", "agreement"),
+    (r"invasion|invaded|invade", "invasion"),
+    (r"withdr(?:ew|awal|awn)|pulled out|left the country|departure|expelled|expulsion", "withdrawal"),
+    (r"independence", "independence"),
+    (r"referendum", "referendum"),
+    (r"blockade", "blockade"),
+    (r"broke away|split|pledged allegiance|pledge allegiance", "split"),
+    (r"reconquest|recaptured|retook|captured|seized|fall of|fell to", "capture"),
+    (r"deployed|deployment|arrived|arrival", "deployment"),
+    (r"kidnapp(?:ed|ing)|abducted", "kidnapping"),
+    (r"war\b", "war"),
+]
+_EVENT_RX = re.compile(r"\b(?:" + "|".join(f"(?P<e{i}>{p})" for i, (p, _) in enumerate(_EVENTS)) + r")\b", re.I)
+
+
+def event_for(text: str, sent_start: int, sent_end: int, ds: int, de: int, max_gap: int = 90,
+              insertions=()) -> str | None:
+    """The event word the sentence ties to the date at [ds, de), nearest to it
+    (not across a parenthetical insertion that holds only one of them)."""
+    best = None
+    for m in _EVENT_RX.finditer(text, sent_start, sent_end):
+        if any((a <= m.start() < b) != (a <= ds < b) for a, b in insertions):
+            continue
+        gap = ds - m.end() if m.end() <= ds else (m.start() - de if m.start() >= de else 0)
+        if gap > max_gap:
+            continue
+        # a sentence boundary-ish break (semicolon) between them weakens the tie
+        between = text[min(m.end(), de):max(m.start(), ds)]
+        if ";" in between:
+            continue
+        if best is None or gap < best[0]:
+            name = next(_EVENTS[int(k[1:])][1] for k, v in m.groupdict().items() if v is not None)
+            best = (gap, name)
+    return best[1] if best else None

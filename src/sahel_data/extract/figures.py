@@ -1,0 +1,475 @@
+"""Numeric figures: spans, values, bounds, qualifiers and units (pure functions).
+
+`find_figures` returns figure spans with their numbers; context (location,
+period, actor, source) is added by `context.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .numbers import (
+    DIGIT_NUMBER, FRACTIONS, TENS, UNITS, WORD_NUMBER, fraction_percent, parse_number,
+)
+
+__all__ = ["Figure", "find_figures", "measure_for"]
+
+
+@dataclass
+class Figure:
+    start: int
+    end: int
+    value: float | None
+    value_low: float | None
+    value_high: float | None
+    unit: str
+    qualifier: str
+    method: str
+
+
+_NUMWORD = "|".join(sorted(list(UNITS) + list(TENS), key=len, reverse=True))
+_DENOM = "|".join(sorted(FRACTIONS, key=len, reverse=True))
+
+_CORE = re.compile(
+    rf"""
+    (?P<vague>
+        \b(?:(?:a\s+few|several|many)\s+)?(?:tens|hundreds|thousands|millions|dozens|scores)\s+of\s+(?:thousands|millions|billions)\b
+      | \b(?:a\s+few|several|many|few)\s+(?:hundred|thousand|million|billion|dozen)s?\b
+      | \b(?:tens|hundreds|thousands|millions|billions|dozens|scores)\b(?=\s+of\b|\s+(?:more|were|had|have|fled|died|of|are|more)\b)
+      | \b(?:hundreds|thousands|millions|dozens)\b
+    )
+  | (?P<ratio>\b(?:{_NUMWORD}|\d+)\s+(?:in|out\s+of)\s+(?:{_NUMWORD}|\d{{1,3}}(?!\d))\b(?!\s*(?:%|percent|per\s+cent)))
+  | (?P<frac>\b(?P<fnum>{_NUMWORD}|an?)[\s\-‐]+(?P<fden>{_DENOM})\b|\bhalf\b)
+  | (?P<couple>\b(?:a\s+)?couple\s+of\b)
+  | (?P<twice>\b(?:twice|thrice)\b)
+  | (?P<fold>\b(?:{_NUMWORD}|\d+(?:\.\d+)?)[\s\-‐]?fold\b)
+  | (?P<num>{DIGIT_NUMBER}|{WORD_NUMBER})
+    """,
+    re.I | re.X,
+)
+
+_BOUNDS = {
+    "more than": ("more_than", "low"), "over": ("more_than", "low"), "above": ("more_than", "low"),
+    "in excess of": ("more_than", "low"), "upwards of": ("more_than", "low"),
+    "well over": ("more_than", "low"), "just over": ("more_than", "low"),
+    "greater than": ("more_than", "low"), "exceeding": ("more_than", "low"),
+    "well above": ("more_than", "low"), "more than a": ("more_than", "low"),
+    "at least": ("at_least", "low"), "a minimum of": ("at_least", "low"),
+    "no fewer than": ("at_least", "low"), "no less than": ("at_least", "low"),
+    "not less than": ("at_least", "low"),
+    "nearly": ("approx", "high"), "almost": ("approx", "high"), "close to": ("approx", "high"),
+    "just under": ("approx", "high"), "just shy of": ("approx", "high"),
+    "just below": ("approx", "high"), "nearly a": ("approx", "high"), "almost a": ("approx", "high"),
+    "fewer than": ("less_than", "high"), "less than": ("less_than", "high"),
+    "under": ("less_than", "high"), "below": ("less_than", "high"),
+    "up to": ("at_most", "high"), "at most": ("at_most", "high"), "no more than": ("at_most", "high"),
+    "not more than": ("at_most", "high"), "a maximum of": ("at_most", "high"),
+    "as many as": ("at_most", "high"), "as much as": ("at_most", "high"),
+    "about": ("approx", None), "around": ("approx", None), "roughly": ("approx", None),
+    "some": ("approx", None), "an estimated": ("approx", None), "estimated": ("approx", None),
+    "approximately": ("approx", None), "approx.": ("approx", None), "circa": ("approx", None),
+    "an average of": ("approx", None), "on average": ("approx", None), "~": ("approx", None),
+    "about a": ("approx", None), "around a": ("approx", None), "roughly a": ("approx", None),
+    "some a": ("approx", None), "approximately a": ("approx", None),
+}
+_BOUND_RX = "|".join(re.escape(b).replace(r"\ ", r"\s+") for b in sorted(_BOUNDS, key=len, reverse=True))
+_CUR_PREFIX = r"(?:US\s?\$|\$|USD\s?|€|EUR\s?|£|GBP\s?|F?CFA\s?|XOF\s?|₦|NGN\s?)"
+_LEFT = re.compile(
+    rf"(?:(?<![\w])(?P<bound>{_BOUND_RX})\s+|(?P<tilde>~)\s*)?(?P<cur>{_CUR_PREFIX}\s*)?$", re.I
+)
+_RANGE_LEFT = re.compile(rf"(?<![\w])(?P<rw>between|from)\s+(?:{_CUR_PREFIX}\s*)?$", re.I)
+
+_RIGHT = re.compile(
+    r"""
+    (?P<pp>\s*(?:percentage|per\s*cent(?:age)?)\s+points?\b|\s*pp\b|\s*ppts?\b)
+  | (?P<pct>\s*(?:%|per\s?cent\b|percent\b|pc\b|pct\b))
+  | (?P<cur>\s+(?:(?:US|U\.S\.|American)\s+)?dollars?\b|\s+euros?\b|\s+(?:CFA\s+)?francs?(?:\s+CFA)?\b|\s+F?CFA\b|\s+USD\b|\s+EUR\b|\s+XOF\b|\s+naira\b|\s+(?:British\s+)?pounds?(?:\s+sterling)?\b|\s+roubles?\b|\s+rubles?\b|\s+yuan\b)
+  | (?P<times>(?:\s+|-)times\b)
+  | (?P<dur>(?:\s+|-)(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b)
+  | (?P<meas>\s*(?:km²|km2|sq\.?\s?km\b|square\s+kilomet(?:er|re)s?\b|kilomet(?:er|re)s?\b|km\b|kilograms?\b|kg\b|(?:metric\s+)?tonnes?\b|(?:metric\s+)?tons?\b|litres?\b|liters?\b|hectares?\b|ha\b|miles?\b))
+    """,
+    re.I | re.X,
+)
+_CUR_CODE = [
+    (re.compile(r"US\s?\$|\$|USD|dollar", re.I), "USD"),
+    (re.compile(r"€|EUR|euro", re.I), "EUR"),
+    (re.compile(r"£|GBP|pound", re.I), "GBP"),
+    (re.compile(r"CFA|XOF|franc", re.I), "XOF"),
+    (re.compile(r"₦|NGN|naira", re.I), "NGN"),
+    (re.compile(r"rouble|ruble", re.I), "RUB"),
+    (re.compile(r"yuan", re.I), "CNY"),
+]
+_DUR_UNIT = {"year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour", "minute": "minute", "decade": "decade"}
+_MEAS_UNIT = [
+    (re.compile(r"km²|km2|sq|square", re.I), "km2"), (re.compile(r"km|kilomet", re.I), "km"),
+    (re.compile(r"kg|kilogram", re.I), "kg"), (re.compile(r"ton", re.I), "t"),
+    (re.compile(r"lit", re.I), "l"), (re.compile(r"ha|hectare", re.I), "ha"), (re.compile(r"mile", re.I), "mi"),
+]
+_PLUS = re.compile(r"\+|\s+or\s+more\b|\s+or\s+above\b|\s+and\s+(?:more|above)\b", re.I)
+_RANGE_SEP = re.compile(r"\s*(?:-|–|—|‐|to|and|or)\s*", re.I)
+_CLOCK = re.compile(
+    r"\b\d{1,2}[:h]\d{2}\b(?:\s*(?:a\.?m\.?|p\.?m\.?|GMT|UTC))?|\b\d{1,2}(?:\.\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
+    r"|\b\d{3,4}\s*(?:GMT|UTC|hrs)\b|\+\d{1,3}[\s.\-]?\(?\d{1,4}\)?(?:[\s.\-]?\d{2,4}){2,}|\[\d+\]",
+    re.I,
+)
+_REF_BEFORE = re.compile(
+    r"(?:\b(?:Resolution|Article|Chapter|Section|Paragraph|No\.|Nos\.|Number|Law|Decree|Order|Protocol|"
+    r"Table|Figure|Fig\.|Annex|Page|p\.|pp\.|Route|RN|Highway|Flight|Room|Vol\.|Volume|Issue|Item|Rule|"
+    r"Phase|Level|Category|Tier|Stage|Zone|Sector|Battalion|Brigade|Regiment|Division|Squadron|"
+    r"Platoon|Model|Version|Mk|Mark|Su|Mi|MiG|Tu|Il|An|Ka|Covid|COVID|Windows|iPhone|Agenda|Vision)\s*-?\s*|#)$"
+)
+_HALF_BAD_BEFORE = re.compile(r"\b(?:first|second|latter|former|other|next|last|the)\s+$", re.I)
+_HALF_OK_AFTER = re.compile(r"\s+(?:of|the|its|their|his|her|a|an|that|those|these|all)\b", re.I)
+_HALF_OK_BEFORE = re.compile(
+    r"\b(?:by|than|nearly|almost|about|around|over|roughly|some|only|just|and|to|under|cut|halved|fell|dropped|rose|grew|lost)\s+$", re.I
+)
+_SINGLE_DENOM = {"half", "third", "quarter", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+
+
+def _cur_code(s: str) -> str | None:
+    for rx, code in _CUR_CODE:
+        if rx.search(s):
+            return code
+    return None
+
+
+@dataclass
+class _Core:
+    start: int
+    end: int  # end of the core number
+    kind: str
+    value: float | None
+    low: float | None = None  # for vague
+    word: bool = False
+    scaled: bool = False
+
+
+def _core_from_match(text: str, m: re.Match) -> _Core | None:
+    s, e = m.start(), m.end()
+    kind = m.lastgroup
+    for k in ("vague", "ratio", "frac", "couple", "twice", "fold", "num"):
+        if m.group(k) is not None:
+            kind = k
+            break
+    g = m.group(kind).lower()
+    if kind == "vague":
+        words = g.split()
+        low = 100.0
+        if "dozen" in g or "dozens" in g:
+            low = 12.0
+        if "scores" in g:
+            low = 20.0
+        if "tens" in words[0] if words else False:
+            low = 10.0
+        for w, v in (("hundred", 100.0), ("thousand", 1000.0), ("million", 1e6), ("billion", 1e9)):
+            if w in g:
+                low = v
+        if re.match(r"(?:tens|hundreds|dozens|scores)\s+of\s+(thousands|millions|billions)", g):
+            base = {"tens": 10, "hundreds": 100, "dozens": 12, "scores": 20}[words[0]]
+            low = base * {"thousands": 1e3, "millions": 1e6, "billions": 1e9}[words[2]]
+        return _Core(s, e, "vague", None, low)
+    if kind == "ratio":
+        parts = re.split(r"\s+(?:in|out\s+of)\s+", g)
+        a, b = parse_number(parts[0]), parse_number(parts[1])
+        if not a or not b or a > b:
+            return None
+        return _Core(s, e, "frac", fraction_percent(a, b))
+    if kind == "frac":
+        if g == "half":
+            before = text[max(0, s - 30):s]
+            if _HALF_BAD_BEFORE.search(before):
+                return None
+            if not (_HALF_OK_AFTER.match(text, e) or _HALF_OK_BEFORE.search(before)):
+                return None
+            return _Core(s, e, "frac", 50.0)
+        num = m.group("fnum").lower()
+        den = m.group("fden").lower()
+        n = 1.0 if num in ("a", "an") else parse_number(num)
+        if n is None:
+            return None
+        if num in ("a", "an", "one") and den in _SINGLE_DENOM and not re.search(r"[\-‐]", g):
+            # "a third of", "by a third": not "a third country", "one fourth time"
+            before = text[max(0, s - 30):s]
+            after_ok = re.match(r"\s+of\b|\s*[.,;)]", text[e:e + 5])
+            if not (after_ok or _HALF_OK_BEFORE.search(before)):
+                return None
+        if den.endswith("s") and n == 1 and den != "halves":
+            return None
+        return _Core(s, e, "frac", fraction_percent(n, FRACTIONS[den]))
+    if kind == "couple":
+        return _Core(s, e, "couple", 2.0, word=True)
+    if kind == "twice":
+        return _Core(s, e, "times", 2.0 if g == "twice" else 3.0, word=True)
+    if kind == "fold":
+        v = parse_number(re.sub(r"[\s\-‐]?fold$", "", g))
+        if v is None:
+            return None
+        return _Core(s, e, "times", v, word=not g[0].isdigit())
+    # plain number
+    raw = m.group("num")
+    word = not raw[0].isdigit()
+    # trailing "and" captured by the word pattern is never part of the number
+    while word and re.search(r"\s+and$", raw, re.I):
+        raw = re.sub(r"\s+and$", "", raw, flags=re.I)
+        e = s + len(raw)
+    if word:
+        # "and" joins only after a scale word ("one hundred and fifty"); else cut
+        parts = re.split(r"(\s+and\s+(?!a\s+half))", raw, flags=re.I)
+        if len(parts) > 1:
+            keep = parts[0]
+            for i in range(1, len(parts), 2):
+                if re.search(r"(hundred|thousand|million|billion)$", keep, re.I) and parse_number(parts[i + 1]) is not None and parse_number(parts[i + 1]) < 100:
+                    keep += parts[i] + parts[i + 1]
+                else:
+                    break
+            raw = keep
+            e = s + len(raw)
+    v = parse_number(raw)
+    if v is None:
+        return None
+    scaled = bool(re.search(r"(hundred|thousand|million|billion|trillion|bn|mn|m|k|dozen)s?$", raw, re.I))
+    return _Core(s, e, "num", v, word=word, scaled=scaled)
+
+
+def _overlaps(spans, s, e) -> bool:
+    for a, b in spans:
+        if a < e and s < b:
+            return True
+    return False
+
+
+def _right(text: str, e: int):
+    """Unit after a number: (kind, unit, end) or (None, None, e)."""
+    m = _RIGHT.match(text, e)
+    if not m:
+        return None, None, e
+    k = m.lastgroup
+    g = m.group(k)
+    if k == "pp":
+        return "pct", "percentage_point", m.end()
+    if k == "pct":
+        return "pct", "percent", m.end()
+    if k == "cur":
+        return "cur", _cur_code(g), m.end()
+    if k == "times":
+        return "times", "times", m.end()
+    if k == "dur":
+        w = re.search(r"[a-z]+", g, re.I).group().lower().rstrip("s")
+        return "dur", _DUR_UNIT[w], m.end()
+    if k == "meas":
+        for rx, u in _MEAS_UNIT:
+            if rx.search(g):
+                return "meas", u, m.end()
+    return None, None, e
+
+
+def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> list[Figure]:
+    """Figures in text[start:end] (one sentence), skipping blocked spans (dates)."""
+    blocked = list(blocked) + [(m.start(), m.end()) for m in _CLOCK.finditer(text, start, end)]
+    cores: list[_Core] = []
+    for m in _CORE.finditer(text, start, end):
+        c = _core_from_match(text, m)
+        if c is None:
+            continue
+        if _overlaps(blocked, c.start, c.end):
+            continue
+        if c.kind == "num" and not c.word:
+            nxt = text[c.end:c.end + 1]
+            prev2 = text[max(0, c.start - 2):c.start]
+            if re.match(r"[A-Za-z]-|[A-Za-z]‐", prev2) or prev2.endswith(":"):
+                continue  # COVID-19, Mi-24, clock
+            if nxt.isalpha() and not re.match(r"(?:km|kg|t\b|pc|bn|mn|m\b|k\b)", text[c.end:c.end + 3], re.I):
+                continue  # 5th, 1990s, 10am
+            if nxt == ":" and text[c.end + 1:c.end + 2].isdigit():
+                continue
+            if _REF_BEFORE.search(text[max(0, c.start - 14):c.start]):
+                continue
+        cores.append(c)
+
+    figs: list[Figure] = []
+    i = 0
+    while i < len(cores):
+        c = cores[i]
+        ukind, unit, uend = (None, None, c.end)
+        if c.kind in ("num", "couple", "times"):
+            ukind, unit, uend = _right(text, c.end)
+        elif c.kind == "vague":
+            ukind, unit, uend = _right(text, c.end)
+            if ukind not in ("cur",):
+                ukind, unit, uend = None, None, c.end
+        # "one" alone is not a figure (pronoun, "one of"), except with a unit
+        if c.kind == "num" and c.word and c.value == 1 and not c.scaled and ukind not in ("pct", "cur"):
+            i += 1
+            continue
+        if c.kind == "couple" and ukind not in ("dur",):
+            ukind, unit, uend = None, None, c.end
+        # --- range: "between 60 and 70 %", "70-80%", "from 5,000 to 7,000"
+        if c.kind == "num" and i + 1 < len(cores) and cores[i + 1].kind == "num":
+            d = cores[i + 1]
+            sep = _RANGE_SEP.fullmatch(text, uend, d.start)
+            if sep:
+                w = sep.group().strip().lower()
+                rl = _RANGE_LEFT.search(text, max(0, c.start - 20), c.start)
+                ok = False
+                if w == "and":
+                    ok = bool(rl and rl.group("rw").lower() == "between")
+                elif w == "to":
+                    ok = True
+                elif w == "or":
+                    ok = c.word and d.word
+                else:  # dash
+                    ok = not c.word and not d.word and "\n" not in text[uend:d.start]
+                if ok and c.value is not None and d.value is not None:
+                    ukind2, unit2, uend2 = _right(text, d.end)
+                    lo, hi = c.value, d.value
+                    if d.scaled and not c.scaled and lo < hi / 10 and lo < 1000:
+                        # "between 1 and 2 million": the scale applies to both
+                        m2 = re.search(r"(hundred|thousand|million|billion|trillion|bn|mn|m|k)s?$", text[d.start:d.end], re.I)
+                        if m2:
+                            sc = parse_number("1 " + m2.group(1)) if m2.group(1).lower() not in ("bn", "mn", "m", "k") else parse_number("1" + m2.group(1))
+                            if sc:
+                                lo = lo * sc
+                    if lo < hi or (lo == hi):
+                        fs = rl.start("rw") if rl else c.start
+                        left = _LEFT.search(text, max(0, fs - 40), fs)
+                        cur_left = None
+                        lcur = _LEFT.search(text, max(0, c.start - 10), c.start)
+                        if lcur and lcur.group("cur"):
+                            cur_left = _cur_code(lcur.group("cur"))
+                            if not rl:
+                                fs = lcur.start("cur")
+                        u = unit2 or unit or cur_left or "count"
+                        k2 = ukind2 or ukind
+                        fend = uend2
+                        pm = _PLUS.match(text, fend)
+                        method = "range"
+                        if cur_left or k2 == "cur":
+                            u = cur_left or unit2 or unit
+                        figs.append(Figure(fs, fend, round((lo + hi) / 2, 6), lo, hi, u, "range", method))
+                        i += 2
+                        continue
+        # --- single figure
+        fs, fe = c.start, uend
+        left = _LEFT.search(text, max(0, c.start - 40), c.start)
+        bound = None
+        cur = None
+        if left and left.group(0):
+            if left.group("cur"):
+                cur = _cur_code(left.group("cur"))
+                fs = left.start("cur")
+            if left.group("bound"):
+                bound = re.sub(r"\s+", " ", left.group("bound").lower())
+                fs = left.start("bound")
+            elif left.group("tilde"):
+                bound = "~"
+                fs = left.start("tilde")
+        # "some" / "over" before a non-number use are handled by the regex needing a number after
+        value, low, high = c.value, None, None
+        qualifier = "exact"
+        method = "word-number" if c.word else "digits"
+        if c.kind == "vague":
+            value, low, qualifier, method = None, c.low, "vague", "vague"
+            if bound in ("more than", "over", "at least", "several", "some", "about", "around", "nearly", "almost"):
+                pass
+            unit_out = unit if ukind == "cur" else "count"
+        elif c.kind == "frac":
+            unit_out, method = "percent", "fraction"
+        elif c.kind == "times":
+            unit_out, method = "times", "multiple"
+            if ukind and ukind != "times":
+                fe = c.end
+        elif c.kind == "couple":
+            qualifier, method = "approx", "couple"
+            unit_out = unit if ukind == "dur" else "count"
+        else:
+            unit_out = "count"
+            if ukind == "pct":
+                unit_out, method = unit, "percent"
+            elif ukind == "cur":
+                unit_out, method = unit, "money"
+            elif ukind == "times":
+                unit_out, method = "times", "multiple"
+            elif ukind == "dur":
+                unit_out, method = unit, "duration"
+            elif ukind == "meas":
+                unit_out, method = unit, "measure"
+            if cur:
+                unit_out, method = cur, "money"
+                if ukind == "cur":
+                    pass
+        if bound:
+            qual, side = _BOUNDS.get(bound, ("approx", None)) if bound != "~" else ("approx", None)
+            if c.kind != "vague":
+                qualifier = qual
+                if side == "low":
+                    low = value
+                elif side == "high":
+                    high = value
+                if method in ("digits", "word-number"):
+                    method = "bound"
+            if bound == "some" and c.kind == "frac":
+                qualifier = "approx"
+        pm = _PLUS.match(text, fe)
+        if pm and c.kind != "vague":
+            fe = pm.end()
+            qualifier, low, high = "at_least", value, None
+            if method in ("digits", "word-number"):
+                method = "plus"
+        figs.append(Figure(fs, fe, value, low, high, unit_out, qualifier, method))
+        i += 1
+    return figs
+
+
+_STOP = set("""
+a an the of by in on at to for from with without into onto over under about after before since during
+between among across against through throughout per and or but nor so yet as than that which who whom whose
+where when while whereas because although though if unless until is are was were be been being has have had
+do does did will would can could may might must shall should this these those it its their there here
+they them he she his her we our you your i me my not no also only just still even more most less least
+each every all both either neither some any such other another same last past next first second third
+year years month months week weeks day days worldwide globally annually alone overall total combined
+including included according compared up down out off around almost nearly roughly approximately
+""".split())
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+
+
+def measure_for(text: str, fig_start: int, fig_end: int, sent_end: int, unit: str) -> str | None:
+    """The short noun phrase counted or measured by the figure."""
+    pos = fig_end
+    rest = text[pos:min(sent_end, pos + 120)]
+    words = []
+    offset = 0
+    # skip "of the", "of all", "of its" after percentages and fractions
+    m = re.match(r"\s+(?:of\s+)?(?:(?:the|all|its|their|his|her|these|those|total)\s+)*", rest, re.I)
+    if m and (unit in ("percent", "percentage_point") or "of" in m.group().lower().split()):
+        offset = m.end()
+    elif m:
+        offset = m.end()
+    tokens = list(_WORD.finditer(rest, offset))
+    prev_end = offset
+    for t in tokens:
+        gap = rest[prev_end:t.start()]
+        if gap.strip():  # punctuation in between ends the phrase
+            break
+        w = t.group()
+        lw = w.lower()
+        if lw in _STOP:
+            break
+        if lw.endswith("ed") and words:
+            # "civilians killed by": stop; "terrorism related deaths": keep
+            nxt = tokens[tokens.index(t) + 1] if tokens.index(t) + 1 < len(tokens) else None
+            if nxt is None or nxt.group().lower() in _STOP or rest[t.end():nxt.start()].strip():
+                break
+        words.append(w)
+        prev_end = t.end()
+        if len(words) >= 4:
+            break
+    if words and unit in ("count", "percent", "percentage_point") or (words and unit not in ("year", "month", "week", "day", "hour", "minute", "decade", "times")):
+        return " ".join(words)
+    # before: "a rise of 210 percent", "an increase of a third"
+    before = text[max(0, fig_start - 40):fig_start]
+    mb = re.search(r"\b(rise|increase|decrease|drop|fall|decline|growth|share|reduction|jump|surge|cut)\s+(?:of|by)\s+$", before, re.I)
+    if mb:
+        return mb.group(1).lower()
+    return None

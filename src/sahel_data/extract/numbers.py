@@ -1,0 +1,129 @@
+"""Number words and digits: patterns and parsers (pure functions)."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "UNITS", "TENS", "SCALES", "FRACTIONS", "WORD_NUMBER", "DIGIT_NUMBER",
+    "parse_number", "parse_word_number", "parse_digits", "fraction_percent",
+]
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+SCALES = {
+    "hundred": 100, "thousand": 1_000, "million": 1_000_000,
+    "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
+    "bn": 1_000_000_000, "mn": 1_000_000, "m": 1_000_000, "k": 1_000,
+    "dozen": 12,
+}
+# denominators of fractions, singular and plural
+FRACTIONS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+    "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
+    "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
+    "tenth": 10, "tenths": 10,
+}
+
+_NUMWORD = "|".join(sorted(list(UNITS) + list(TENS), key=len, reverse=True))
+_SCALEWORD = r"(?:hundred|thousand|million|billion|trillion|dozen)"
+# one number word or a scale word
+_W = rf"(?:{_NUMWORD}|{_SCALEWORD})"
+# "twenty-five", "one hundred and fifty", "ten thousand", "two and a half million"
+WORD_NUMBER = (
+    rf"(?:\ban?\s+(?={_SCALEWORD}\b))?\b{_W}(?:(?:\s+and\s+|\s+|-){_W})*\b"
+    rf"(?:\s+and\s+a\s+half\b)?(?:\s+{_SCALEWORD}s?\b)?"
+)
+# "1,292", "6.5", "1000", "1.2 million", "$5m", "20k", "1.5bn"
+DIGIT_NUMBER = (
+    r"(?<![\w.,/])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+    r"(?:(?:\s+|-)(?:hundred|thousand|million|billion|trillion)\b|(?:bn|mn|m|k)\b)?"
+)
+
+_TOKEN = re.compile(r"[a-z]+|\d[\d,]*(?:\.\d+)?", re.I)
+
+
+def parse_digits(s: str) -> float | None:
+    """'1,292' -> 1292.0; '1.2 million' -> 1200000.0; '$5m' style '5m' -> 5e6."""
+    m = re.match(r"\s*(\d[\d,]*(?:\.\d+)?)\s*-?\s*([a-z]+)?", s, re.I)
+    if not m:
+        return None
+    try:
+        v = float(m.group(1).replace(",", ""))
+    except ValueError:
+        return None
+    scale = (m.group(2) or "").lower()
+    if scale:
+        if scale not in SCALES or scale == "dozen":
+            return v
+        v *= SCALES[scale]
+    return v
+
+
+def parse_word_number(s: str) -> float | None:
+    """'ten thousand' -> 10000; 'twenty-five' -> 25; 'a dozen' -> 12;
+    'one hundred and fifty' -> 150; 'two and a half million' -> 2.5e6."""
+    words = re.findall(r"[a-z]+", s.lower())
+    if not words:
+        return None
+    total = 0.0
+    current = 0.0
+    seen = False
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w in ("a", "an") and i == 0:
+            current = 1
+            i += 1
+            continue
+        if w == "and":
+            # "and a half"
+            if words[i + 1:i + 3] == ["a", "half"]:
+                current += 0.5
+                i += 3
+                continue
+            i += 1
+            continue
+        if w in UNITS:
+            current += UNITS[w]
+            seen = True
+        elif w in TENS:
+            current += TENS[w]
+            seen = True
+        elif w.rstrip("s") in ("hundred",):
+            current = (current or 1) * 100
+            seen = True
+        elif w.rstrip("s") == "dozen":
+            current = (current or 1) * 12
+            seen = True
+        elif w.rstrip("s") in ("thousand", "million", "billion", "trillion"):
+            total += (current or 1) * SCALES[w.rstrip("s")]
+            current = 0
+            seen = True
+        else:
+            return None
+        i += 1
+    return (total + current) if seen else None
+
+
+def parse_number(s: str) -> float | None:
+    """Digits or words."""
+    s = s.strip()
+    if not s:
+        return None
+    if s[0].isdigit():
+        return parse_digits(s)
+    return parse_word_number(s)
+
+
+def fraction_percent(numerator: float, denominator: float) -> float:
+    """Fraction of a whole in percent, rounded to 2 decimals: 2/3 -> 66.67."""
+    return round(100.0 * numerator / denominator, 2)

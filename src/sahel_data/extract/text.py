@@ -1,0 +1,179 @@
+"""Paragraphs, sentences, clause segments and page furniture, as character spans.
+
+All functions are pure and return offsets into the text exactly as given.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Sentence", "split_sentences", "segments", "insertions", "is_furniture_line"]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int  # index of the paragraph (block) the sentence is in
+    furniture: bool  # page furniture: byline, share buttons, "8 min read" ...
+    index: int = 0
+
+
+# Lines that are page furniture, never prose.
+_FURNITURE = re.compile(
+    r"""^\s*(?:
+        [-–•*]\s*\d+\s*min(?:ute)?s?\s+read
+      | \d+\s*min(?:ute)?s?\s+read
+      | (?:\d+\s+)?comments?
+      | share(?:\s+(?:this|on\s+\w+))?
+      | (?:tweet|print|email|e-mail|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|copy\s+link|follow(?:\s+us)?|subscribe|sign\s+up|log\s*in|read\s+more|advertisement|related(?:\s+articles?)?|listen|save|like|reply|menu|home|top)
+      | (?:photo|image|credit|source|caption)\s*:.*
+      | (?:published|updated|posted|last\s+updated)\b.{0,60}
+      | by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4})*
+      | \d+\s*(?:likes?|views?|shares?)
+    )\s*$""",
+    re.I | re.X,
+)
+_BULLET_SHORT = re.compile(r"^\s*[-–•*]\s+\S.{0,38}$")
+
+
+def is_furniture_line(line: str) -> bool:
+    """True for byline, reading time, share buttons, a trailing "Comments" ..."""
+    s = line.strip()
+    if not s:
+        return False
+    if _FURNITURE.match(s):
+        return True
+    # "- Jan 13", "- Author Name": a short bullet with no sentence in it
+    if _BULLET_SHORT.match(s) and not re.search(r"[.!?;:]\s*$", s) and len(s.split()) <= 5:
+        return True
+    return False
+
+
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "cpt",
+    "st", "no", "nos", "vs", "etc", "e.g", "i.e", "u.s", "u.n", "u.k", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx",
+    "inc", "ltd", "co", "corp", "jr", "sr", "sen", "rep", "gov", "pres", "fig", "p",
+    "pp", "vol", "art", "cf", "al", "est", "min", "max", "dept", "govt", "a.m", "p.m",
+}
+_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9À-Ý])|[.!?]+[\"”’')\]]*\s*$")
+_LINE = re.compile(r"[^\n]*(?:\n|$)")
+_TERMINAL = re.compile(r"[.!?:;\"”’)]\s*$")
+
+
+def _lines(text: str):
+    """(start, end) of each line, end excluding the newline."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _blocks(text: str):
+    """Group lines into blocks of units (start, end, is_furniture, paragraph).
+
+    A unit is one line, or several lines joined when a block is hard-wrapped
+    prose (most lines long and not ending a sentence).
+    """
+    lines = _lines(text)
+    blocks: list[list[tuple[int, int]]] = [[]]
+    for s, e in lines:
+        if text[s:e].strip():
+            blocks[-1].append((s, e))
+        elif blocks[-1]:
+            blocks.append([])
+    units = []
+    para = 0
+    for block in blocks:
+        if not block:
+            continue
+        longish = [l for l in block if (l[1] - l[0]) >= 50]
+        open_ended = [l for l in block[:-1] if not _TERMINAL.search(text[l[0]:l[1]])]
+        wrapped = len(block) >= 3 and len(longish) >= 0.6 * len(block) and len(open_ended) >= 0.5 * (len(block) - 1)
+        if wrapped:
+            # keep furniture lines apart, join the rest
+            cur = None
+            for s, e in block:
+                if is_furniture_line(text[s:e]):
+                    if cur:
+                        units.append((cur[0], cur[1], False, para))
+                        cur = None
+                    units.append((s, e, True, para))
+                elif cur is None:
+                    cur = [s, e]
+                else:
+                    cur[1] = e
+            if cur:
+                units.append((cur[0], cur[1], False, para))
+            para += 1
+        else:
+            for s, e in block:
+                units.append((s, e, is_furniture_line(text[s:e]), para))
+                para += 1
+    return units
+
+
+def _split_unit(text: str, s: int, e: int):
+    """Sentence spans inside one unit of text (a line or a joined paragraph)."""
+    chunk = text[s:e]
+    out = []
+    start = 0
+    # skip leading whitespace
+    while start < len(chunk) and chunk[start].isspace():
+        start += 1
+    for m in _BOUNDARY.finditer(chunk):
+        end = m.end()
+        # the token before the punctuation
+        before = chunk[start:m.start() + 1]
+        tok = re.search(r"([\w.]+)\.$", before)
+        if tok and m.end() < len(chunk.rstrip()):
+            word = tok.group(1).lower().rstrip(".")
+            if word in _ABBREV or (len(word) == 1 and word.isalpha()):
+                continue
+        # sentence ends after the punctuation / closing quotes
+        sent_end = m.start() + len(m.group(0).rstrip())
+        if sent_end > start:
+            out.append((s + start, s + sent_end))
+        start = end
+    rest = chunk[start:].rstrip()
+    if rest.strip():
+        out.append((s + start, s + start + len(rest)))
+    return out
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """All sentences of the text, in order, with their paragraph index."""
+    out: list[Sentence] = []
+    for s, e, furn, para in _blocks(text):
+        for a, b in _split_unit(text, s, e):
+            out.append(Sentence(a, b, para, furn, len(out)))
+    return out
+
+
+_SEG_SPLIT = re.compile(r",(?=\s)|;|:(?=\s)|\s[-–—]\s|—|\(|\)|\s–\s")
+
+
+def segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Clause-like segments of a sentence: split at commas, semicolons, dashes
+    and parentheses (not at the comma inside "1,292")."""
+    out = []
+    pos = start
+    for m in _SEG_SPLIT.finditer(text, start, end):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < end:
+        out.append((pos, end))
+    return out or [(start, end)]
+
+
+_INSERTION = re.compile(r"\([^()]*\)|\s[-–]\s[^-–—]*?\s[-–]\s|—[^—]*—")
+
+
+def insertions(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Parenthetical insertions of a sentence: "( ... )", " - ... - ", "— ... —"."""
+    return [(m.start(), m.end()) for m in _INSERTION.finditer(text, start, end)]
