@@ -2,13 +2,29 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task, unmapped
 
 from . import documents, publish as steps
+from .errors import SahelDataError
 
 BATCH_SIZE = 200
+
+
+class _UserErrorsWithoutTraceback(logging.Filter):
+    """A bad input is reported by its message; a traceback would only bury it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and isinstance(record.exc_info[1], SahelDataError):
+            record.exc_info = None
+            record.exc_text = None
+        return True
+
+
+for _name in ("prefect.task_runs", "prefect.flow_runs"):
+    logging.getLogger(_name).addFilter(_UserErrorsWithoutTraceback())
 
 # Nothing here can fail transiently (all inputs are local files), so no task retries:
 # a validation error must fail at once, not three times.
