@@ -237,6 +237,7 @@ def write_sample_dist(folder: Path) -> Path:
 
 
 def screenshot(page_path: Path, out: Path, *, width: int = 1280, height: int = 1500) -> None:
+    """Write a PNG of the page's top, its figures table and the start of its first text."""
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
@@ -265,7 +266,14 @@ def screenshot(page_path: Path, out: Path, *, width: int = 1280, height: int = 1
                   }
                 }"""
             )
-            page.screenshot(path=str(out), clip={"x": 0, "y": 0, "width": width, "height": height})
+            # Down to the first highlighted figure of the first article's text, and a little more.
+            bottom = page.evaluate(
+                """() => { const t = document.querySelector(".doc-text a.hl.fig") || document.querySelector(".doc-text");
+                           return t ? t.getBoundingClientRect().bottom + window.scrollY + 90 : 0; }"""
+            )
+            clip_height = int(min(max(bottom or height, 900), 2600))
+            page.set_viewport_size({"width": width, "height": clip_height})
+            page.screenshot(path=str(out), clip={"x": 0, "y": 0, "width": width, "height": clip_height})
         finally:
             context.close()
 

@@ -595,14 +595,15 @@ def _document_section(doc_id: str, meta: Mapping, text: str, figures, dates, men
     facts = []
     for label, key in (("Author", "author"), ("Publisher", "publisher"), ("Published", "published"), ("Language", "language"), ("Retrieved", "retrieved"), ("Licence", "license")):
         if _str(meta.get(key)):
-            facts.append(f"<dt>{label}</dt><dd>{_esc(meta.get(key))}</dd>")
+            facts.append((label, _esc(meta.get(key))))
     if _str(meta.get("url")):
-        facts.append(f"<dt>Source</dt><dd>{_link(meta.get('url'), meta.get('url'), outbound=True)}</dd>")
+        facts.append(("Source", _link(meta.get("url"), meta.get("url"), outbound=True)))
+    facts.append(("Characters", f"{len(text):,}"))
     if _str(meta.get("path")):
-        facts.append(f"<dt>Raw file</dt><dd><code>{_esc(meta.get('path'))}</code></dd>")
+        facts.append(("Raw file", f"<code>{_esc(meta.get('path'))}</code>"))
     if _str(meta.get("sha256")):
-        facts.append(f"<dt>sha256</dt><dd><code class=\"hash\">{_esc(meta.get('sha256'))}</code></dd>")
-    facts.append(f"<dt>Characters</dt><dd>{len(text):,}</dd>")
+        facts.append(("sha256", f'<code class="hash">{_esc(meta.get("sha256"))}</code>'))
+    facts_html = "".join(f"<div><dt>{label}</dt><dd>{value}</dd></div>" for label, value in facts)
     note = (
         f' <span class="muted">({skipped} overlapping or out-of-range span{"s" if skipped != 1 else ""} not highlighted)</span>'
         if skipped
@@ -611,7 +612,7 @@ def _document_section(doc_id: str, meta: Mapping, text: str, figures, dates, men
     return f"""<article class="document" id="doc-{safe_id(doc_id)}" data-document="{html.escape(doc_id, quote=True)}">
 <h3>{html.escape(title, quote=False)}</h3>
 <p class="docid"><code>{html.escape(doc_id, quote=False)}</code></p>
-<dl class="facts">{"".join(facts)}</dl>
+<dl class="facts">{facts_html}</dl>
 <p class="counts"><span class="hl fig">{counts["figure"]} figures</span> <span class="hl date">{counts["date"]} dates</span> <span class="hl mention">{counts["mention"]} mentions</span>{note}</p>
 <div class="doc-text" lang="{_esc(meta.get("language")) or "en"}">{_highlight(text, spans)}</div>
 </article>"""
@@ -713,6 +714,11 @@ h3{margin:22px 0 6px;font-size:1.1rem}
 .badges li{background:#fff;border:1px solid var(--line);border-radius:999px;padding:2px 10px;font-size:.85rem}
 .lead{color:#3d4450;max-width:78ch}
 .muted{color:var(--muted)} .small{font-size:.85em}
+.actions{display:flex;flex-wrap:wrap;gap:10px;margin:14px 0 4px}
+a.button{display:inline-block;padding:7px 14px;border-radius:8px;border:1px solid var(--accent);text-decoration:none;font-weight:600;background:#fff}
+a.button.primary{background:var(--accent);color:#fff}
+a.button .muted{font-weight:400}
+a.button.primary .muted{color:#d8efef}
 nav.toc{display:flex;flex-wrap:wrap;gap:14px;font-size:.92rem;margin-top:6px}
 .stats{display:flex;flex-wrap:wrap;gap:12px;margin:14px 0 0;padding:0;list-style:none}
 .stats li{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:8px 14px;min-width:110px}
@@ -721,7 +727,7 @@ nav.toc{display:flex;flex-wrap:wrap;gap:14px;font-size:.92rem;margin-top:6px}
 pre{background:#f4f3ee;border:1px solid var(--line);border-radius:8px;padding:10px 12px;overflow:auto;white-space:pre}
 .table-wrap{overflow-x:auto;border:1px solid var(--line);border-radius:10px;background:var(--card)}
 table.data{border-collapse:collapse;width:100%;font-size:.88rem}
-table.data th,table.data td{border-bottom:1px solid var(--line);padding:5px 8px;text-align:left;vertical-align:top}
+table.data th,table.data td{border-bottom:1px solid var(--line);padding:5px 6px;text-align:left;vertical-align:top}
 table.data thead th{background:#f1f5f4;position:sticky;top:0;z-index:1;white-space:nowrap}
 table.data.compact{font-size:.85rem;margin-top:6px}
 td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
@@ -732,7 +738,8 @@ th[aria-sort=ascending] .arrow::after{content:" ▲";font-size:.75em}
 th[aria-sort=descending] .arrow::after{content:" ▼";font-size:.75em}
 th[aria-sort=none] .arrow::after{content:" ↕";color:#a0a6b0;font-size:.75em}
 #figures-table{font-size:.84rem}
-#figures-table td.col-sentence{min-width:30ch;max-width:52ch;color:#3d4450;font-size:.8rem;line-height:1.4}
+#figures-table td.col-text{min-width:9ch;max-width:16ch}
+#figures-table td.col-sentence{min-width:28ch;max-width:52ch;color:#3d4450;font-size:.8rem;line-height:1.4}
 #figures-table td.col-period{white-space:nowrap}
 #figures-table td.col-document_id{font-size:.8rem;overflow-wrap:anywhere;min-width:10ch}
 #figures-table td.col-measure{min-width:12ch}
@@ -751,7 +758,8 @@ a.back{text-decoration:none;font-size:.95em}
 article.document{background:var(--card);border:1px solid var(--line);border-radius:12px;padding:14px 22px 20px;margin:18px 0}
 article.document h3{margin-top:6px}
 .docid{margin:0;color:var(--muted)}
-dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:2px 14px;font-size:.88rem;margin:10px 0}
+dl.facts{display:flex;flex-wrap:wrap;gap:2px 20px;font-size:.86rem;margin:8px 0}
+dl.facts div{display:flex;gap:6px;min-width:0}
 dl.facts dt{color:var(--muted)} dl.facts dd{margin:0;overflow-wrap:anywhere}
 .doc-text{white-space:pre-wrap;overflow-wrap:break-word;font-family:Georgia,"Noto Serif","DejaVu Serif",serif;font-size:1.02rem;line-height:1.75;max-width:80ch;margin-top:12px}
 .hl{border-radius:3px;padding:0 1px;box-decoration-break:clone;-webkit-box-decoration-break:clone}
@@ -867,6 +875,27 @@ _JS = r"""
   apply();
 })();
 """
+
+
+def _actions(descriptor: Mapping, file_sizes: Mapping[str, int]) -> str:
+    """The header's buttons: the whole package as a zip, and the descriptor."""
+    buttons = []
+    for res in descriptor.get("resources") or []:
+        path = _resource_path(res)
+        if _resource_format(res).lower() == "zip" or path.lower().endswith(".zip"):
+            target = _safe_href(path)
+            if target is None:
+                continue
+            size = file_sizes.get(path, res.get("bytes"))
+            size_text = f" <span class=\"muted\">({html.escape(_fmt_bytes(size).split(' (')[0])})</span>" if _num(size) is not None else ""
+            buttons.append(
+                f'<a class="button primary" href="{html.escape(target, quote=True)}" download>'
+                f"⤓ Download the package (zip){size_text}</a>"
+            )
+            break
+    buttons.append('<a class="button" href="datapackage.json">datapackage.json</a>')
+    buttons.append('<a class="button" href="#downloads">All files</a>')
+    return f'<p class="actions">{"".join(buttons)}</p>'
 
 
 def _csp() -> str:
@@ -1008,6 +1037,7 @@ def render_index(
 <ul class="badges">{"".join(badges)}</ul>
 {description_html}
 <ul class="stats">{stats_html}</ul>
+{_actions(descriptor, file_sizes)}
 <nav class="toc" aria-label="Contents"><a href="#about">About &amp; citation</a><a href="#downloads">Download</a><a href="#query">How to query</a><a href="#figures">Figures</a><a href="#documents">Documents</a></nav>
 </div></header>
 <main class="wrap">
