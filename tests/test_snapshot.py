@@ -459,6 +459,7 @@ def test_txt_file_needs_title_and_published(tmp_path):
         (b"  \n\n", "the file is empty"),
         ("Kidal, d\xe9cembre".encode("latin-1"), "not valid UTF-8 (byte 8)"),
         (PDF_BYTES, "the file is a PDF document, not text"),
+        (ARTICLE.encode("utf-8"), "this is an HTML page, not plain text: save it as .html"),
     ],
 )
 def test_bad_txt_file(tmp_path, content, expected):
@@ -556,6 +557,15 @@ def test_id_taken_by_another_document(tmp_path):
     assert "--id" in err.value.problem
     assert err.value.where.endswith("flight.txt")
     assert {name: (raw / name).read_bytes() for name in files(raw)} == before
+
+    # an id used in a sub-folder of raw/ is taken too
+    (raw / "2023").mkdir()
+    (raw / "2023" / "older.txt").write_text("Old text.\n", encoding="utf-8")
+    with pytest.raises(InputError, match="already used") as err:
+        add_source(str(two), raw, document_id="older", title="T", published="2024-01-01")
+    assert err.value.where.endswith("2023/older.txt")
+    (raw / "2023" / "older.txt").unlink()
+    (raw / "2023").rmdir()
 
     # the same id from a title: also refused
     page = tmp_path / "page.html"

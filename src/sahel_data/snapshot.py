@@ -502,6 +502,10 @@ def _check_plain_text(body: bytes, where: str) -> None:
         ) from None
     if not text.strip():
         raise InputError(where, "the file is empty")
+    if _looks_like_html(body):
+        raise InputError(
+            where, "this is an HTML page, not plain text: save it as .html and add that file"
+        )
 
 
 # --------------------------------------------------------------------------
@@ -620,7 +624,11 @@ def _already_stored(raw_dir: Path, document_id: str, kind: str, original: bytes)
     html_path = raw_dir / f"{document_id}.html"
     txt_path = raw_dir / f"{document_id}.txt"
     meta_path = raw_dir / f"{document_id}.meta.json"
-    existing = [p for p in (html_path, txt_path, meta_path) if p.exists()]
+    existing = [p for p in (html_path, txt_path, meta_path, raw_dir / f"{document_id}.htm") if p.exists()]
+    if not existing and raw_dir.is_dir():
+        # documents may sit in sub-folders of raw/: their ids must not clash either
+        names = {f"{document_id}{suffix}" for suffix in (".txt", ".html", ".htm", ".meta.json")}
+        existing = sorted(p for p in raw_dir.rglob(f"{document_id}.*") if p.name.lower() in names)
     if not existing:
         return False
     stored = html_path if html_path.exists() else txt_path
