@@ -511,3 +511,34 @@ def test_the_committed_page_highlights_every_published_figure():
         sid = safe_id(f["figure_id"])
         assert marks.get(f"txt-{sid}") == f["text"], f["figure_id"]
         assert tree.by_id(f"fig-{sid}") is not None, f["figure_id"]
+
+
+def test_random_overlapping_spans_give_well_nested_markup_and_the_exact_text():
+    import random
+
+    rng = random.Random(6)
+    for trial in range(30):
+        text = "".join(rng.choice("ab <>&\"'\n") for _ in range(rng.randrange(40, 200)))
+        figures, dates, mentions, pos = [], [], [], 0
+        while True:  # figures never overlap each other
+            pos += rng.randrange(0, 15)
+            end = pos + rng.randrange(1, 8)
+            if end > len(text):
+                break
+            figures.append({"figure_id": f"f{pos}", "document_id": "d", "char_start": pos, "char_end": end,
+                            "text": text[pos:end], "sentence": text, "unit": "count"})
+            pos = end
+        for rows, prefix in ((dates, "date"), (mentions, "mention")):
+            for i in range(rng.randrange(0, 25)):
+                s = rng.randrange(0, len(text) - 1)
+                e = rng.randrange(s + 1, min(len(text), s + 20) + 1)
+                rows.append({f"{prefix}_id": f"{prefix}{i}", "document_id": "d", "char_start": s, "char_end": e,
+                             "text": text[s:e]})
+        tables = {"documents": pd.DataFrame([{"document_id": "d", "title": "t"}]),
+                  "figures": pd.DataFrame(figures), "dates": pd.DataFrame(dates), "mentions": pd.DataFrame(mentions)}
+        tree = Tree(render_index({"title": "t"}, tables, {"d": text}, {}))  # asserts proper nesting
+        body = [n for n in tree.root.iter() if "doc-text" in n.classes()][0]
+        assert body.text() == text, trial
+        marks = [n for n in body.iter() if n.tag == "a"]
+        assert [(m.attrs["id"], m.text()) for m in marks] == [(f"txt-f{f['char_start']}", f["text"]) for f in figures]
+        assert not [n for n in body.iter() if n.tag == "a" and any(p.tag == "a" for p in n.iter())]

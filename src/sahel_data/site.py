@@ -17,6 +17,7 @@ run or fetch anything.
 from __future__ import annotations
 
 import base64
+import bisect
 import hashlib
 import html
 import math
@@ -354,12 +355,17 @@ def _spans_for(
     valid.sort(key=lambda c: (_PRIORITY[c[2]], c[0], -c[1], _row_id(c[2], c[3])))
 
     kept: list[tuple[int, int, str, dict]] = []
+    index: list[tuple[int, int, int]] = []  # kept (start, end, priority), sorted
+    longest = 0
     for start, end, kind, row in valid:
         ok = True
-        for k_start, k_end, k_kind, _ in kept:
+        # Only kept spans starting in (start - longest, end) can overlap this one.
+        lo = bisect.bisect_right(index, (start - longest, len(text) + 1, 9))
+        hi = bisect.bisect_left(index, (end, -1, -1))
+        for k_start, k_end, k_priority in index[lo:hi]:
             if end <= k_start or start >= k_end:
                 continue  # disjoint
-            if kind == "figure" and k_kind == "figure":
+            if kind == "figure" and k_priority == _PRIORITY["figure"]:
                 ok = False
                 break
             inside = k_start <= start and end <= k_end
@@ -369,6 +375,8 @@ def _spans_for(
                 break
         if ok:
             kept.append((start, end, kind, row))
+            bisect.insort(index, (start, end, _PRIORITY[kind]))
+            longest = max(longest, end - start)
         else:
             skipped += 1
     # Document order; outer before inner; at equal spans the higher priority outside.
