@@ -192,17 +192,8 @@ def sample_package() -> tuple[dict, dict, dict, dict]:
             if fmt == "csv":
                 res["bytes"] = size
             resources.append(res)
-    zip_path = "sahel-data-0.1.0.zip"
-    file_sizes[zip_path] = sum(file_sizes.values()) // 2
-    resources.append(
-        {
-            "name": "package-zip",
-            "path": zip_path,
-            "format": "zip",
-            "mediatype": "application/zip",
-            "hash": "sha256:" + hashlib.sha256(zip_path.encode()).hexdigest(),
-        }
-    )
+    # The zip is not a resource of the descriptor: the page offers it from the contract's layout.
+    file_sizes["sahel-data-0.1.0.zip"] = sum(file_sizes.values()) // 2
     descriptor = {
         "name": "sahel-data",
         "title": "Sahel security figures",

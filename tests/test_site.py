@@ -542,3 +542,18 @@ def test_random_overlapping_spans_give_well_nested_markup_and_the_exact_text():
         marks = [n for n in body.iter() if n.tag == "a"]
         assert [(m.attrs["id"], m.text()) for m in marks] == [(f"txt-f{f['char_start']}", f["text"]) for f in figures]
         assert not [n for n in body.iter() if n.tag == "a" and any(p.tag == "a" for p in n.iter())]
+
+
+def test_the_zip_is_offered_even_when_the_descriptor_does_not_list_it(package):
+    descriptor, tables, texts, sizes = package
+    plain = {**descriptor, "resources": [r for r in descriptor["resources"] if r["format"] != "zip"],
+             "sources": [{"title": "Local copy", "path": "raw/doc-a.txt"}]}
+    tree = Tree(render_index(plain, tables, texts, sizes))
+    zips = [a for a in tree.all("a") if a.attrs.get("href") == "sahel-data-1.2.3.zip"]
+    assert len(zips) == 2  # the header's button and the downloads table
+    assert "2.5 MB" in zips[0].text()
+    # A source's repository path is not a link from dist/ (it would be broken there).
+    assert not [a for a in tree.all("a") if a.attrs.get("href") == "raw/doc-a.txt"]
+    assert "Local copy" in tree.by_id("sources").text()
+    md = render_readme(plain, tables, sizes)
+    assert "[sahel-data-1.2.3.zip](sahel-data-1.2.3.zip)" in md and "](raw/doc-a.txt)" not in md

@@ -148,8 +148,11 @@ def _safe_href(value: Any) -> str | None:
     return None
 
 
-def _link(href: Any, label: Any, *, outbound: bool = False) -> str:
+def _link(href: Any, label: Any, *, outbound: bool = False, web_only: bool = False) -> str:
+    """A link to `href` when it is safe (and, with web_only, an http(s) URL), else the label as text."""
     target = _safe_href(href)
+    if target is not None and web_only and not _HTTP_URL.match(target):
+        target = None
     if target is None:
         return _esc(label)
     rel = ' rel="noopener noreferrer"' if outbound or target.lower().startswith("http") else ""
@@ -264,6 +267,27 @@ def _resource_format(resource: Mapping) -> str:
         return fmt
     suffix = PurePosixPath(_resource_path(resource)).suffix.lstrip(".")
     return suffix
+
+
+def _is_zip(resource: Mapping) -> bool:
+    return _resource_format(resource).lower() == "zip" or _resource_path(resource).lower().endswith(".zip")
+
+
+def _download_resources(descriptor: Mapping) -> list[Mapping]:
+    """The descriptor's resources, and the whole package's zip (`<name>-<version>.zip`,
+    from the contract's layout) when the descriptor does not list it."""
+    resources = [r for r in descriptor.get("resources") or [] if isinstance(r, Mapping)]
+    name, version = _str(descriptor.get("name")), _str(descriptor.get("version"))
+    if name and version and not any(_is_zip(r) for r in resources):
+        resources.append(
+            {
+                "name": "package",
+                "title": "The whole package: descriptor, data and README",
+                "path": f"{name}-{version}.zip",
+                "format": "zip",
+            }
+        )
+    return resources
 
 
 def _tables_with_schema(descriptor: Mapping) -> list[tuple[str, Mapping, Mapping]]:
@@ -647,7 +671,7 @@ def _render_value(value: Any, depth: int = 0) -> str:
 
 def _resources_section(descriptor: Mapping, tables: Mapping, file_sizes: Mapping[str, int]) -> str:
     rows = []
-    for res in descriptor.get("resources") or []:
+    for res in _download_resources(descriptor):
         path = _resource_path(res)
         size = file_sizes.get(path, res.get("bytes"))
         table = _table_of(res)
@@ -660,8 +684,8 @@ def _resources_section(descriptor: Mapping, tables: Mapping, file_sizes: Mapping
             + (f'<div class="muted small">{_esc(res.get("title"))}</div>' if res.get("title") else "")
             + f'</td><td>{_esc(_resource_format(res))}</td><td class="num">{n_rows}</td>'
             f'<td class="num" data-bytes="{_esc(_int(size) if _int(size) is not None else "")}">{html.escape(_fmt_bytes(size))}</td>'
-            f'<td><code class="hash">{_esc(res.get("hash"))}</code></td>'
-            f'<td>{_link(path, "⤓ " + path) if path else ""}</td></tr>'
+            + (f'<td><code class="hash">{_esc(res.get("hash"))}</code></td>' if _str(res.get("hash")) else '<td class="muted">—</td>')
+            + f'<td>{_link(path, "⤓ " + path) if path else ""}</td></tr>'
         )
     fields_html = []
     for table, res, schema in _tables_with_schema(descriptor):
@@ -888,9 +912,9 @@ _JS = r"""
 def _actions(descriptor: Mapping, file_sizes: Mapping[str, int]) -> str:
     """The header's buttons: the whole package as a zip, and the descriptor."""
     buttons = []
-    for res in descriptor.get("resources") or []:
+    for res in _download_resources(descriptor):
         path = _resource_path(res)
-        if _resource_format(res).lower() == "zip" or path.lower().endswith(".zip"):
+        if _is_zip(res):
             target = _safe_href(path)
             if target is None:
                 continue
@@ -1006,7 +1030,7 @@ def render_index(
         if _str(s.get("published")):
             extra.append(_esc(s.get("published")))
         sources.append(
-            f"<li>{_link(s.get('path'), label, outbound=True)}"
+            f"<li>{_link(s.get('path'), label, outbound=True, web_only=True)}"
             + (f' <span class="muted">— {", ".join(extra)}</span>' if extra else "")
             + "</li>"
         )
@@ -1180,7 +1204,8 @@ def render_readme(
             if isinstance(s, Mapping):
                 label = _str(s.get("title")) or _str(s.get("path")) or "source"
                 extra = [_md(s.get(k)) for k in ("author", "published") if _str(s.get(k))]
-                lines.append(f"- {_md_link(s.get('path'), label)}" + (f" — {', '.join(extra)}" if extra else ""))
+                link = _md_link(s.get("path"), label) if _HTTP_URL.match(_str(s.get("path"))) else _md(label)
+                lines.append(f"- {link}" + (f" — {', '.join(extra)}" if extra else ""))
             else:
                 lines.append(f"- {_md(s)}")
         lines.append("")
@@ -1189,7 +1214,7 @@ def render_readme(
     if contributors:
         lines += ["## Contributors", ""] + [f"- {_md(c)}" for c in contributors] + [""]
 
-    resources = descriptor.get("resources") or []
+    resources = _download_resources(descriptor)
     if resources:
         lines += ["## Files", "", "| Resource | Format | Rows | Size | sha256 |", "|---|---|---:|---:|---|"]
         for res in resources:
