@@ -346,6 +346,7 @@ def fmt(value: float, digits: int = 1) -> str:
 
 def write_results(path: Path, machine: dict, started: str, mode: str, notes: list[str],
                   per_n: dict[int, dict], compare: dict, args) -> str:
+    notes = list(notes)
     lines = [
         "# Benchmark results",
         "",
@@ -395,7 +396,17 @@ def write_results(path: Path, machine: dict, started: str, mode: str, notes: lis
                         label += f" ({data['changed']:,} files)"
                     cells += [label, fmt(run["maxrss_mb"], 0)]
         lines.append("| " + " | ".join(cells) + " |")
+        for key, run in runs.items():
+            if run["returncode"] != 0:
+                why = "timed out" if run["timed_out"] else f"exit {run['returncode']}"
+                notes.append(f"N={n:,}, {key} run failed ({why}): `{error_line(run['stderr'])}`")
     lines.append("")
+
+    fit = fixed_and_marginal(per_n)
+    if fit:
+        fixed, per_article = fit
+        lines += [f"A straight line through the cold runs: about {fixed:.1f} s of fixed cost (start-up) "
+                  f"plus {per_article * 1000:.2f} ms per article.", ""]
 
     lines += ["## Extraction alone and quantulum3, same articles", "",
               "Each in its own subprocess; import and model loading excluded from the time.", "",
@@ -407,6 +418,7 @@ def write_results(path: Path, machine: dict, started: str, mode: str, notes: lis
         res = run["result"]
         if run["returncode"] != 0 or not res:
             lines.append(f"| {names[key]} | failed | | | | |")
+            notes.append(f"{names[key]} failed: `{error_line(run['stderr'])}`")
             continue
         rate = res["chars"] / res["seconds"] if res["seconds"] else float("inf")
         rates[key] = rate
@@ -445,6 +457,20 @@ def write_results(path: Path, machine: dict, started: str, mode: str, notes: lis
     text = "\n".join(lines)
     path.write_text(text, encoding="utf-8")
     return text
+
+
+def fixed_and_marginal(per_n: dict[int, dict]) -> tuple[float, float] | None:
+    """Least-squares fit of cold wall time = fixed + n * per_article."""
+    points = [(n, d["runs"]["cold"]["wall"]) for n, d in per_n.items() if d["runs"]["cold"]["returncode"] == 0]
+    if len(points) < 2:
+        return None
+    mean_n = sum(n for n, _ in points) / len(points)
+    mean_t = sum(t for _, t in points) / len(points)
+    var = sum((n - mean_n) ** 2 for n, _ in points)
+    if not var:
+        return None
+    slope = sum((n - mean_n) * (t - mean_t) for n, t in points) / var
+    return mean_t - slope * mean_n, slope
 
 
 def main(argv: list[str] | None = None) -> int:
