@@ -209,9 +209,19 @@ def sample_package() -> tuple[dict, dict, dict, dict]:
         "contributors": [{"title": "sahel-data contributors", "role": "author"}],
         "resources": resources,
         "provenance": {
-            "code_version": "0.1.0",
-            "inputs": {f"raw/{doc_id}.txt": "sha256:" + hashlib.sha256(raw).hexdigest()},
-            "steps": ["snapshot", "extract", "validate", "publish"],
+            "package": {"name": "sahel-data", "version": "0.1.0"},
+            "code_sha256": hashlib.sha256(b"code").hexdigest(),
+            "inputs": [
+                {"path": f"raw/{doc_id}.txt", "sha256": hashlib.sha256(raw).hexdigest(), "bytes": len(raw)},
+                {"path": f"raw/{doc_id}.meta.json", "sha256": hashlib.sha256(b"meta").hexdigest(), "bytes": 158},
+            ],
+            "schemas": [
+                {"path": f"schemas/{t}.json", "sha256": hashlib.sha256(t.encode()).hexdigest()} for t in tables
+            ],
+            "steps": [
+                {"step": "extract", "function": "sahel_data.extract.extract_document", "libraries": {"pycountry": "24.6.1"}},
+                {"step": "write data", "function": "sahel_data.package.write_data", "libraries": {"pyarrow": "20.0.0", "pandas": "2.2.3"}},
+            ],
         },
     }
     return descriptor, tables, {doc_id: text}, file_sizes

@@ -662,6 +662,16 @@ def _render_value(value: Any, depth: int = 0) -> str:
     if isinstance(value, (list, tuple)):
         if not value:
             return "<em>none</em>"
+        if all(isinstance(v, Mapping) and v for v in value):
+            keys: list = []
+            for v in value:
+                keys += [k for k in v if k not in keys]
+            head = "".join(f'<th scope="col">{_esc(k)}</th>' for k in keys)
+            body = "".join(
+                "<tr>" + "".join(f"<td>{_render_value(v[k], depth + 1) if k in v else ''}</td>" for k in keys) + "</tr>"
+                for v in value
+            )
+            return f'<table class="data compact tree"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
         return "<ol class=\"tree\">" + "".join(f"<li>{_render_value(v, depth + 1)}</li>" for v in value) + "</ol>"
     text = _str(value)
     if re.fullmatch(r"(sha256:)?[0-9a-f]{40,}", text):
