@@ -547,6 +547,14 @@ def _options(values: Iterable[str], labels: Mapping[str, str] | None = None) -> 
     return "".join(out)
 
 
+def _list_cell(key: str, value: Any) -> str:
+    """A cell; a ';'-joined list (locations, actors) shows as '; '-separated, sorting by the raw value."""
+    raw = _str(value)
+    shown = "; ".join(p.strip() for p in raw.split(";")) if key in ("location", "actor") and ";" in raw else raw
+    sort = f' data-sort="{html.escape(raw, quote=True)}"' if shown != raw else ""
+    return f'<td class="col-{key}"{sort}>{html.escape(shown, quote=False)}</td>'
+
+
 def _figures_section(figures: list[dict], texts: Mapping[str, str], doc_titles: Mapping[str, str], doc_ids: set[str]) -> str:
     units = [_str(f.get("unit")) for f in figures if _str(f.get("unit"))]
     locations = [loc for f in figures for loc in _split_locations(f.get("location"))]
@@ -582,11 +590,11 @@ def _figures_section(figures: list[dict], texts: Mapping[str, str], doc_titles: 
         for key in ("value", "value_low", "value_high"):
             cells.append(f'<td class="num col-{key}" data-sort="{_sort_num(f.get(key))}">{_fmt_num(f.get(key))}</td>')
         for key in ("unit", "qualifier", "measure", "location"):
-            cells.append(f'<td class="col-{key}">{_esc(f.get(key))}</td>')
+            cells.append(_list_cell(key, f.get(key)))
         period_sort = _str(f.get("period_start")) + "/" + _str(f.get("period_end")) if _period(f) else ""
         cells.append(f'<td class="col-period" data-sort="{html.escape(period_sort, quote=True)}">{html.escape(_period(f), quote=False)}</td>')
         for key in ("actor", "attributed_to"):
-            cells.append(f'<td class="col-{key}">{_esc(f.get(key))}</td>')
+            cells.append(_list_cell(key, f.get(key)))
         cells.append(f'<td class="col-document_id">{doc_cell}</td>')
         cells.append(f'<td class="col-sentence">{_sentence_html(f, text)}</td>')
         rows.append(
@@ -779,14 +787,16 @@ button.sort:focus-visible{outline:2px solid var(--accent);outline-offset:2px}
 th[aria-sort=ascending] .arrow::after{content:" ▲";font-size:.75em}
 th[aria-sort=descending] .arrow::after{content:" ▼";font-size:.75em}
 th[aria-sort=none] .arrow::after{content:" ↕";color:#a0a6b0;font-size:.75em}
+#figures .table-wrap{max-height:85vh;overflow:auto}
 #figures-table{font-size:.84rem}
+#figures-table thead th{white-space:normal;min-width:4.5em}
 #figures-table td.col-text{min-width:9ch;max-width:16ch}
-#figures-table td.col-sentence{min-width:28ch;max-width:52ch;color:#3d4450;font-size:.8rem;line-height:1.4}
+#figures-table td.col-sentence{min-width:26ch;max-width:52ch;color:#3d4450;font-size:.8rem;line-height:1.4}
 #figures-table td.col-period{white-space:nowrap}
 #figures-table td.col-document_id{font-size:.8rem;overflow-wrap:anywhere;min-width:10ch}
 #figures-table td.col-measure{min-width:12ch}
 #figures-table mark{background:var(--fig);padding:0 1px;border-radius:2px}
-#figures-table tbody tr{scroll-margin-top:60px}
+#figures-table tbody tr{scroll-margin-top:48px}
 #figures-table tbody tr:nth-child(even){background:#fcfcfa}
 #figures-table tbody tr:target{background:var(--target);box-shadow:inset 4px 0 0 var(--fig-line)}
 .figtext{font-weight:600}
