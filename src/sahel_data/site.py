@@ -784,9 +784,9 @@ td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 code.hash{word-break:break-all;font-size:.78rem;color:#4a5060}
 button.sort{all:unset;cursor:pointer;font-weight:600}
 button.sort:focus-visible{outline:2px solid var(--accent);outline-offset:2px}
-th[aria-sort=ascending] .arrow::after{content:" ▲";font-size:.75em}
-th[aria-sort=descending] .arrow::after{content:" ▼";font-size:.75em}
-th[aria-sort=none] .arrow::after{content:" ↕";color:#a0a6b0;font-size:.75em}
+th[aria-sort=ascending] .arrow::after{content:"\\00a0▲";font-size:.75em}
+th[aria-sort=descending] .arrow::after{content:"\\00a0▼";font-size:.75em}
+th[aria-sort=none] .arrow::after{content:"\\00a0↕";color:#a0a6b0;font-size:.75em}
 #figures .table-wrap{max-height:85vh;overflow:auto}
 #figures-table{font-size:.84rem}
 #figures-table thead th{white-space:normal;min-width:4.5em}
