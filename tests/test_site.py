@@ -557,3 +557,26 @@ def test_the_zip_is_offered_even_when_the_descriptor_does_not_list_it(package):
     assert "Local copy" in tree.by_id("sources").text()
     md = render_readme(plain, tables, sizes)
     assert "[sahel-data-1.2.3.zip](sahel-data-1.2.3.zip)" in md and "](raw/doc-a.txt)" not in md
+
+
+def test_the_duckdb_sql_runs_on_the_published_files(package, tmp_path, monkeypatch):
+    import duckdb
+
+    descriptor, tables, _, sizes = package
+    (tmp_path / "data").mkdir()
+    for name, frame in tables.items():
+        frame.to_parquet(tmp_path / "data" / f"{name}.parquet", index=False)
+    md = render_readme(descriptor, tables, sizes)
+    sql = md.split("```sql\n")[1].split("\n```")[0]
+    monkeypatch.chdir(tmp_path)  # the SQL runs from the folder holding datapackage.json
+    con = duckdb.connect()
+    statements = [s for s in sql.split(";") if s.strip()]
+    for statement in statements[:-1]:
+        con.execute(statement)
+    rows = con.execute(statements[-1]).fetchall()
+    assert sorted(r[0] for r in rows) == ["54 %", "Between 60 and 70 %"]
+    for name, frame in tables.items():
+        assert con.execute(f"SELECT count(*) FROM {name}").fetchone()[0] == len(frame)
+    # The page shows the same SQL.
+    page_sql = Tree(render_index(descriptor, tables, {}, sizes)).by_id("duckdb-sql").text()
+    assert page_sql == sql

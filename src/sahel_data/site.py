@@ -701,7 +701,7 @@ def _resources_section(descriptor: Mapping, tables: Mapping, file_sizes: Mapping
             f'<tr id="res-{safe_id(res.get("name"))}"><td><strong>{_esc(res.get("name"))}</strong>'
             + (f'<div class="muted small">{_esc(res.get("title"))}</div>' if res.get("title") else "")
             + f'</td><td>{_esc(_resource_format(res))}</td><td class="num">{n_rows}</td>'
-            f'<td class="num" data-bytes="{_esc(_int(size) if _int(size) is not None else "")}">{html.escape(_fmt_bytes(size))}</td>'
+            f'<td class="num" data-bytes="{_esc(_int(size) if _int(size) is not None else "")}">{html.escape(_fmt_bytes(size)) if _num(size) is not None else "—"}</td>'
             + (f'<td><code class="hash">{_esc(res.get("hash"))}</code></td>' if _str(res.get("hash")) else '<td class="muted">—</td>')
             + f'<td>{_link(path, "⤓ " + path) if path else ""}</td></tr>'
         )
@@ -1211,7 +1211,7 @@ def render_readme(
     for table in TABLE_ORDER:
         frame = tables.get(table)
         if frame is not None:
-            counts.append(f"{len(frame):,} {table}")
+            counts.append(f"{len(frame):,} {table if len(frame) != 1 else table[:-1]}")
     if counts:
         lines += ["This release holds " + ", ".join(counts) + ".", ""]
 
@@ -1245,7 +1245,7 @@ def render_readme(
             digest = _str(res.get("hash"))
             lines.append(
                 f"| {_md_link(path, path) if path else _md(res.get('name'))} | {_md(_resource_format(res))} | {n_rows} "
-                f"| {_md(_fmt_bytes(size))} | {_md_code(digest)} |"
+                f"| {_md(_fmt_bytes(size)) if _num(size) is not None else ''} | {_md_code(digest)} |"
             )
         lines += ["", "Check a download with `sha256sum <file>` against its hash.", ""]
 
