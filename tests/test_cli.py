@@ -24,7 +24,7 @@ runner = CliRunner()
 def dist(sample_raw, tmp_path):
     docs = [read_document(sample_raw / "sample-report.txt", sample_raw)]
     out = tmp_path / "dist"
-    write_package(build_tables(docs, [extraction("sample-report")]), docs, out, None, "test")
+    write_package(build_tables(docs, [extraction("sample-report")]), docs, out, None, "test", sample_raw)
     return out
 
 

@@ -39,8 +39,30 @@ def test_republishing_unchanged_inputs_changes_nothing(sample_raw, tmp_path):
     dist = tmp_path / "dist"
     publish(sample_raw, dist)
     before = tree_digest(dist)
-    assert publish(sample_raw, dist)["version"] == "1.0.0"
+    assert publish(sample_raw, dist) == {"version": "1.0.0", "rows": None, "up_to_date": True}
+    forced = publish(sample_raw, dist, force=True)
+    assert forced["version"] == "1.0.0" and not forced["up_to_date"]
     assert tree_digest(dist) == before
+
+
+def test_unchanged_documents_are_not_extracted_again(sample_raw, tmp_path, monkeypatch):
+    from sahel_data import extract
+
+    cache = tmp_path / "cache"
+    publish(sample_raw, tmp_path / "first", cache_dir=cache)
+    assert len(list(cache.rglob("*.json"))) == 1
+    write_document(sample_raw, "second-report", "In Chad, 40 attacks were recorded in 2022.")
+    extracted, original = [], extract.extract_document
+
+    def counting(document_id, text, published=None):
+        extracted.append(document_id)
+        return original(document_id, text, published)
+
+    monkeypatch.setattr(extract, "extract_document", counting)
+    publish(sample_raw, tmp_path / "cached", cache_dir=cache)
+    assert extracted == ["second-report"]
+    publish(sample_raw, tmp_path / "uncached", cache_dir=None)
+    assert tree_digest(tmp_path / "uncached") == tree_digest(tmp_path / "cached")
 
 
 def test_new_document_bumps_minor_version_and_changelog(sample_raw, tmp_path):
@@ -71,14 +93,14 @@ def test_a_table_breaking_its_schema_stops_the_flow_with_a_report(published, mon
     raw, dist, before = published
     real = steps.read_and_extract
 
-    def broken(paths, raw_dir):
-        docs, rows = real(paths, raw_dir)
+    def broken(paths, raw_dir, cache_dir=None):
+        docs, rows = real(paths, raw_dir, cache_dir)
         rows["figures"][0] = rows["figures"][0] | {"qualifier": "roughly", "value_low": 1e9}
         return docs, rows
 
     monkeypatch.setattr(steps, "read_and_extract", broken)
     with pytest.raises(ValidationFailed) as info:
-        publish(raw, dist)
+        publish(raw, dist, force=True)
     report = info.value.report
     assert "column 'qualifier'" in report and "'roughly'" in report and "figure_id='sample-report:fig:" in report
     assert "value_low <= value" in report

@@ -39,7 +39,7 @@ def built(sample_raw, tmp_path):
     docs = [read_document(sample_raw / "sample-report.txt", sample_raw)]
     tables = build_tables(docs, [extraction("sample-report")])
     out = tmp_path / "dist"
-    descriptor = write_package(tables, docs, out, None, "test-extractor")
+    descriptor = write_package(tables, docs, out, None, "test-extractor", sample_raw).descriptor
     return out, descriptor, sample_raw
 
 

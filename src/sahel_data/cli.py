@@ -31,15 +31,35 @@ def fail(error: Exception) -> None:
     raise typer.Exit(1)
 
 
+class Runner(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 @app.command()
-def publish(raw: RawOption = Path("raw"), dist: DistOption = Path("dist")) -> None:
+def publish(
+    raw: RawOption = Path("raw"),
+    dist: DistOption = Path("dist"),
+    cache: Annotated[Path, typer.Option("--cache", help="Folder of cached extractions.")] = Path(".cache/extract"),
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Extract every document again.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Rebuild even when nothing changed.")] = False,
+    task_runner: Annotated[Runner, typer.Option("--task-runner", help="Where extraction runs.")] = Runner.local,
+    dask_address: Annotated[
+        Optional[str], typer.Option("--dask-address", help="Scheduler of an existing Dask cluster (default: a local one).")
+    ] = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per extraction task.")] = 200,
+) -> None:
     """Extract, validate and publish every document in RAW into DIST (only if all of it is valid)."""
-    from .flow import publish as publish_flow
+    from .flow import with_task_runner
 
     try:
-        result = publish_flow(raw_dir=raw, dist_dir=dist)
+        flow = with_task_runner(task_runner.value, dask_address)
+        result = flow(raw_dir=raw, dist_dir=dist, batch_size=batch_size, cache_dir=None if no_cache else cache, force=force)
     except SahelDataError as error:
         fail(error)
+    if result["up_to_date"]:
+        typer.echo(f"{dist} is up to date (version {result['version']}): nothing to publish")
+        return
     rows = ", ".join(f"{n} {table}" for table, n in result["rows"].items())
     typer.echo(f"published version {result['version']} into {dist}: {rows}")
 

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Optional
 
 from prefect import flow, get_run_logger, task, unmapped
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
 from . import documents, publish as steps
 from .errors import SahelDataError
+from .report import records, summary_markdown
 
 BATCH_SIZE = 200
+DEFAULT_CACHE = Path(".cache/extract")
 
 
 class _UserErrorsWithoutTraceback(logging.Filter):
@@ -35,9 +39,14 @@ def discover_documents(raw_dir: Path) -> list[Path]:
     return documents.discover(raw_dir)
 
 
+@task(name="check for changes")
+def is_up_to_date(paths: list[Path], raw_dir: Path, dist_dir: Path) -> bool:
+    return steps.is_up_to_date(paths, raw_dir, dist_dir)
+
+
 @task(name="extract batch")
-def extract_batch(paths: list[Path], raw_dir: Path):
-    return steps.read_and_extract(paths, raw_dir)
+def extract_batch(paths: list[Path], raw_dir: Path, cache_dir: Path | None):
+    return steps.read_and_extract(paths, raw_dir, cache_dir)
 
 
 @task(name="build tables")
@@ -51,8 +60,8 @@ def validate_tables(tables, docs) -> None:
 
 
 @task(name="write package")
-def write_package(tables, docs, staging: Path, dist_dir: Path) -> dict:
-    return steps.write_package(tables, docs, staging, dist_dir, steps.extractor_version())
+def write_package(tables, docs, staging: Path, dist_dir: Path, raw_dir: Path) -> steps.Publication:
+    return steps.write_package(tables, docs, staging, dist_dir, steps.extractor_version(), raw_dir)
 
 
 @task(name="validate package")
@@ -65,17 +74,44 @@ def swap_into_place(staging: Path, dist_dir: Path) -> None:
     steps.swap_into_place(staging, dist_dir)
 
 
+@task(name="report")
+def report(tables, publication: steps.Publication) -> None:
+    version = publication.descriptor["version"]
+    create_markdown_artifact(
+        summary_markdown(tables, version, publication.changes),
+        key="sahel-data-summary",
+        description=f"sahel-data {version}: what was published",
+    )
+    create_table_artifact(
+        records(publication.new_figures), key="sahel-data-new-figures", description=f"Figures new in {version}"
+    )
+
+
 @flow(name="publish", log_prints=True)
-def publish(raw_dir: Path = Path("raw"), dist_dir: Path = Path("dist"), batch_size: int = BATCH_SIZE) -> dict:
-    """Read every document in `raw_dir`, extract, validate, and publish the package into `dist_dir`."""
+def publish(
+    raw_dir: Path = Path("raw"),
+    dist_dir: Path = Path("dist"),
+    batch_size: int = BATCH_SIZE,
+    cache_dir: Optional[Path] = DEFAULT_CACHE,
+    force: bool = False,
+) -> dict:
+    """Read every document in `raw_dir`, extract, validate, and publish the package into `dist_dir`.
+
+    Documents whose bytes and extractor are unchanged come from `cache_dir`
+    (None: no cache); when nothing changed at all, nothing is rebuilt
+    unless `force`.
+    """
     logger = get_run_logger()
     raw_dir, dist_dir = Path(raw_dir), Path(dist_dir)
     steps.recover_interrupted(dist_dir)
     paths = discover_documents(raw_dir)
+    if not force and is_up_to_date(paths, raw_dir, dist_dir):
+        logger.info("%s is up to date with %d document(s) in %s: nothing to publish", dist_dir, len(paths), raw_dir)
+        return {"version": steps.published_version(dist_dir), "rows": None, "up_to_date": True}
     batches = steps.batches(paths, batch_size)
     logger.info("%d document(s) in %s, %d batch(es)", len(paths), raw_dir, len(batches))
     docs, extracted = [], []
-    futures = extract_batch.map(batches, raw_dir=unmapped(raw_dir))
+    futures = extract_batch.map(batches, raw_dir=unmapped(raw_dir), cache_dir=unmapped(cache_dir))
     for number, future in enumerate(futures, start=1):
         batch_docs, rows = future.result()
         docs += batch_docs
@@ -87,16 +123,29 @@ def publish(raw_dir: Path = Path("raw"), dist_dir: Path = Path("dist"), batch_si
     validate_tables(tables, docs)
     staging = steps.staging_dir(dist_dir)
     try:
-        descriptor = write_package(tables, docs, staging, dist_dir)
+        publication = write_package(tables, docs, staging, dist_dir, raw_dir)
         verify_package(staging, raw_dir)
         swap_into_place(staging, dist_dir)
     finally:
         steps.recover_interrupted(dist_dir)
+    report(tables, publication)
+    version = publication.descriptor["version"]
+    counts = {t: len(tables[t]) for t in tables}
     logger.info(
-        "published %s %s into %s: %s",
-        descriptor["name"],
-        descriptor["version"],
-        dist_dir,
-        ", ".join(f"{len(tables[t])} {t}" for t in tables),
+        "published %s into %s: %s", version, dist_dir, ", ".join(f"{n} {t}" for t, n in counts.items())
     )
-    return {"version": descriptor["version"], "rows": {t: len(tables[t]) for t in tables}}
+    return {"version": version, "rows": counts, "up_to_date": False}
+
+
+def with_task_runner(kind: str = "local", dask_address: Optional[str] = None):
+    """The publish flow on the chosen task runner: threads here, or a Dask cluster via prefect-dask."""
+    if kind == "local":
+        return publish
+    if kind == "dask":
+        try:
+            from prefect_dask import DaskTaskRunner
+        except ImportError:
+            raise SahelDataError("--task-runner dask needs prefect-dask: pip install 'sahel-data[dask]'") from None
+        runner = DaskTaskRunner(address=dask_address) if dask_address else DaskTaskRunner()
+        return publish.with_options(task_runner=runner)
+    raise SahelDataError(f"unknown task runner {kind!r}: use 'local' or 'dask'")

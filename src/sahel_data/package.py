@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import __version__
-from .documents import META_SUFFIX, RawDocument
+from .documents import META_SUFFIX, TEXT_SUFFIX
 from .schemas import SCHEMA_DIR, TABLES, schema_path, schema_sha256, table_schema
 from .store import write_csv, write_parquet
 
@@ -68,6 +68,10 @@ def library_version(name: str) -> str:
         return installed_version(name)
     except PackageNotFoundError:
         return "not installed"
+
+
+def library_versions() -> dict[str, str]:
+    return {lib: library_version(lib) for lib in LIBRARIES}
 
 
 def code_files() -> list[Path]:
@@ -149,16 +153,20 @@ def _sources(documents: pd.DataFrame) -> list[dict]:
     return sources
 
 
-def provenance(docs: Sequence[RawDocument], out_dir: Path, extractor_version: str) -> dict:
-    inputs = []
-    for doc in docs:
-        meta = doc.path.with_name(doc.document_id + META_SUFFIX)
-        inputs.append({"path": doc.relpath, "sha256": doc.sha256, "bytes": doc.n_bytes})
-        inputs.append({
-            "path": doc.relpath[: -len(doc.path.name)] + meta.name,
-            "sha256": sha256_file(meta),
-            "bytes": meta.stat().st_size,
-        })
+def input_records(paths: Sequence[Path], raw_dir: Path) -> list[dict]:
+    """Path, sha256 and size of every raw file a publication reads: each text and its metadata."""
+    records = []
+    for path in paths:
+        for file in (path, path.with_name(path.name[: -len(TEXT_SUFFIX)] + META_SUFFIX)):
+            records.append({
+                "path": f"{Path(raw_dir).name}/{file.relative_to(raw_dir).as_posix()}",
+                "sha256": sha256_file(file),
+                "bytes": file.stat().st_size,
+            })
+    return records
+
+
+def provenance(inputs: list[dict], out_dir: Path, extractor_version: str) -> dict:
     files = [
         {"path": p.relative_to(out_dir).as_posix(), "bytes": p.stat().st_size, "sha256": sha256_file(p)}
         for p in sorted((Path(out_dir) / DATA_DIR).iterdir())
@@ -176,7 +184,7 @@ def provenance(docs: Sequence[RawDocument], out_dir: Path, extractor_version: st
             {"step": name, "function": function, "libraries": {lib: library_version(lib) for lib in libs}}
             for name, function, libs in STEPS
         ],
-        "libraries": {lib: library_version(lib) for lib in LIBRARIES},
+        "libraries": library_versions(),
     }
 
 

@@ -7,10 +7,14 @@ leaves the published `dist/` as it was.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 from collections.abc import Mapping, Sequence
+from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -22,17 +26,27 @@ from .package import (
     DATA_DIR,
     DESCRIPTOR,
     build_descriptor,
+    code_sha256,
     created_timestamp,
+    input_records,
+    library_versions,
     provenance,
     write_data,
     write_json,
     write_zip,
 )
+from .report import new_figures
 from .schemas import TABLES
 from .store import read_stored, to_frame
 from .validate import validate_tables
 
 CHANGELOG = "CHANGELOG.md"
+
+
+class Publication(NamedTuple):
+    descriptor: dict
+    changes: str | None  # the changelog entry, None when the data did not change
+    new_figures: pd.DataFrame
 EXTRACTED_TABLES = ("figures", "dates", "mentions")
 
 
@@ -46,17 +60,73 @@ def extractor_version() -> str:
     return EXTRACTOR_VERSION
 
 
-def read_and_extract(paths: Sequence[Path], raw_dir: Path) -> tuple[list[RawDocument], dict[str, list[dict]]]:
-    """Read a batch of documents and extract their figures, dates and mentions."""
+@cache
+def extraction_fingerprint() -> str:
+    """What decides an extraction besides the document: the extractor's version, code and data files."""
+    from . import extract
+
+    digest = hashlib.sha256(extractor_version().encode())
+    roots = [Path(extract.__file__).parent, Path(__file__).parent / "data"]
+    for path in sorted(p for root in roots if root.is_dir() for p in root.rglob("*") if p.is_file()):
+        if "__pycache__" not in path.parts:
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _cache_file(cache_dir: Path, doc: RawDocument) -> Path:
+    key = hashlib.sha256(
+        f"{extraction_fingerprint()}\0{doc.document_id}\0{doc.sha256}\0{doc.published}".encode()
+    ).hexdigest()
+    return Path(cache_dir) / key[:2] / f"{key}.json"
+
+
+def extract_with_cache(doc: RawDocument, cache_dir: Path | None) -> dict[str, list[dict]]:
+    """The document's rows, from the cache when neither its bytes nor the extractor changed."""
     from .extract import extract_document
 
+    cached = _cache_file(cache_dir, doc) if cache_dir is not None else None
+    if cached is not None and cached.is_file():
+        return json.loads(cached.read_text(encoding="utf-8"))
+    rows = extract_document(doc.document_id, doc.text, doc.published)
+    if cached is not None:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(json.dumps({t: rows[t] for t in EXTRACTED_TABLES}), encoding="utf-8")
+        os.replace(partial, cached)
+    return rows
+
+
+def read_and_extract(
+    paths: Sequence[Path], raw_dir: Path, cache_dir: Path | None = None
+) -> tuple[list[RawDocument], dict[str, list[dict]]]:
+    """Read a batch of documents and extract their figures, dates and mentions."""
     docs = [read_document(path, raw_dir) for path in paths]
     rows: dict[str, list[dict]] = {table: [] for table in EXTRACTED_TABLES}
     for doc in docs:
-        extracted = extract_document(doc.document_id, doc.text, doc.published)
+        extracted = extract_with_cache(doc, cache_dir)
         for table in EXTRACTED_TABLES:
             rows[table].extend(extracted[table])
     return docs, rows
+
+
+def is_up_to_date(paths: Sequence[Path], raw_dir: Path, dist_dir: Path) -> bool:
+    """True when `dist_dir` was published from exactly these inputs by exactly this code."""
+    descriptor = Path(dist_dir) / DESCRIPTOR
+    if not descriptor.is_file():
+        return False
+    try:
+        published = json.loads(descriptor.read_text(encoding="utf-8")).get("provenance", {})
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return False
+    try:
+        inputs = input_records(paths, raw_dir)
+    except OSError:
+        return False
+    return (
+        published.get("code_sha256") == code_sha256()
+        and published.get("libraries") == library_versions()
+        and published.get("inputs") == inputs
+    )
 
 
 def build_tables(docs: Sequence[RawDocument], extracted: Sequence[Mapping[str, list[dict]]]) -> dict[str, pd.DataFrame]:
@@ -91,14 +161,17 @@ def recover_interrupted(dist_dir: Path) -> None:
     shutil.rmtree(staging_dir(dist_dir), ignore_errors=True)
 
 
+def published_version(dist_dir: Path) -> str | None:
+    descriptor = Path(dist_dir) / DESCRIPTOR
+    return json.loads(descriptor.read_text(encoding="utf-8")).get("version") if descriptor.is_file() else None
+
+
 def previous_publication(dist_dir: Path) -> tuple[dict[str, pd.DataFrame] | None, str | None, str | None]:
     """Tables, version and changelog of the package already published at `dist_dir`, if any."""
-    import json
-
     descriptor = Path(dist_dir) / DESCRIPTOR
     if not descriptor.is_file():
         return None, None, None
-    version = json.loads(descriptor.read_text(encoding="utf-8")).get("version")
+    version = published_version(dist_dir)
     tables = {}
     for table in TABLES:
         path = Path(dist_dir) / DATA_DIR / f"{table}.parquet"
@@ -124,8 +197,9 @@ def write_package(
     out_dir: Path,
     previous_dir: Path | None,
     version_of_extractor: str,
-) -> dict:
-    """Write the whole package into `out_dir` (a fresh folder); return its descriptor."""
+    raw_dir: Path,
+) -> Publication:
+    """Write the whole package into `out_dir` (a fresh folder)."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True)
     write_data(tables, out_dir)
@@ -137,12 +211,13 @@ def write_package(
         version, created, diff, tables["documents"]
     )
     (out_dir / CHANGELOG).write_text(changelog(old_log, entry), encoding="utf-8")
-    record = provenance(docs, out_dir, version_of_extractor)
+    record = provenance(input_records([doc.path for doc in docs], raw_dir), out_dir, version_of_extractor)
     descriptor = build_descriptor(tables["documents"], out_dir, version, created, record)
     write_json(descriptor, out_dir / DESCRIPTOR)
     render_pages(descriptor, tables, docs, out_dir)
     write_zip(out_dir, version)
-    return descriptor
+    previous_figures = old_tables.get("figures") if old_tables else None
+    return Publication(descriptor, entry, new_figures(tables["figures"], previous_figures))
 
 
 def verify_package(out_dir: Path, raw_dir: Path) -> None:
