@@ -417,6 +417,7 @@ def test_metadata_resources_and_sql_are_shown(package, tree):
     for table in ("documents", "figures", "dates", "mentions"):
         assert f"CREATE VIEW {table} AS SELECT * FROM 'data/{table}.parquet';" in sql
     assert "abc<def>" in tree.by_id("provenance").text()
+    assert tree.by_id("methods").text() == "test 5"
 
 
 def test_output_is_deterministic_and_independent_of_row_order(package):
@@ -457,6 +458,7 @@ def test_readme_summarises_the_package(package):
         assert res["hash"] in md
     assert "CREATE VIEW figures AS SELECT * FROM 'data/figures.parquet';" in md
     assert "5 figures" in md
+    assert "| `test` | 5 |" in md
     assert "javascript:" not in md
     assert "| `figure_id` | string |" in md
     assert "[index.html]" in md or "(index.html)" in md

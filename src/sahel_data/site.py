@@ -427,6 +427,8 @@ def _figure_title(row: Mapping) -> str:
     period = _period(row)
     if period:
         bits.append(period)
+    if _str(row.get("method")):
+        bits.append(f"rule: {_str(row.get('method'))}")
     return "Figure: " + " · ".join(bits) if bits else "Figure"
 
 
@@ -576,7 +578,8 @@ def _figures_section(figures: list[dict], texts: Mapping[str, str], doc_titles: 
         text = texts.get(doc)
         start, end = _int(f.get("char_start")), _int(f.get("char_end"))
         in_text = text is not None and start is not None and end is not None and 0 <= start < end <= len(text)
-        figure_cell = f'<span class="figtext">{_esc(f.get("text"))}</span>'
+        rule = f' title="rule: {_esc(f.get("method"))}"' if _str(f.get("method")) else ""
+        figure_cell = f'<span class="figtext"{rule}>{_esc(f.get("text"))}</span>'
         if in_text:
             figure_cell += f' <a class="back" href="#txt-{fid}" title="Show in the text">↩&#xFE0E;<span class="sr"> in text</span></a>'
         doc_cell = (
@@ -600,7 +603,7 @@ def _figures_section(figures: list[dict], texts: Mapping[str, str], doc_titles: 
         rows.append(
             f'<tr id="fig-{fid}" data-order="{order}" data-figure-id="{_esc(f.get("figure_id"))}" '
             f'data-unit="{_esc(f.get("unit"))}" data-location="{html.escape(";".join(_split_locations(f.get("location"))), quote=True)}" '
-            f'data-document="{_esc(doc)}">' + "".join(cells) + "</tr>"
+            f'data-document="{_esc(doc)}" data-method="{_esc(f.get("method"))}">' + "".join(cells) + "</tr>"
         )
 
     n = len(figures)
@@ -831,6 +834,7 @@ dl.tree dt{color:var(--muted)} dl.tree dd{margin:0;overflow-wrap:anywhere}
 ol.tree{margin:2px 0;padding-left:20px}
 details.fields{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:6px 12px;margin:8px 0}
 details summary{cursor:pointer}
+ul.methods{display:flex;flex-wrap:wrap;gap:6px 16px;list-style:none;padding:0;margin:4px 0;font-size:.88rem}
 ul.sources{padding-left:20px} ul.sources li{margin:3px 0}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 footer{margin:50px 0 30px;color:var(--muted);font-size:.85rem;border-top:1px solid var(--line);padding-top:12px}
@@ -862,7 +866,7 @@ _JS = r"""
         (!l || r.getAttribute("data-location").split(";").indexOf(l) >= 0) &&
         (!d || r.getAttribute("data-document") === d);
       if (ok && words.length) {
-        var t = r.textContent.toLowerCase();
+        var t = (r.textContent + " " + r.getAttribute("data-method")).toLowerCase();
         ok = words.every(function (w) { return t.indexOf(w) >= 0; });
       }
       r.hidden = !ok;
@@ -927,6 +931,20 @@ _JS = r"""
   apply();
 })();
 """
+
+
+def _methods_html(figures: list[dict]) -> str:
+    """How many figures each extraction rule found (search the table for a rule's name to see them)."""
+    tally: dict[str, int] = {}
+    for f in figures:
+        method = _str(f.get("method")) or "(none)"
+        tally[method] = tally.get(method, 0) + 1
+    if not tally:
+        return ""
+    items = "".join(
+        f"<li><code>{html.escape(m)}</code> {n:,}</li>" for m, n in sorted(tally.items(), key=lambda kv: (-kv[1], kv[0]))
+    )
+    return f'<p class="muted small">Figures by rule (type a rule in the table\'s search box to list its figures):</p><ul class="methods" id="methods">{items}</ul>'
 
 
 def _actions(descriptor: Mapping, file_sizes: Mapping[str, int]) -> str:
@@ -1104,7 +1122,8 @@ def render_index(
 <div class="card"><h3>How the figures were found</h3>
 <p>Each figure is a span of a document's text: <code>text[char_start:char_end]</code> reproduces it exactly.
 Its value, bounds, unit and qualifier are read from the expression; its measure, location, period, actor and source from its sentence.
-The column <code>method</code> names the rule that produced each row. Below, every figure, date and mention is highlighted in its text, so that any number can be checked against its sentence.</p></div>
+The column <code>method</code> names the rule that produced each row. Below, every figure, date and mention is highlighted in its text, so that any number can be checked against its sentence.</p>
+{_methods_html(figures)}</div>
 {provenance_html}
 </section>
 {_resources_section(descriptor, tables, file_sizes)}
@@ -1280,6 +1299,15 @@ def render_readme(
         lines += ["## Figures by unit", "", "| Unit | Figures |", "|---|---:|"]
         for u, n in sorted(tally.items(), key=lambda kv: (-kv[1], kv[0])):
             lines.append(f"| {_md(u)} | {n:,} |")
+        lines.append("")
+    if figures is not None and len(figures) and "method" in figures:
+        rules: dict[str, int] = {}
+        for m in figures["method"].astype("object").where(figures["method"].notna(), None):
+            key = _str(m) or "(none)"
+            rules[key] = rules.get(key, 0) + 1
+        lines += ["## Figures by extraction rule (`method`)", "", "| Rule | Figures |", "|---|---:|"]
+        for m, n in sorted(rules.items(), key=lambda kv: (-kv[1], kv[0])):
+            lines.append(f"| {_md_code(m)} | {n:,} |")
         lines.append("")
 
     return "\n".join(lines).rstrip("\n") + "\n"
