@@ -310,3 +310,31 @@ def test_extractor_meets_the_bars():
     assert o["date_recall"] >= 0.95, report
     for f in ev.CONTEXT_FIELDS:
         assert o["context"][f] >= 0.90, f"context {f}{report}"
+
+
+# ------------------------------------------------------------------ command line
+
+def test_cli_json_markdown_and_check(tmp_path, monkeypatch, capsys):
+    write_gold(tmp_path, "Some 47 centres closed in 2024.",
+               [dict(GOLD_FIG, text="Some 47", occurrence=1, value=47, qualifier="approx",
+                     period_start="2024", period_end="2024")],
+               [{"text": "2024", "occurrence": 1, "date_start": "2024", "date_end": "2024",
+                 "precision": "year"}])
+    perfect = {"figures": [fig(0, 7, 47, period_start="2024", period_end="2024")],
+               "dates": [date(26, 30, "2024")]}
+    monkeypatch.setattr(ev, "our_extract", lambda *a: perfect)
+    assert ev.main(["--gold-dir", str(tmp_path), "--json", "--check"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["overall"]["recall"] == 1 and out["overall"]["date_recall"] == 1
+    assert ev.main(["--gold-dir", str(tmp_path), "--markdown"]) == 0
+    assert "| **overall** |" in capsys.readouterr().out
+    monkeypatch.setattr(ev, "our_extract", lambda *a: {"figures": [fig(26, 30, 2024)], "dates": []})
+    assert ev.main(["--gold-dir", str(tmp_path), "--check", "--details"]) == 1
+    out = capsys.readouterr().out
+    assert "date taken as figure: '2024'" in out and "missed: 'Some 47'" in out
+
+
+def test_cli_reports_a_broken_gold_file(tmp_path, capsys):
+    write_gold(tmp_path, "nothing here", [dict(GOLD_FIG, text="5", occurrence=1)])
+    assert ev.main(["--gold-dir", str(tmp_path)]) == 2
+    assert "doc.gold.json" in capsys.readouterr().err
