@@ -661,13 +661,13 @@ def _document_section(doc_id: str, meta: Mapping, text: str, figures, dates, men
 </article>"""
 
 
-def _render_value(value: Any, depth: int = 0) -> str:
+def _render_value(value: Any) -> str:
     """Any JSON-like value as escaped nested HTML (for provenance)."""
     if isinstance(value, Mapping):
         if not value:
             return "<em>empty</em>"
         items = "".join(
-            f"<dt>{_esc(k)}</dt><dd>{_render_value(value[k], depth + 1)}</dd>" for k in value
+            f"<dt>{_esc(k)}</dt><dd>{_render_value(value[k])}</dd>" for k in value
         )
         return f'<dl class="tree">{items}</dl>'
     if isinstance(value, (list, tuple)):
@@ -679,11 +679,11 @@ def _render_value(value: Any, depth: int = 0) -> str:
                 keys += [k for k in v if k not in keys]
             head = "".join(f'<th scope="col">{_esc(k)}</th>' for k in keys)
             body = "".join(
-                "<tr>" + "".join(f"<td>{_render_value(v[k], depth + 1) if k in v else ''}</td>" for k in keys) + "</tr>"
+                "<tr>" + "".join(f"<td>{_render_value(v[k]) if k in v else ''}</td>" for k in keys) + "</tr>"
                 for v in value
             )
             return f'<table class="data compact tree"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
-        return "<ol class=\"tree\">" + "".join(f"<li>{_render_value(v, depth + 1)}</li>" for v in value) + "</ol>"
+        return "<ol class=\"tree\">" + "".join(f"<li>{_render_value(v)}</li>" for v in value) + "</ol>"
     text = _str(value)
     if re.fullmatch(r"(sha256:)?[0-9a-f]{40,}", text):
         return f'<code class="hash">{html.escape(text)}</code>'
@@ -982,7 +982,8 @@ def _csp() -> str:
 # --------------------------------------------------------------------------- public API
 
 
-def _doc_order(documents: list[dict], texts: Mapping[str, str], figures: list[dict]) -> list[str]:
+def _doc_order(documents: list[dict], texts: Mapping[str, str]) -> list[str]:
+    """The documents table's order, then texts without a row, by id."""
     order: list[str] = []
     seen: set[str] = set()
     for d in documents:
@@ -1028,7 +1029,7 @@ def render_index(
     dates = _records(tables.get("dates"))
     mentions = _records(tables.get("mentions"))
 
-    doc_order = _doc_order(documents, texts, figures_raw)
+    doc_order = _doc_order(documents, texts)
     doc_rank = {d: i for i, d in enumerate(doc_order)}
     figures = _sorted_rows(figures_raw, "figure_id", doc_rank)
     doc_meta = {_str(d.get("document_id")): d for d in documents}
