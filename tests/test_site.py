@@ -214,7 +214,7 @@ def build_package():
                       "title": "Creative Commons Attribution 4.0"}],
         "sources": [
             {"title": "Article <script>window.pwned=5</script>", "path": "https://example.org/a", "author": "A. Writer",
-             "published": "2025-01-02"},
+             "published": "2025-01-02", "document_id": "doc-a"},
             {"title": "Evil link", "path": "javascript:window.pwned=6"},
             {"title": 'Odd "link" <here>', "path": 'https://example.org/"><script>window.pwned=7</script>'},
         ],
@@ -559,6 +559,11 @@ def test_the_zip_is_offered_even_when_the_descriptor_does_not_list_it(package):
     assert "Local copy" in tree.by_id("sources").text()
     md = render_readme(plain, tables, sizes)
     assert "[sahel-data-1.2.3.zip](sahel-data-1.2.3.zip)" in md and "](raw/doc-a.txt)" not in md
+
+
+def test_a_source_links_to_its_text_on_the_page(tree):
+    links = [a.attrs["href"] for a in tree.by_id("sources").iter() if a.tag == "a"]
+    assert links == ["https://example.org/a", "#doc-doc-a"]
 
 
 def test_the_duckdb_sql_runs_on_the_published_files(package, tmp_path, monkeypatch):

@@ -657,8 +657,33 @@ def _document_section(doc_id: str, meta: Mapping, text: str, figures, dates, men
 <p class="docid"><code>{html.escape(doc_id, quote=False)}</code></p>
 <dl class="facts">{facts_html}</dl>
 <p class="counts"><span class="hl fig">{counts["figure"]} figures</span> <span class="hl date">{counts["date"]} dates</span> <span class="hl mention">{counts["mention"]} mentions</span>{note}</p>
+<div class="doc-body">
 <div class="doc-text" lang="{_esc(meta.get("language")) or "en"}">{_highlight(text, spans)}</div>
+{_figure_index(spans)}
+</div>
 </article>"""
+
+
+def _figure_index(spans: list[tuple[int, int, str, dict]]) -> str:
+    """A side list of the document's highlighted figures, each a link to its place in the text."""
+    items = []
+    for _, _, kind, row in spans:
+        if kind != "figure":
+            continue
+        bits = [
+            f"{_fmt_num(row.get('value'))} {_str(row.get('unit'))}".strip(),
+            "; ".join(_split_locations(row.get("location"))),
+            _period(row),
+        ]
+        bits = [b for b in bits if b]
+        items.append(
+            f'<li><a href="#txt-{safe_id(row.get("figure_id"))}">{_esc(row.get("text"))}</a>'
+            + (f' <span class="muted">{html.escape(" · ".join(bits))}</span>' if bits else "")
+            + "</li>"
+        )
+    if not items:
+        return ""
+    return f'<aside class="fig-index" aria-label="Figures in this text"><h4>Figures in this text</h4><ol>{"".join(items)}</ol></aside>'
 
 
 def _render_value(value: Any) -> str:
@@ -777,6 +802,8 @@ nav.toc{display:flex;flex-wrap:wrap;gap:14px;font-size:.92rem;margin-top:6px}
 .stats li{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:8px 14px;min-width:110px}
 .stats b{display:block;font-size:1.35rem}
 .card{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:12px 16px;margin:10px 0}
+.card h3{margin-top:2px}
+.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:0 14px}
 pre{background:#f4f3ee;border:1px solid var(--line);border-radius:8px;padding:10px 12px;overflow:auto;white-space:pre}
 .table-wrap{overflow-x:auto;border:1px solid var(--line);border-radius:10px;background:var(--card)}
 table.data{border-collapse:collapse;width:100%;font-size:.88rem}
@@ -816,7 +843,13 @@ article.document h3{margin-top:6px}
 dl.facts{display:flex;flex-wrap:wrap;gap:2px 20px;font-size:.86rem;margin:8px 0}
 dl.facts div{display:flex;gap:6px;min-width:0}
 dl.facts dt{color:var(--muted)} dl.facts dd{margin:0;overflow-wrap:anywhere}
-.doc-text{white-space:pre-wrap;overflow-wrap:break-word;font-family:Georgia,"Noto Serif","DejaVu Serif",serif;font-size:1.02rem;line-height:1.75;max-width:80ch;margin-top:12px}
+.doc-body{display:flex;gap:28px;align-items:flex-start;margin-top:12px}
+.doc-text{white-space:pre-wrap;overflow-wrap:break-word;font-family:Georgia,"Noto Serif","DejaVu Serif",serif;font-size:1.02rem;line-height:1.75;max-width:80ch;flex:1 1 auto;min-width:0}
+aside.fig-index{flex:0 0 300px;position:sticky;top:10px;max-height:calc(100vh - 20px);overflow:auto;font-size:.84rem;border-left:3px solid var(--fig);padding:2px 0 2px 12px}
+aside.fig-index h4{margin:0 0 6px;font-size:.9rem}
+aside.fig-index ol{margin:0;padding-left:20px}
+aside.fig-index li{margin:3px 0}
+@media (max-width:1000px){.doc-body{display:block}aside.fig-index{position:static;max-height:none;margin-top:16px}}
 .hl{border-radius:3px;padding:0 1px;box-decoration-break:clone;-webkit-box-decoration-break:clone}
 .hl.fig{background:var(--fig);border-bottom:2px solid var(--fig-line);color:inherit;text-decoration:none}
 a.hl.fig:hover,a.hl.fig:focus-visible{background:#ffd84d;outline:none}
@@ -1068,9 +1101,16 @@ def render_index(
             extra.append(_esc(s.get("author")))
         if _str(s.get("published")):
             extra.append(_esc(s.get("published")))
+        source_doc = _str(s.get("document_id"))
+        to_text = (
+            f' <a class="small" href="#doc-{safe_id(source_doc)}">read the text below</a>'
+            if source_doc in texts
+            else ""
+        )
         sources.append(
             f"<li>{_link(s.get('path'), label, outbound=True, web_only=True)}"
             + (f' <span class="muted">— {", ".join(extra)}</span>' if extra else "")
+            + to_text
             + "</li>"
         )
 
@@ -1114,12 +1154,14 @@ def render_index(
 <main class="wrap">
 <section id="about" aria-labelledby="about-h">
 <h2 id="about-h">About &amp; citation</h2>
+<div class="grid">
 <div class="card"><h3>How to cite</h3>
 <p id="citation">{html.escape(_citation(descriptor))}</p>
 <details><summary>BibTeX</summary><pre><code>{html.escape(_bibtex(descriptor))}</code></pre></details></div>
 <div class="card"><h3>Sources</h3>
 <ul class="sources" id="sources">{"".join(sources) or "<li class='muted'>none</li>"}</ul></div>
 {f'<div class="card"><h3>Contributors</h3><ul class="sources">{"".join(contributors)}</ul></div>' if contributors else ""}
+</div>
 <div class="card"><h3>How the figures were found</h3>
 <p>Each figure is a span of a document's text: <code>text[char_start:char_end]</code> reproduces it exactly.
 Its value, bounds, unit and qualifier are read from the expression; its measure, location, period, actor and source from its sentence.
