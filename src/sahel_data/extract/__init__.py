@@ -9,6 +9,8 @@ row dicts with the public contract's columns, sorted by (char_start, char_end).
 
 from __future__ import annotations
 
+import re
+
 from .context import actor_for, build_contexts, location_for, period_for
 from .dates import event_for, find_dates
 from .figures import find_figures, measure_for
@@ -37,13 +39,49 @@ def _f(v):
     return None if v is None else float(v)
 
 
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+
+
+def _respectively(text, sent, rows, sdates, ctx, contexts, sentences) -> None:
+    """With "respectively", figures pair in order with the dates or places listed."""
+    m = _RESPECTIVELY.search(text, sent.start, sent.end)
+    if not m or len(rows) < 2:
+        return
+    figs = [r for r in rows if r["char_start"] < m.start()]
+    if len(figs) < 2:
+        return
+    ds = [d for d in sdates if d.date_start and d.start > figs[0]["char_start"]]
+    if len(ds) == len(figs):
+        for r, d in zip(figs, ds):
+            r["period_start"], r["period_end"] = d.date_start, d.date_end
+    # places in order: this sentence's, else the sentence before's
+    def ordered(c):
+        seen = []
+        for p in sorted(c.places, key=lambda p: p.start):
+            if p.code not in seen and p.code != "World":
+                seen.append(p.code)
+        return seen
+    places = ordered(ctx)
+    if len(places) != len(figs):
+        i = sentences.index(sent)
+        if i > 0 and len(places) <= 1:
+            places = ordered(contexts[i - 1])
+    if len(places) == len(figs):
+        for r, p in zip(figs, places):
+            old = r["location"]
+            r["location"] = p
+            if ctx.spending or (contexts[sentences.index(sent) - 1].spending if sentences.index(sent) > 0 else False):
+                acts = [a for a in (r["actor"] or "").split(";") if a and a != old and not (len(a) == 3 and a.isupper())]
+                r["actor"] = ";".join(sorted(set(acts + [p]))) if len(p) == 3 and p.isupper() else r["actor"]
+
+
 def extract_document(document_id: str, text: str, published: str | None = None) -> dict[str, list[dict]]:
     """Figures, dates and mentions of one document (offsets index `text`)."""
     sentences = split_sentences(text)
     gaz = load_gazetteer()
     matches = gaz.find(text)
     dates = find_dates(text, published)
-    contexts = build_contexts(text, sentences, matches)
+    contexts = build_contexts(text, sentences, matches, gaz.ranks, gaz.known_words | gaz.demonyms)
 
     figures: list[dict] = []
     date_rows: list[dict] = []
@@ -74,9 +112,15 @@ def extract_document(document_id: str, text: str, published: str | None = None) 
         if sent.furniture:
             continue
         segs = segments(text, sent.start, sent.end)
-        for f in find_figures(text, sent.start, sent.end, [(d.start, d.end) for d in sdates]):
-            ps, pe = period_for(sdates, segs, f.start, f.end, sent.start, sent.end, ins)
-            figures.append({
+        found = find_figures(text, sent.start, sent.end, [(d.start, d.end) for d in sdates])
+        positions = [f.start for f in found]
+        rows = []
+        for f in found:
+            ps, pe = period_for(text, sdates, segs, f.start, f.end, sent.start, sent.end, ctx.insertions, positions)
+            src = ctx.source
+            if src and ctx.source_span and ctx.source_span[0] <= f.start < ctx.source_span[1]:
+                src = None  # "Two security sources": the count of the sources themselves
+            rows.append({
                 "figure_id": f"{document_id}:fig:{f.start}-{f.end}",
                 "document_id": document_id,
                 "char_start": f.start,
@@ -89,13 +133,15 @@ def extract_document(document_id: str, text: str, published: str | None = None) 
                 "unit": f.unit,
                 "qualifier": f.qualifier,
                 "measure": measure_for(text, f.start, f.end, sent.end, f.unit),
-                "location": location_for(ctx, segs, f.start, f.end),
+                "location": location_for(text, ctx, segs, f.start, f.end, positions),
                 "period_start": ps,
                 "period_end": pe,
-                "actor": actor_for(ctx, segs, f.start, f.end),
-                "attributed_to": ctx.source,
+                "actor": actor_for(text, ctx, segs, f.start, f.end, positions),
+                "attributed_to": src,
                 "method": f.method,
             })
+        _respectively(text, sent, rows, sdates, ctx, contexts, sentences)
+        figures.extend(rows)
     # dates outside any sentence (should not happen, but never lose one)
     seen = {r["char_start"] for r in date_rows}
     for d in dates:

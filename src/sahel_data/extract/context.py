@@ -1,7 +1,8 @@
 """Context of a figure: location, period, actor and the source it is credited to.
 
-Works on sentences, their clause segments, gazetteer matches, anaphors
-("there", "the region", "the same countries", "the group") and dates.
+Works per sentence on clause segments, gazetteer matches, anaphors
+("there", "the region", "the country", "the same countries", "the group")
+and dates. All rules are general: nothing here knows any particular article.
 """
 
 from __future__ import annotations
@@ -11,55 +12,99 @@ from dataclasses import dataclass, field
 
 from .gazetteer import Match
 
-__all__ = ["Place", "SentenceContext", "build_contexts", "location_for", "actor_for", "period_for"]
+__all__ = [
+    "Place", "SentenceContext", "build_contexts", "location_for", "actor_for", "period_for",
+    "source_in",
+]
 
-# words after a demonym that make it an actor: "Russian troops", "Malian army"
-_FORCE_NOUN = re.compile(
-    r"\s+(?:(?:military|armed|security|special|regular|government|state|national|private|defence|defense)\s+)*"
-    r"(?:troops|forces|force|army|armies|soldiers|military|militaries|mercenaries|instructors|personnel|"
+# ---------------------------------------------------------------- word lists
+_FORCE_WORDS = (
+    r"troops|forces|force|army|armies|soldiers|military|militaries|mercenaries|instructors|personnel|"
     r"officials|authorities|government|junta|involvement|activity|activities|presence|contractors|"
     r"advisers|advisors|units|operations|operation|jets|drones|aircraft|air\s+force|gendarmerie|"
-    r"police|fighters|deployment|engagement|intervention|support|representative|diplomats|minister|"
-    r"ministry|president|state|officers|paramilitaries|battalions?|contingents?)\b",
+    r"police|fighters|deployment|engagement|intervention|representative|diplomats|minister|"
+    r"ministry|president|officers|paramilitaries|battalions?|contingents?|special\s+forces|"
+    r"peacekeepers|servicemen|weapons|arms|companies|firms"
+)
+# words after a demonym (or a country name) that make it an actor: "Russian troops"
+_FORCE_NOUN = re.compile(
+    r"\s+(?:(?:military|armed|security|special|regular|government|state|national|private|defence|defense|"
+    r"ruling|mining|elite|new|former|current)\s+)*(?:" + _FORCE_WORDS + r")\b",
     re.I,
 )
-# verbs after a country that make it act (an actor), not just a place
-_ACT_VERB = re.compile(
-    r"(?:['’]s)?\s+(?:(?:has|have|had|is|was|were|also|then|now|already|recently|reportedly|itself|alone)\s+)*"
-    r"(?:become|became|offered|offers|offer|sent|sends|send|deployed|deploys|deploy|supplied|supplies|supply|"
-    r"provided|provides|provide|signed|signs|sold|sells|exported|exports|spent|spends|spend|pledged|pledges|"
-    r"gave|gives|give|paid|pays|trained|trains|funded|funds|financed|finances|dispatched|launched|launches|"
-    r"accounted|accounts|accounting|voted|votes|bought|buys|imported|imports|withdrew|withdraws|"
-    r"announced|announces|expelled|expels|killed|kills|arrested|arrests|invested|invests|committed|commits|"
-    r"contributed|contributes|delivered|delivers|donated|donates|allocated|allocates|mobilised|mobilized|"
-    r"recruited|recruits|lost|loses|carried\s+out|conducted|conducts|struck|strikes|used|uses|"
-    r"was\s+(?:the|a)\s+main|is\s+(?:the|a)\s+main|remains|remained|ranks|ranked)\b",
+_DEMONYM_AND_FORCE = re.compile(r"\s+and\s+[A-Z][a-zé]+(?:\s+\w+)?\s+(?:" + _FORCE_WORDS + r")\b")
+_REPORTING = (
+    r"said|says|say|reported|reports|report|recorded|records|record|counted|counts|count|estimated|"
+    r"estimates|estimate|stated|states|told|announced|claimed|claims|noted|notes|documented|found|"
+    r"warned|warns|put|puts|believe|believes"
+)
+_REPORTING_AFTER = re.compile(r"\s+(?:(?:also|have|has|had|now|then)\s+)*(?:" + _REPORTING + r")\b", re.I)
+_ACT_VERBS = (
+    r"become|became|offered|offers|offer|sent|sends|send|deployed|deploys|deploy|supplied|supplies|supply|"
+    r"provided|provides|provide|signed|signs|sign|sold|sells|sell|exported|exports|spent|spends|spend|pledged|"
+    r"pledges|gave|gives|give|paid|pays|pay|trained|trains|funded|funds|financed|finances|dispatched|"
+    r"launched|launches|launch|accounted|accounts|accounting|voted|votes|bought|buys|buy|imported|imports|"
+    r"withdrew|withdraws|withdraw|announced|announces|expelled|expels|killed|kills|arrested|arrests|invested|"
+    r"invests|committed|commits|contributed|contributes|contribute|delivered|delivers|donated|donates|"
+    r"allocated|allocates|mobilised|mobilized|recruited|recruits|lost|loses|lose|carried\s+out|conducted|"
+    r"conducts|struck|strikes|used|uses|completed|completes|left|leaves|quit|quits|joined|joins|formed|"
+    r"created|creates|established|tripled|doubled|quadrupled|halved|increased|increases|raised|raises|"
+    r"cut|cuts|reduced|reduces|boosted|boosts|deploy|hired|hires|attacked|attacks|launched|seized|seizes|"
+    r"captured|retook|recaptured|fought|fights|fielded|fields|maintains|maintained|stationed|keeps|kept|"
+    r"operates|operated|runs|ran|controls|controlled|owns|owned|budgeted|devoted|devotes|earmarked|"
+    r"asked|asks|ordered|orders|won|wins|agreed|agrees|hosted?s?\s+(?:troops|forces)|supports|supported|"
+    r"armed|arms|equipped|equips|trains"
+)
+_ACT_AFTER = re.compile(
+    r"(?:\s*,\s*(?:which|who|each|both|all)\b)?\s+(?:(?:has|have|had|is|was|were|are|will|would|also|then|now|"
+    r"already|recently|reportedly|itself|alone|each|both|all|together|jointly|subsequently|later|"
+    r"is\s+estimated\s+to|is\s+said\s+to|is\s+believed\s+to|is\s+thought\s+to|is\s+reported\s+to|"
+    r"estimated\s+to|said\s+to|believed\s+to|to|not|never|just|still|first)\s+)*"
+    r"(?:" + _ACT_VERBS + r")\b",
+    re.I,
+)
+_POSSESSIVE_ACT = re.compile(
+    r"['’]s?\s+(?:\w+\s+)?(?:military|army|armed\s+forces|troops|forces|soldiers|government|junta|"
+    r"mercenaries|defen[cs]e\s+budget|military\s+budget|budget|military\s+spending|spending|defen[cs]e)\b",
+    re.I,
+)
+_COUNTRY_LIST_TAIL = re.compile(r"\s*(?:,\s*|\s+and\s+|\s+or\s+|,\s*and\s+)$")
+_NOT_PLACE_BEFORE = re.compile(
+    r"\b(?:with|against|toward|towards|than|critical\s+of|support\s+for|relations\s+with|ties\s+with|"
+    r"allied\s+to|close\s+to|dependent\s+on|dependence\s+on|reliance\s+on|turned\s+to|turn\s+to)\s+(?:the\s+)?$",
+    re.I,
+)
+_NOT_PLACE_AFTER = re.compile(r"\s+(?:border|borders|frontier|side|embassy|ambassador)\b", re.I)
+_SPENDING = re.compile(
+    r"\b(?:military\s+spending|defen[cs]e\s+(?:spending|budgets?|expenditure)|military\s+(?:budgets?|expenditure)|"
+    r"arms\s+spending|spends?\b|spent\b|spending\b|on\s+defen[cs]e)",
     re.I,
 )
 # generic state forces: the states named around become actors
 _GENERIC_FORCES = re.compile(
     r"\b(?:national\s+(?:armies|army|armed\s+forces|forces|militaries|military)|(?:the|their|its)\s+arm(?:y|ies)|"
-    r"(?:government|state|national|security|defence|defense)\s+forces|the\s+armed\s+forces|(?:the|their|its)\s+militar(?:y|ies)|"
+    r"(?:government|state|national|security|defence|defense)\s+forces|the\s+armed\s+forces|(?:their|its)\s+militar(?:y|ies)|"
     r"regular\s+armies|juntas?['’]?\s+(?:forces|troops|soldiers))\b",
     re.I,
 )
-_THERE = re.compile(r"\b(?:there|locally|in\s+the\s+area|in\s+the\s+zone)\b", re.I)
-_THE_REGION = re.compile(r"\b(?:the|this|that)\s+(?:region|sub-?region|area)\b(?!\s+of\b)|\bthe\s+Sahelian\s+region\b", re.I)
-_THE_COUNTRY = re.compile(r"\b(?:the|this|that)\s+country\b(?!\s+of\b)|\bthe\s+capital\b(?!\s+of\b)", re.I)
+_THERE = re.compile(r"\b(?:there|locally)\b", re.I)
+_THE_REGION = re.compile(r"\b(?:the|this|that)\s+(?:region|sub-?region|area|zone)\b(?!\s+of\b)", re.I)
+_THE_COUNTRY = re.compile(r"\b(?:the|this|that)\s+country\b(?!\s+of\b)", re.I)
+_THE_TOWN = re.compile(r"\b(?:the|this|that)\s+(?:town|city|village|capital|locality|commune)\b(?!\s+of\b)", re.I)
 _THESE_COUNTRIES = re.compile(
-    r"\b(?:the\s+same|these|those|both|the\s+(?:two|three|four)|all\s+(?:three|four|two))\s+(?:countries|states|nations|juntas)\b", re.I
+    r"\b(?:the\s+same|these|those|both|the\s+(?:two|three|four|five)|all\s+(?:three|four|two|five))\s+(?:countries|states|nations)\b", re.I
 )
-_OTHER_COUNTRIES = re.compile(r"\b(?:\w+\s+)?other\s+(?:\w+\s+)?(?:countries|states|nations)\b", re.I)
+_OTHER_COUNTRIES = re.compile(
+    r"\b(?:\w+\s+)?other\s+(?:\w+\s+)?(?:countries|states|nations)\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+countries\b",
+    re.I,
+)
 _THE_GROUP = re.compile(
-    r"\b(?:the|this|that)\s+(?:group|organi[sz]ation|movement|militia|company|force|jihadist\s+group|armed\s+group|terrorist\s+group)\b"
-    r"(?!\s+(?:formed|of|called|known|named|that|which|led|created|founded|behind|responsible)\b)",
+    r"\b(?:the|this|that)\s+(?:group|organi[sz]ation|movement|militia|jihadist\s+group|armed\s+group|terrorist\s+group|"
+    r"insurgent\s+group)\b(?!\s+(?:formed|of|called|known|named|that|which|led|created|founded|behind|responsible)\b)",
     re.I,
 )
-# a country as the object of a stance is neither a place nor an actor here
-_NOT_PLACE_BEFORE = re.compile(
-    r"\b(?:with|against|toward|towards|than|critical\s+of|support\s+for|relations\s+with|ties\s+with|allied\s+to|close\s+to|dependent\s+on|dependence\s+on|reliance\s+on)\s+(?:the\s+)?$",
-    re.I,
-)
+_RELATIVE = re.compile(r",\s+(?:which|who)\b[^,;]*?(?:,|(?=$))")
+_BRACKETS = re.compile(r"\([^()]*\)|\s[-–]\s[^-–—]*?\s[-–]\s|—[^—]*—")
 
 
 @dataclass
@@ -68,6 +113,7 @@ class Place:
     end: int
     code: str  # ISO3 or region name
     is_region: bool
+    rank: int = 0  # specificity of a region (higher = smaller)
 
 
 @dataclass
@@ -75,88 +121,172 @@ class SentenceContext:
     start: int
     end: int
     paragraph: int
-    places: list[Place] = field(default_factory=list)  # places (not acting states)
-    weak_places: list[Place] = field(default_factory=list)  # demonym + force ("Malian army")
+    places: list[Place] = field(default_factory=list)  # places named
+    weak_places: list[Place] = field(default_factory=list)  # acting states, "Malian army"
     actors: list[tuple[int, int, str]] = field(default_factory=list)
+    acting: list[tuple[int, int, str]] = field(default_factory=list)  # acting states
     blocked_location: list[tuple[int, int]] = field(default_factory=list)  # "the other countries"
+    insertions: list[tuple[int, int]] = field(default_factory=list)
     source: str | None = None
+    source_span: tuple[int, int] | None = None
+    spending: bool = False
 
 
-def _place_of(m: Match) -> Place | None:
+def _region_rank(m: Match, ranks: dict[str, int]) -> int:
+    return ranks.get(m.entity.entity_id, 1)
+
+
+def _place_of(m: Match, ranks: dict[str, int]) -> Place | None:
     e = m.entity
     if e.entity_type == "country":
         return Place(m.start, m.end, e.entity_id, False)
-    if e.entity_type in ("city",) and e.country:
+    if e.entity_type == "city" and e.country:
         return Place(m.start, m.end, e.country, False)
     if e.entity_type == "region":
         if e.country:
             return Place(m.start, m.end, e.country, False)
-        return Place(m.start, m.end, e.name, True)
+        return Place(m.start, m.end, e.name, True, _region_rank(m, ranks))
     return None
 
 
-# --- sources -------------------------------------------------------------
-_NAME = r"(?:[A-Z][\w&'’.\-]*|of|for|and|on|the|de|du|des|la|le|for|in)"
-_PROPER = rf"(?:[A-Z][\w&'’.\-]*(?:\s+{_NAME})*?(?:\s+[A-Z][\w&'’.\-]*)?)"
+# ---------------------------------------------------------------- sources
+_FW = r"(?:of|for|and|on|the|de|du|des|la|le|to|from|against|in|&)"
+_CAP = r"(?:[A-Z][\w'’.\-]*|[A-Z]{2,}[\w$]*)"
+_PROPER = rf"{_CAP}(?:\s+(?:{_CAP}|{_FW}(?=\s+[A-Z&])|&|project|programme|program|analysis|data|index))*"
+_LOWER_NP = r"(?:[a-z][\w\-]*\s+){0,2}(?:sources?|officials?|authorities|partners|agencies|agency|witnesses|residents|army|military|police|ministry|government|junta|spokesman|spokeswoman|spokesperson|fishermen|farmers|herders|traders|villagers|doctors|medics|aid\s+workers|humanitarians|analysts|experts|researchers|observers|activists|monitors|officers|diplomats|community\s+leaders|leaders|elders)"
+_SRC = rf"(?:{_PROPER}(?:['’]s\s+[a-z]+)?|{_LOWER_NP}|{_CAP}\s+{_LOWER_NP})"
+_NUMW = r"(?:two|three|four|five|several|many|some|\d+)\s+"
 _SOURCE_PATTERNS = [
-    re.compile(rf"\b[Aa]ccording\s+to\s+(?:(?:the|a|an|its|their|new|recent|latest|data|figures|estimates|a\s+report|the\s+report|a\s+study|reports?|statistics)\s+)*(?:(?:by|from|of|compiled\s+by)\s+(?:the\s+)?)?(?P<src>{_PROPER})"),
-    re.compile(rf"\b(?:said|says|reported|reports|estimated|estimates|stated|noted|told)\s+(?:the\s+)?(?P<src>{_PROPER})"),
-    re.compile(rf"\b(?:reported|documented|recorded|compiled|collected|published|cited|counted|released|gathered)\s+by\s+(?:the\s+)?(?P<src>{_PROPER})"),
-    re.compile(rf"\b(?:data|figures|statistics|estimates|numbers|a\s+report|report|reports|a\s+study|study|analysis|a\s+survey|survey|tally|count)\s+(?:from|by|of)\s+(?:the\s+)?(?P<src>{_PROPER})"),
-    re.compile(rf"(?:^|[.,;]\s+|\b(?:and|but|while)\s+)(?:the\s+|The\s+)?(?P<src>{_PROPER})\s+(?:data|figures|statistics|estimates|report|reports|researchers|analysts)?\s*(?:show|shows|showed|indicate|indicates|indicated|found|finds|estimates|estimated|reported|reports|says|said|recorded|records|counted|counts|documented|documents|suggests|suggested)\b"),
+    re.compile(rf"\b[Aa]ccording\s+to\s+(?:(?:the|a|an|its|their|new|recent|latest|preliminary|official)\s+)*(?:(?:data|figures|estimates|reports?|study|survey|analysis|statistics|count)\s+(?:by|from|of)\s+(?:the\s+)?)?(?P<src>{_SRC})"),
+    re.compile(rf"(?:^|[.,;:]\s+|[\"”]\s*|\b(?:and|but|while|whereas)\s+)(?:(?:the|The|a|A)\s+)?(?:{_NUMW})?(?P<src>{_SRC})(?:\s+(?:data|figures|statistics|estimates|report|researchers|analysts|there|here|also))?(?:,\s+(?:who|which)\b[^,]*,)?\s+(?:{_REPORTING}|show|shows|showed|indicate|indicates|indicated|finds|suggest|suggests|suggested|projects|projected|calculates|calculated|tallied|tally)\b"),
+    re.compile(rf"\b(?:said|says|told|reported|estimated|stated|noted|according)\s+(?:the\s+)?(?P<src>{_SRC})"),
+    re.compile(rf"\b(?:reported|documented|recorded|compiled|collected|published|cited|counted|released|gathered|estimated)\s+by\s+(?:the\s+)?(?P<src>{_SRC})"),
+    re.compile(rf"\b(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ee]stimates|[Nn]umbers|[Rr]eports?|[Ss]tudy|[Aa]nalysis|[Ss]urvey|[Tt]ally|[Cc]ount)\s+(?:from|by|of)\s+(?:the\s+)?(?P<src>{_PROPER})"),
     re.compile(rf"\b(?P<src>{_PROPER})['’]s\s+(?:data|figures|report|latest\s+report|annual\s+report|estimates|statistics|database|count|tally)\b"),
 ]
-_NOT_SOURCE = re.compile(
-    r"^(?:The|This|That|These|Those|It|They|He|She|We|I|In|On|At|By|For|From|But|And|However|Since|"
-    r"Although|When|While|After|Before|Today|Yesterday|Meanwhile|Moreover|Furthermore|Overall|A|An|"
-    r"According|Last|This|Some|Many|Most|All|Both|Each|Such|Initially|Finally|Similarly|Mr|Ms)$"
+_PRONOUN = re.compile(
+    r"^(?:It|They|He|She|We|I|This|That|These|Those|One|One of them|Its|Their|His|Her|Our)$"
+)
+_GENERIC_SOURCE = re.compile(
+    r"^(?:statement|report|study|analysis|survey|group|agency|organi[sz]ation|centre|center|data|figures|"
+    r"document|communiqu[ée]|same\s+report|same\s+study|ministry|army|military|government|junta|source|sources|"
+    r"it|they|he|she|this|one|one of them)$",
+    re.I,
+)
+_NOT_SOURCE_WORD = re.compile(
+    r"^(?:The|This|That|These|Those|In|On|At|By|For|From|But|And|However|Since|Although|When|While|"
+    r"After|Before|Today|Yesterday|Meanwhile|Moreover|Furthermore|Overall|A|An|According|Last|Some|Many|"
+    r"Most|All|Both|Each|Such|Initially|Finally|Similarly|Mr|Ms|Officials|Estimates|Reports|Data|Figures|"
+    r"Analysts|Experts|Media|Sources)$"
 )
 
 
-def _clean_source(s: str) -> str | None:
-    s = s.strip(" .,;:'’")
-    s = re.sub(r"\s+(?:and|of|for|on|the|de|du|des|la|le|in)$", "", s)
-    s = re.sub(r"^(?:the|The)\s+", "", s)
-    s = re.sub(r"['’]s$", "", s)
-    if not s or _NOT_SOURCE.match(s):
+def _normalise_source(src: str, sent_start_word: bool, known: set[str]) -> str | None:
+    s = src.strip(" .,;:'’\"”“")
+    s = re.sub(r"\s+(?:and|of|for|on|the|de|du|des|la|le|in|to|from|against|&)$", "", s)
+    s = re.sub(r"^(?:the|The|a|A|an|An)\s+", "", s)
+    s = re.sub(r"^(?:two|three|four|five|several|many|some|\d+)\s+", "", s, flags=re.I)
+    s = re.sub(r"\s+(?:there|here|also)$", "", s)
+    s = re.sub(r"\s+(?:data|figures|statistics|estimates|report|researchers|analysts)$", "", s)
+    if not s:
         return None
+    words = s.split()
+    if len(words) == 1 and _NOT_SOURCE_WORD.match(words[0]):
+        return None
+    # a common noun phrase written with a capital only because it opens the sentence
+    if words[0][:1].isupper() and words[0][1:].islower() and all(w.islower() for w in words[1:]) \
+            and words[0] not in known:
+        s = words[0].lower() + s[len(words[0]):]
     return s
 
 
-def source_in(text: str, start: int, end: int) -> str | None:
-    """The source a sentence credits, as named."""
+def source_in(text: str, start: int, end: int, places: set[str] | None = None,
+              known: set[str] | None = None) -> tuple[str | None, tuple[int, int] | None, bool]:
+    """(source, span of the source phrase, continues): the source a sentence
+    credits, as named; `continues` when it only points back ("the statement said")."""
+    places = places or set()
+    known = known or set()
     sent = text[start:end]
+    best = None
     for rx in _SOURCE_PATTERNS:
         for m in rx.finditer(sent):
-            src = _clean_source(m.group("src"))
-            if src:
-                # the first words only when a long capitalised run follows
-                return src
-    return None
+            raw = m.group("src")
+            if not raw:
+                continue
+            pos = m.start("src")
+            # the whole phrase, with a leading number ("Two security sources")
+            ps = m.start()
+            if best is not None and pos >= best[1]:
+                continue
+            first = raw.split()[0]
+            if _PRONOUN.match(raw.strip()) or _GENERIC_SOURCE.match(raw.strip()):
+                cand = (None, pos, (start + ps, start + m.end("src")), True)
+            else:
+                if raw.strip() in places or first in places and len(raw.split()) == 1:
+                    continue
+                src = _normalise_source(raw, pos == 0, known)
+                if not src:
+                    continue
+                if src in places:
+                    continue
+                if _GENERIC_SOURCE.match(src):
+                    cand = (None, pos, (start + ps, start + m.end("src")), True)
+                else:
+                    cand = (src, pos, (start + ps, start + m.end("src")), False)
+            best = cand
+    if best is None:
+        return None, None, False
+    return best[0], best[2], best[3]
 
 
 _CONTINUES = re.compile(
-    r"\s*[\"“]?(?:This|These|That|It|Its|They|Their|The\s+same|The\s+(?:report|study|data|figures|survey|"
-    r"organi[sz]ation|centre|center|agency|group|researchers|analysis|tally|index|dataset|database)|"
-    r"Such|Also|In\s+addition|Additionally|Moreover|Furthermore|Of\s+these|Of\s+those|Among\s+them|"
-    r"The\s+figure|The\s+number|The\s+total|The\s+toll|Another|A\s+further|Over\s+the\s+same)\b"
+    r"\s*[\"“]?(?:In\s+[^,]{1,40},\s+)?(?:This|These|That|It|Its|They|Their|He|She|His|Her|One\s+of\s+them|"
+    r"The\s+same|Such|Also|In\s+addition|Additionally|Of\s+these|Of\s+those|Among\s+them|"
+    r"[Tt]he\s+(?:report|study|data|figures|survey|organi[sz]ation|centre|center|agency|group|researchers|"
+    r"analysis|tally|index|dataset|database|statement|ministry|army|source|sources|document|figure|number|total|toll))\b"
 )
 
+# ---------------------------------------------------------------- building
 
-def build_contexts(text: str, sentences, matches: list[Match]) -> list[SentenceContext]:
+
+def _insertions(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = [(m.start(), m.end()) for m in _BRACKETS.finditer(text, start, end)]
+    for m in _RELATIVE.finditer(text, start, end):
+        out.append((m.start(), m.end()))
+    return out
+
+
+def _in(spans, pos) -> tuple[int, int] | None:
+    for a, b in spans:
+        if a <= pos < b:
+            return (a, b)
+    return None
+
+
+def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, int] | None = None,
+                   known_names: set[str] | None = None) -> list[SentenceContext]:
     """Per sentence: places (with anaphors resolved), actors and the credited source."""
+    ranks = ranks or {}
+    known_names = known_names or set()
     out: list[SentenceContext] = []
     mi = 0
     last_place: Place | None = None
     last_region: Place | None = None
-    last_country: Place | None = None
-    prev_countries: list[Place] = []
+    last_city: Place | None = None
+    hist_countries: list[list[Place]] = []  # countries of previous sentences (for "the country")
+    para_countries: dict[int, list[Place]] = {}
     prev_group_first: str | None = None
-    last_actor: str | None = None
+    last_group: str | None = None
     prev_source: str | None = None
     prev_para = None
+    place_names = set()
+    for m in matches:
+        if m.entity.entity_type in ("country", "city", "region"):
+            place_names.add(text[m.start:m.end])
     for sent in sentences:
         ctx = SentenceContext(sent.start, sent.end, sent.paragraph)
+        ctx.insertions = _insertions(text, sent.start, sent.end)
+        ctx.spending = bool(_SPENDING.search(text, sent.start, sent.end))
         sm: list[Match] = []
         while mi < len(matches) and matches[mi].start < sent.start:
             mi += 1
@@ -164,107 +294,171 @@ def build_contexts(text: str, sentences, matches: list[Match]) -> list[SentenceC
         while j < len(matches) and matches[j].start < sent.end:
             sm.append(matches[j])
             j += 1
-        # anaphors as virtual places, resolved in reading order
-        events: list[tuple[int, str, object]] = [(m.start, "m", m) for m in sm]
+        if sent.furniture:
+            out.append(ctx)
+            continue
+        # countries named as a list ("Niger, Mali and Burkina Faso, which left ...")
+        acting_idx: set[int] = set()
+        for k, m in enumerate(sm):
+            e = m.entity
+            if e.entity_type != "country" or m.demonym:
+                continue
+            after = text[m.end:min(sent.end, m.end + 90)]
+            if _ACT_AFTER.match(after) or _POSSESSIVE_ACT.match(after) or _FORCE_NOUN.match(after) and not _REPORTING_AFTER.match(after[_FORCE_NOUN.match(after).end():]):
+                acting_idx.add(k)
+                # the rest of a list before it acts too
+                q = k
+                while q > 0 and sm[q - 1].entity.entity_type == "country" and not sm[q - 1].demonym \
+                        and _COUNTRY_LIST_TAIL.match(text[sm[q - 1].end:sm[q].start]):
+                    acting_idx.add(q - 1)
+                    q -= 1
+        events: list[tuple[int, str, object]] = [(m.start, "m", (k, m)) for k, m in enumerate(sm)]
         for rx, kind in ((_THERE, "there"), (_THE_REGION, "region"), (_THE_COUNTRY, "country"),
-                         (_THESE_COUNTRIES, "these"), (_OTHER_COUNTRIES, "other"), (_THE_GROUP, "group")):
+                         (_THE_TOWN, "town"), (_THESE_COUNTRIES, "these"), (_OTHER_COUNTRIES, "other"),
+                         (_THE_GROUP, "group")):
             for a in rx.finditer(text, sent.start, sent.end):
                 if any(m.start <= a.start() < m.end for m in sm):
                     continue
                 events.append((a.start(), kind, a))
         events.sort(key=lambda x: x[0])
         sent_countries: list[Place] = []
-        first_actor: str | None = None
         first_group: str | None = None
         for pos, kind, obj in events:
             if kind == "m":
-                m: Match = obj  # type: ignore[assignment]
+                k, m = obj  # type: ignore[misc]
                 e = m.entity
-                after = text[m.end:m.end + 80]
+                after = text[m.end:min(sent.end, m.end + 90)]
+                before = text[max(sent.start, m.start - 30):m.start]
                 if e.entity_type in ("armed_group", "state_force"):
+                    # a group named as the source ("the group said") is not an actor
                     ctx.actors.append((m.start, m.end, e.entity_id))
-                    first_actor = first_actor or e.entity_id
                     first_group = first_group or e.entity_id
-                    last_actor = e.entity_id
+                    last_group = e.entity_id
                     continue
                 if e.entity_type == "organisation":
                     continue
-                p = _place_of(m)
+                p = _place_of(m, ranks)
                 if p is None:
                     continue
-                if e.entity_type == "country" and m.demonym and _FORCE_NOUN.match(after):
-                    ctx.actors.append((m.start, m.end, e.entity_id))
-                    ctx.weak_places.append(p)
-                    first_actor = first_actor or e.entity_id
-                    continue
-                if e.entity_type == "country" and not m.demonym and _ACT_VERB.match(after):
-                    ctx.actors.append((m.start, m.end, e.entity_id))
-                    first_actor = first_actor or e.entity_id
-                    continue
-                if e.entity_type == "country" and not m.demonym and re.match(r"['’]s\s+(?:\w+\s+)?(?:military|army|troops|forces|government|junta|mercenaries)\b", after):
-                    ctx.actors.append((m.start, m.end, e.entity_id))
-                    first_actor = first_actor or e.entity_id
-                    continue
-                if e.entity_type == "country" and not m.demonym and _NOT_PLACE_BEFORE.search(text, max(0, m.start - 30), m.start):
-                    continue
+                if e.entity_type == "country" and m.demonym:
+                    if _NOT_PLACE_AFTER.match(after):
+                        continue
+                    fm = _FORCE_NOUN.match(after) or (_DEMONYM_AND_FORCE.match(after) and _FORCE_NOUN.match(after[_DEMONYM_AND_FORCE.match(after).end() - 0:]) )
+                    fm = _FORCE_NOUN.match(after)
+                    if fm is None and _DEMONYM_AND_FORCE.match(after):
+                        fm = _DEMONYM_AND_FORCE.match(after)
+                    if fm is not None:
+                        rest = after[fm.end():]
+                        if not _REPORTING_AFTER.match(rest):
+                            ctx.actors.append((m.start, m.end, e.entity_id))
+                            ctx.acting.append((m.start, m.end, e.entity_id))
+                        ctx.weak_places.append(p)
+                        sent_countries.append(p)
+                        continue
+                    surface = text[m.start:m.end]
+                    if surface.endswith("s") and surface[:-1] in known_names:
+                        # "the Russians": people, an actor when they act
+                        if _ACT_AFTER.match(after):
+                            ctx.actors.append((m.start, m.end, e.entity_id))
+                        continue
+                if e.entity_type == "country" and not m.demonym:
+                    if _NOT_PLACE_BEFORE.search(before) and k not in acting_idx:
+                        continue
+                    if k in acting_idx:
+                        ctx.actors.append((m.start, m.end, e.entity_id))
+                        ctx.acting.append((m.start, m.end, e.entity_id))
+                        ctx.weak_places.append(p)
+                        sent_countries.append(p)
+                        continue
                 ctx.places.append(p)
                 if p.code != "World":
                     last_place = p
                     if p.is_region:
                         last_region = p
                     else:
-                        last_country = p
                         sent_countries.append(p)
+                        if e.entity_type == "city":
+                            last_city = p
             elif kind == "there":
+                a = obj
                 if last_place is not None:
-                    a = obj
-                    ctx.places.append(Place(a.start(), a.end(), last_place.code, last_place.is_region))
+                    ctx.places.append(Place(a.start(), a.end(), last_place.code, last_place.is_region, last_place.rank))
             elif kind == "region":
                 a = obj
                 tgt = last_region or last_place
                 if tgt is not None:
-                    p = Place(a.start(), a.end(), tgt.code, tgt.is_region)
+                    p = Place(a.start(), a.end(), tgt.code, tgt.is_region, tgt.rank)
                     ctx.places.append(p)
                     last_place = p
             elif kind == "country":
                 a = obj
-                if last_country is not None:
-                    p = Place(a.start(), a.end(), last_country.code, False)
+                tgt = None
+                before_here = [p for p in sent_countries if p.start < a.start()]
+                if before_here:
+                    tgt = before_here[-1]
+                else:
+                    for prev in reversed(hist_countries[-3:]):
+                        if prev:
+                            tgt = prev[0]
+                            break
+                if tgt is not None:
+                    p = Place(a.start(), a.end(), tgt.code, False)
+                    ctx.places.append(p)
+                    last_place = p
+            elif kind == "town":
+                a = obj
+                if last_city is not None:
+                    p = Place(a.start(), a.end(), last_city.code, False)
                     ctx.places.append(p)
                     last_place = p
             elif kind == "these":
                 a = obj
-                for p0 in prev_countries:
-                    ctx.places.append(Place(a.start(), a.end(), p0.code, False))
+                pc = para_countries.get(sent.paragraph, [])
+                prev = hist_countries[-1] if hist_countries else []
+                src = [p for p in prev if p in pc] or []
+                if not src and pc:
+                    src = pc[-3:]
+                codes = []
+                for p0 in src:
+                    if p0.code not in codes:
+                        codes.append(p0.code)
+                for c in codes:
+                    ctx.places.append(Place(a.start(), a.end(), c, False))
             elif kind == "other":
                 a = obj
                 ctx.blocked_location.append((a.start(), a.end()))
             elif kind == "group":
                 a = obj
-                tgt = prev_group_first or last_actor
+                tgt = prev_group_first or last_group
+                if _REPORTING_AFTER.match(text, a.end()):
+                    continue
                 if first_group is None and tgt:
                     ctx.actors.append((a.start(), a.end(), tgt))
-                    first_actor = first_actor or tgt
                     first_group = tgt
         # generic national forces: the states named in the sentence act
-        if _GENERIC_FORCES.search(text, sent.start, sent.end):
-            g = _GENERIC_FORCES.search(text, sent.start, sent.end)
-            for p in ctx.places:
+        g = _GENERIC_FORCES.search(text, sent.start, sent.end)
+        if g and not _REPORTING_AFTER.match(text, g.end()):
+            for p in ctx.places + ctx.weak_places:
                 if not p.is_region:
                     ctx.actors.append((g.start(), g.end(), p.code))
-        if sent_countries:
-            prev_countries = sent_countries
+        hist_countries.append(sent_countries)
+        para_countries.setdefault(sent.paragraph, []).extend(sent_countries)
         if first_group:
             prev_group_first = first_group
         # source
-        src = source_in(text, sent.start, sent.end)
-        if src is None and prev_source and prev_para == sent.paragraph and _CONTINUES.match(text, sent.start, sent.end):
+        src, span, cont = source_in(text, sent.start, sent.end, place_names, known_names)
+        same_para = prev_para == sent.paragraph
+        if src is None and prev_source and same_para and (cont or _CONTINUES.match(text, sent.start, sent.end)):
             src = prev_source
         ctx.source = src
+        ctx.source_span = span
         prev_source = src
         prev_para = sent.paragraph
         out.append(ctx)
     return out
+
+
+# ---------------------------------------------------------------- choosing
 
 
 def _fmt(codes) -> str | None:
@@ -274,40 +468,46 @@ def _fmt(codes) -> str | None:
 
 def _choose_places(places: list[Place]) -> list[str]:
     countries = [p.code for p in places if not p.is_region]
-    regions = [p.code for p in places if p.is_region]
     if countries:
         return countries
-    non_world = [r for r in regions if r != "World"]
-    return non_world or regions
+    regions = [p for p in places if p.is_region and p.code != "World"]
+    if not regions:
+        return [p.code for p in places]
+    top = max(p.rank for p in regions)
+    return [p.code for p in regions if p.rank == top]
 
 
-def location_for(ctx: SentenceContext, segs: list[tuple[int, int]], fs: int, fe: int) -> str | None:
-    """Places of the figure's segment, else of the nearest segment before, else after."""
-    idx = _seg_index(segs, fs)
-    order = [idx] + list(range(idx - 1, -1, -1)) + list(range(idx + 1, len(segs)))
-    for k in order:
-        a, b = segs[k]
-        if k == idx and any(a <= s < b for s, _ in ctx.blocked_location):
-            return None
-        ps = [p for p in ctx.places if a <= p.start < b]
-        if ps:
-            return _fmt(_choose_places(ps))
-    if ctx.weak_places:
-        return _fmt(_choose_places(ctx.weak_places))
-    return None
+def _visible(ctx: SentenceContext, pos: int, fs: int) -> bool:
+    """A thing at pos counts for a figure at fs unless it sits in an aside
+    that does not hold the figure."""
+    ins = _in(ctx.insertions, pos)
+    return ins is None or ins[0] <= fs < ins[1]
 
 
-def actor_for(ctx: SentenceContext, segs: list[tuple[int, int]], fs: int, fe: int) -> str | None:
-    """Actors of the figure's segment, else of the nearest segment before, else after."""
-    idx = _seg_index(segs, fs)
-    order = [idx] + list(range(idx - 1, -1, -1)) + list(range(idx + 1, len(segs)))
-    for k in order:
-        a, b = segs[k]
-        acts = [x[2] for x in ctx.actors if a <= x[0] < b]
-        if acts:
-            # states acting through "national armies" are in the same segment as the force
-            return _fmt(acts)
-    return None
+def _merge_segments(text: str, segs, fig_positions):
+    """Join a segment that starts with "and"/"or" and holds no figure to the one before."""
+    out = []
+    for a, b in segs:
+        chunk = text[a:b].lstrip()
+        if out and re.match(r"(?:and|or)\b", chunk) and not any(a <= p < b for p in fig_positions):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def _list_like(text: str, a: int, b: int, places: list[Place]) -> bool:
+    rest = text[a:b]
+    inside = sorted([p for p in places if a <= p.start < b], key=lambda p: p.start)
+    if not inside:
+        return False
+    for p in reversed(inside):
+        rest = rest[:p.start - a] + rest[p.end - a:]
+    return re.fullmatch(r"[\s,]*(?:(?:and|or|as well as|the)\b[\s,]*)*[.]?\s*", rest) is not None
+
+
+def _order(segs, idx):
+    return [idx] + list(range(idx - 1, -1, -1)) + list(range(idx + 1, len(segs)))
 
 
 def _seg_index(segs, pos) -> int:
@@ -320,14 +520,101 @@ def _seg_index(segs, pos) -> int:
     return len(segs) - 1
 
 
-def period_for(dates, segs, fs: int, fe: int, sent_start: int, sent_end: int, ins=()):
-    """(period_start, period_end): the date in the figure's segment, else the
-    sentence's only date, else the nearest before it, else after."""
+_DIRECT_PLACE = re.compile(r"[^\d.,;:()]{0,40}?\b(?:for|in|of|across|from|at)\s+(?:the\s+)?$", re.I)
+
+
+def location_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_positions=()) -> str | None:
+    """Places of the figure's clause, else of the nearest clause before, else after;
+    a place right after the figure ("$766 million for Mali") comes first."""
+    segs = _merge_segments(text, segs, fig_positions)
+    idx = _seg_index(segs, fs)
+    a0, b0 = segs[idx]
+    if any(a0 <= s < b0 and s >= fs - 60 for s, _ in ctx.blocked_location):
+        return None
+    places = [p for p in ctx.places if _visible(ctx, p.start, fs)]
+    # a place right after the figure's phrase, with no other figure between
+    nxt = [p for p in places if p.start >= fe and p.start < b0]
+    if nxt:
+        p = min(nxt, key=lambda p: p.start)
+        gap = text[fe:p.start]
+        if _DIRECT_PLACE.fullmatch(gap) and not any(fe <= q < p.start for q in fig_positions):
+            found = [p]
+            # the rest of a list: "across Burkina Faso, Mali and Niger"
+            for q in sorted(places, key=lambda q: q.start):
+                if q.start > found[-1].start and re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", text[found[-1].end:q.start]):
+                    found.append(q)
+            return _fmt(_choose_places(found))
+    world_only = None
+    for k in _order(segs, idx):
+        a, b = segs[k]
+        ps = [p for p in places if a <= p.start < b]
+        if not ps:
+            continue
+        # extend over neighbouring segments that only list places
+        for k2 in (k - 1, k + 1, k + 2):
+            if 0 <= k2 < len(segs) and k2 != k and _list_like(text, segs[k2][0], segs[k2][1], places):
+                ps += [p for p in places if segs[k2][0] <= p.start < segs[k2][1]]
+        chosen = _choose_places(ps)
+        if chosen == ["World"]:
+            world_only = world_only or chosen
+            continue
+        return _fmt(chosen)
+    weak = [p for p in ctx.weak_places if _visible(ctx, p.start, fs)]
+    if weak:
+        return _fmt(_choose_places(weak))
+    return _fmt(world_only) if world_only else None
+
+
+def actor_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_positions=()) -> str | None:
+    """Actors of the figure's clause (else the nearest clause before, else after),
+    with the states acting in the sentence up to that clause."""
+    segs = _merge_segments(text, segs, fig_positions)
+    idx = _seg_index(segs, fs)
+    actors = [x for x in ctx.actors if _visible(ctx, x[0], fs)]
+    if ctx.source_span:
+        ss, se = ctx.source_span
+        actors = [x for x in actors if not (ss <= x[0] < se) or x[2].isupper()]
+    found: list[str] = []
+    for k in _order(segs, idx):
+        a, b = segs[k]
+        acts = [x[2] for x in actors if a <= x[0] < b]
+        if acts:
+            found = acts
+            break
+    # states that act before or in the figure's clause
+    b_idx = segs[idx][1]
+    acting = [x[2] for x in ctx.acting if x[0] < b_idx and _visible(ctx, x[0], fs)]
+    # a subject group at the start of the sentence ("Fighters from X killed ...")
+    if found and all(c.isupper() for c in found):
+        head = [x[2] for x in actors if x[0] < segs[0][0] + 40 and not x[2].isupper()]
+        found = found + head
+    # military spending: the states it is spent by are actors
+    if ctx.spending:
+        loc = location_for(text, ctx, segs, fs, fe, fig_positions)
+        if loc:
+            found = found + [c for c in loc.split(";") if c.isupper() and len(c) == 3]
+    return _fmt(found + acting)
+
+
+def period_for(text: str, dates, segs, fs: int, fe: int, sent_start: int, sent_end: int, ins=(),
+               fig_positions=()):
+    """(period_start, period_end) of a figure, per the guidelines: a date right
+    after the figure's phrase; the date of its own clause; the sentence's only
+    date; the nearest date before; else after. Asides keep their dates."""
     ds = [d for d in dates if sent_start <= d.start < sent_end and d.date_start]
     if ins:
         ds = [d for d in ds if not any(a <= d.start < b and not (a <= fs < b) for a, b in ins)]
     if not ds:
         return None, None
+    # a date that directly follows the figure's phrase
+    after = [d for d in ds if d.start >= fe]
+    if after:
+        d = after[0]
+        gap = text[fe:d.start]
+        if re.fullmatch(r"(?:\s+[\w'’\-]+){0,6}?\s+(?:in|during|by|for|as\s+of|since|until|at\s+the\s+end\s+of|"
+                        r"at\s+the\s+start\s+of|over|throughout)\s+", gap) \
+                and not any(fe <= q < d.start for q in fig_positions):
+            return d.date_start, d.date_end
     idx = _seg_index(segs, fs)
     a, b = segs[idx]
     inseg = [d for d in ds if a <= d.start < b]
@@ -338,8 +625,5 @@ def period_for(dates, segs, fs: int, fe: int, sent_start: int, sent_end: int, in
     if len(ds) == 1:
         return ds[0].date_start, ds[0].date_end
     before = [d for d in ds if d.end <= fs]
-    if before:
-        d = before[-1]
-    else:
-        d = ds[0]
+    d = before[-1] if before else ds[0]
     return d.date_start, d.date_end

@@ -43,21 +43,30 @@ _DATE_RX = re.compile(
     "|".join([
         # ISO 2023-06-23
         rf"(?P<iso>{_YB}(?P<iy>{_Y})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])(?!\d))",
+        # 1 April - 31 May 2025 / 12-14 June 2024
+        rf"(?P<dr>(?<!\d)(?P<da>{_D})(?:\s+{_m('ma')})?\s*(?:-|–|—|to|until)\s*(?P<db>{_D})\s+{_m('mb')},?\s+(?P<yd>{_Y})(?!\d))",
         # 23 June 2023 / 23rd of June, 2023
         rf"(?P<dmy>(?<!\d)(?P<d1>{_D})\s+(?:of\s+)?{_m('m1')},?\s+(?P<y1>{_Y})(?!\d))",
         # June 23, 2023
         rf"(?P<mdy>{_m('m2')}\s+(?P<d2>{_D}),?\s+(?P<y2>{_Y})(?!\d))",
+        # May and June 2015 / June-August 2025 / between April and May 2024
+        rf"(?P<mr>(?:(?:between|Between|from|From)\s+)?{_m('mc')}\s*(?:and|to|until|through|-|–|—)\s*{_m('mx')},?\s+(?P<ym>{_Y})(?!\d))",
         # mid-November 2025 / February 2022 / Feb. 2022
         rf"(?P<my>(?:{_PART})?{_m('m3')},?\s+(?P<y3>{_Y})(?!\d))",
+        # between April and May / from June to August (no year)
+        rf"(?P<mr2>(?:between|Between)\s+{_m('me')}\s+and\s+{_m('mf')}(?!\s*,?\s*\d)|(?:from|From)\s+{_m('mg')}\s+(?:to|until|through)\s+{_m('mh')}(?!\s*,?\s*\d))",
         # 23 June / Jan 13 (no year)
         rf"(?P<dm>(?<![\d,])(?P<d4>{_D})\s+(?:of\s+)?{_m('m4')}(?!\s*,?\s*\d))",
-        rf"(?P<md>{_m('m5')}\s+(?P<d5>{_D})(?![\d,:]|\s*,?\s*{_Y}))",
+        rf"(?P<md>{_m('m5')}\s+(?P<d5>{_D})(?!\d|:\d|\s*,?\s*{_Y}))",
         # mid-November / early March (no year)
-        rf"(?P<pm>{_PART}{_m('m6')})",
+        rf"(?P<pm>{_PART}{_m('m6')}(?!\.?\s*\d))",
         # in November / since March (no year)
-        rf"(?:\b(?:in|In|since|Since|by|By|until|Until|from|From|during|During|of|on|before|after|through|till)\s+)(?P<bm>{_m('m7')}(?!\s*\d))",
+        rf"(?:\b(?:in|In|since|Since|by|By|until|Until|from|From|during|During|of|on|before|after|through|till)\s+)(?P<bm>{_m('m7')}(?!\.?\s*\d)(?!\s*(?:and|to|until|through|-|–|—)\s*(?:{_FULL}|{_ABBR})))",
+        # mid-2022, early 2023, late 2024
+        rf"(?P<py>{_PART}(?P<yp>{_Y}){_YA})",
         # year ranges: between 2020 and 2023, from 2018 to 2022, 2018-2022, 2023-24
-        rf"(?P<yr>(?:(?:between|Between|from|From)\s+)?{_YB}(?P<ya>{_Y})\s*(?:and|to|until|till|through|[-–—/])\s*(?P<yb>{_Y}|\d\d)(?![\w%]))",
+        rf"(?P<yr>(?:between|Between)\s+(?P<ya1>{_Y})\s*(?:and|to|-|–)\s*(?P<yb1>{_Y})(?![\w%])"
+        rf"|(?:(?:from|From)\s+)?{_YB}(?P<ya>{_Y})\s*(?:to|until|till|through|-|–|—|/)\s*(?P<yb>{_Y}|\d\d)(?![\w%]))",
         # a single year
         rf"(?P<y>{_YB}(?P<yy>{_Y}){_YA})",
     ])
@@ -145,7 +154,7 @@ def find_dates(text: str, published: str | None = None, start: int = 0, end: int
     for m in _DATE_RX.finditer(text, start, end):
         kind = m.lastgroup
         # lastgroup is the last *closed* group: find the outer alternative
-        for k in ("iso", "dmy", "mdy", "my", "dm", "md", "pm", "bm", "yr", "y"):
+        for k in ("iso", "dr", "dmy", "mdy", "mr", "my", "mr2", "dm", "md", "pm", "bm", "py", "yr", "y"):
             if m.group(k) is not None:
                 kind = k
                 break
@@ -154,6 +163,30 @@ def find_dates(text: str, published: str | None = None, start: int = 0, end: int
             v = _ymd(m["iy"], m["im"], m["id"])
             if v:
                 out.append(DateSpan(s, e, v, v, "day"))
+        elif kind == "dr":
+            mb = _mnum(m["mb"])
+            ma = _mnum(m["ma"]) if m["ma"] else mb
+            v1 = _ymd(m["yd"], ma, _day(m["da"]))
+            v2 = _ymd(m["yd"], mb, _day(m["db"]))
+            if v1 and v2 and v1 <= v2:
+                out.append(DateSpan(s, e, v1, v2, "day"))
+        elif kind == "mr":
+            a, b = _mnum(m["mc"]), _mnum(m["mx"])
+            y = int(m["ym"])
+            if a <= b:
+                out.append(DateSpan(s, e, f"{y:04d}-{a:02d}", f"{y:04d}-{b:02d}", "month"))
+        elif kind == "mr2":
+            a = _mnum(m["me"] or m["mg"])
+            b = _mnum(m["mf"] or m["mh"])
+            vb = _resolve_month(b, pub)
+            if vb and a <= b:
+                y = vb[:4]
+                out.append(DateSpan(s, e, f"{y}-{a:02d}", vb, "month"))
+            elif vb:
+                out.append(DateSpan(s, e, f"{int(vb[:4]) - 1:04d}-{a:02d}", vb, "month"))
+        elif kind == "py":
+            y = m["yp"]
+            out.append(DateSpan(s, e, y, y, "year"))
         elif kind == "dmy":
             v = _ymd(m["y1"], _mnum(m["m1"]), _day(m["d1"]))
             if v:
@@ -183,17 +216,16 @@ def find_dates(text: str, published: str | None = None, start: int = 0, end: int
             v = _resolve_month(_mnum(m["m6"]), pub)
             out.append(DateSpan(s, e, v, v, "month"))
         elif kind == "bm":
-            if m["m7"] == "May":
-                continue
             v = _resolve_month(_mnum(m["m7"]), pub)
             out.append(DateSpan(s, e, v, v, "month"))
         elif kind == "yr":
-            ya = int(m["ya"])
-            yb_s = m["yb"]
+            ya = int(m["ya"] or m["ya1"])
+            yb_s = m["yb"] or m["yb1"]
             yb = int(yb_s) if len(yb_s) == 4 else (ya // 100) * 100 + int(yb_s)
             if yb < ya or yb - ya > 100:
                 # not a range: fall back to the first year alone
-                ys, ye = m.start("ya"), m.end("ya")
+                g = "ya" if m["ya"] else "ya1"
+                ys, ye = m.start(g), m.end(g)
                 if _year_ok(text, ys, ye):
                     out.append(DateSpan(ys, ye, f"{ya:04d}", f"{ya:04d}", "year"))
                 continue

@@ -58,8 +58,14 @@ class Gazetteer:
 
     MAX_TOKENS = 12
 
-    def __init__(self, entities: list[Entity], surfaces: list[tuple[str, str, bool]]):
+    def __init__(self, entities: list[Entity], surfaces: list[tuple[str, str, bool]],
+                 within: dict[str, str] | None = None):
         self.entities = {e.entity_id: e for e in entities}
+        self.within = dict(within or {})
+        self.ranks = {eid: self._depth(eid) for eid in self.entities if self.entities[eid].entity_type == "region"}
+        # single words that are names or demonyms (not common nouns)
+        self.known_words = {w for surf, _, _ in surfaces for w in surf.split() if w[:1].isupper()}
+        self.demonyms = {surf for surf, _, dem in surfaces if dem}
         # key -> (entity_id, demonym, cased variants or None for case-free)
         self._index: dict[str, tuple[str, bool, set[str] | None]] = {}
         self._first: set[str] = set()
@@ -86,6 +92,15 @@ class Gazetteer:
             self._index[k] = (eid, demonym, cased)
             self._first.add(_fold(toks[0]))
             self._max = max(self._max, len(toks))
+
+    def _depth(self, eid: str) -> int:
+        d = 0
+        seen = set()
+        while eid in self.within and eid not in seen and d < 20:
+            seen.add(eid)
+            eid = self.within[eid]
+            d += 1
+        return d
 
     def find(self, text: str) -> list[Match]:
         toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
@@ -117,6 +132,10 @@ class Gazetteer:
                 i += 1
                 continue
             k, eid, demonym = found
+            end = toks[k - 1][1]
+            if self.entities[eid].entity_type == "country" and text[end:end + 1] in ("$", "€"):
+                i += 1  # "US$": a currency, not a place
+                continue
             out.append(Match(toks[i][0], toks[k - 1][1], self.entities[eid], demonym))
             i = k
         return out
@@ -136,6 +155,7 @@ def load_gazetteer(path: str | None = None) -> Gazetteer:
     rows = _read_csv(Path(path) if path else GAZETTEER_PATH)
     entities: dict[str, Entity] = {}
     surfaces: list[tuple[str, str, bool]] = []
+    within: dict[str, str] = {}
     curated_countries = set()
     for r in rows:
         eid = r["entity_id"].strip()
@@ -145,6 +165,8 @@ def load_gazetteer(path: str | None = None) -> Gazetteer:
             curated_countries.add(eid)
             country = eid
         entities[eid] = Entity(eid, etype, r["name"].strip(), country)
+        if (r.get("within") or "").strip():
+            within[eid] = r["within"].strip()
         surfaces.append((r["name"].strip(), eid, False))
         for a in _split(r.get("aliases")):
             surfaces.append((a, eid, False))
@@ -165,4 +187,4 @@ def load_gazetteer(path: str | None = None) -> Gazetteer:
         pass
     # longer surfaces first is not needed (longest match is by tokens), but
     # curated entries must win over pycountry ones on equal keys: keep order.
-    return Gazetteer(list(entities.values()), surfaces)
+    return Gazetteer(list(entities.values()), surfaces, within)
