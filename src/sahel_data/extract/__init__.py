@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .context import actor_for, build_contexts, location_for, period_for
+from .context import actor_for, build_contexts, location_for, period_for, spending_location
 from .dates import event_for, find_dates
 from .figures import find_figures, measure_for
 from .gazetteer import load_gazetteer
@@ -81,7 +81,7 @@ def extract_document(document_id: str, text: str, published: str | None = None) 
     gaz = load_gazetteer()
     matches = gaz.find(text)
     dates = find_dates(text, published)
-    contexts = build_contexts(text, sentences, matches, gaz.ranks, gaz.known_words | gaz.demonyms)
+    contexts = build_contexts(text, sentences, matches, gaz.ranks, gaz.single_names | gaz.demonyms)
 
     figures: list[dict] = []
     date_rows: list[dict] = []
@@ -116,6 +116,10 @@ def extract_document(document_id: str, text: str, published: str | None = None) 
         positions = [f.start for f in found]
         rows = []
         for f in found:
+            loc = location_for(text, ctx, segs, f.start, f.end, positions)
+            act = actor_for(text, ctx, segs, f.start, f.end, positions)
+            if ctx.spending:
+                loc = spending_location(act, loc)
             ps, pe = period_for(text, sdates, segs, f.start, f.end, sent.start, sent.end, ctx.insertions, positions)
             src = ctx.source
             if src and ctx.source_span and ctx.source_span[0] <= f.start < ctx.source_span[1]:
@@ -133,10 +137,10 @@ def extract_document(document_id: str, text: str, published: str | None = None) 
                 "unit": f.unit,
                 "qualifier": f.qualifier,
                 "measure": measure_for(text, f.start, f.end, sent.end, f.unit),
-                "location": location_for(text, ctx, segs, f.start, f.end, positions),
+                "location": loc,
                 "period_start": ps,
                 "period_end": pe,
-                "actor": actor_for(text, ctx, segs, f.start, f.end, positions),
+                "actor": act,
                 "attributed_to": src,
                 "method": f.method,
             })

@@ -95,7 +95,7 @@ _THESE_COUNTRIES = re.compile(
     r"\b(?:the\s+same|these|those|both|the\s+(?:two|three|four|five)|all\s+(?:three|four|two|five))\s+(?:countries|states|nations)\b", re.I
 )
 _OTHER_COUNTRIES = re.compile(
-    r"\b(?:\w+\s+)?other\s+(?:\w+\s+)?(?:countries|states|nations)\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+countries\b",
+    r"\b(?:\w+\s+)?other\s+(?:\w+\s+)?(?:countries|states|nations)\b|(?<!the\s)(?<!these\s)(?<!those\s)\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+countries\b",
     re.I,
 )
 _THE_GROUP = re.compile(
@@ -152,7 +152,7 @@ def _place_of(m: Match, ranks: dict[str, int]) -> Place | None:
 # ---------------------------------------------------------------- sources
 _FW = r"(?:of|for|and|on|the|de|du|des|la|le|to|from|against|in|&)"
 _CAP = r"(?:[A-Z][\w'’.\-]*|[A-Z]{2,}[\w$]*)"
-_PROPER = rf"{_CAP}(?:\s+(?:{_CAP}|{_FW}(?=\s+[A-Z&])|&|project|programme|program|analysis|data|index))*"
+_PROPER = rf"{_CAP}(?:\s+(?:{_CAP}|{_FW}(?=\s+[A-Z&])|&|project|programme|program))*"
 _LOWER_NP = r"(?:[a-z][\w\-]*\s+){0,2}(?:sources?|officials?|authorities|partners|agencies|agency|witnesses|residents|army|military|police|ministry|government|junta|spokesman|spokeswoman|spokesperson|fishermen|farmers|herders|traders|villagers|doctors|medics|aid\s+workers|humanitarians|analysts|experts|researchers|observers|activists|monitors|officers|diplomats|community\s+leaders|leaders|elders)"
 _SRC = rf"(?:{_PROPER}(?:['’]s\s+[a-z]+)?|{_LOWER_NP}|{_CAP}\s+{_LOWER_NP})"
 _NUMW = r"(?:two|three|four|five|several|many|some|\d+)\s+"
@@ -169,7 +169,7 @@ _PRONOUN = re.compile(
 )
 _GENERIC_SOURCE = re.compile(
     r"^(?:statement|report|study|analysis|survey|group|agency|organi[sz]ation|centre|center|data|figures|"
-    r"document|communiqu[ée]|same\s+report|same\s+study|ministry|army|military|government|junta|source|sources|"
+    r"document|communiqu[ée]|same\s+report|same\s+study|"
     r"it|they|he|she|this|one|one of them)$",
     re.I,
 )
@@ -194,9 +194,12 @@ def _normalise_source(src: str, sent_start_word: bool, known: set[str]) -> str |
     if len(words) == 1 and _NOT_SOURCE_WORD.match(words[0]):
         return None
     # a common noun phrase written with a capital only because it opens the sentence
+    base = re.sub(r"['’]s$", "", words[0])
     if words[0][:1].isupper() and words[0][1:].islower() and all(w.islower() for w in words[1:]) \
-            and words[0] not in known:
+            and base not in known and re.fullmatch(_LOWER_NP, s.lower()):
         s = words[0].lower() + s[len(words[0]):]
+    # only places: not a source ("Mali and Burkina Faso announced ...")
+    rest = s
     return s
 
 
@@ -227,7 +230,7 @@ def source_in(text: str, start: int, end: int, places: set[str] | None = None,
                 src = _normalise_source(raw, pos == 0, known)
                 if not src:
                     continue
-                if src in places:
+                if src in places or all(w in places or w in ("and", "or", ",") for w in re.split(r"\s*(?:,|\band\b|\bor\b)\s*", src) if w):
                     continue
                 if _GENERIC_SOURCE.match(src):
                     cand = (None, pos, (start + ps, start + m.end("src")), True)
@@ -489,7 +492,8 @@ def _merge_segments(text: str, segs, fig_positions):
     out = []
     for a, b in segs:
         chunk = text[a:b].lstrip()
-        if out and re.match(r"(?:and|or)\b", chunk) and not any(a <= p < b for p in fig_positions):
+        if out and re.match(r"(?:and|or)\b", chunk) and len(chunk.split()) <= 5 \
+                and not any(a <= p < b for p in fig_positions):
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
@@ -544,24 +548,25 @@ def location_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_po
                 if q.start > found[-1].start and re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", text[found[-1].end:q.start]):
                     found.append(q)
             return _fmt(_choose_places(found))
+    weak_all = [p for p in ctx.weak_places if _visible(ctx, p.start, fs)]
+    allp = places + weak_all
     world_only = None
     for k in _order(segs, idx):
         a, b = segs[k]
-        ps = [p for p in places if a <= p.start < b]
+        ps = [p for p in places if a <= p.start < b] or [p for p in weak_all if a <= p.start < b]
         if not ps:
             continue
         # extend over neighbouring segments that only list places
-        for k2 in (k - 1, k + 1, k + 2):
-            if 0 <= k2 < len(segs) and k2 != k and _list_like(text, segs[k2][0], segs[k2][1], places):
-                ps += [p for p in places if segs[k2][0] <= p.start < segs[k2][1]]
+        for k2 in (k - 1, k + 1, k + 2, k + 3):
+            if 0 <= k2 < len(segs) and k2 != k and _list_like(text, segs[k2][0], segs[k2][1], allp):
+                if k2 > k + 1 and not _list_like(text, segs[k2 - 1][0], segs[k2 - 1][1], allp):
+                    continue
+                ps += [p for p in allp if segs[k2][0] <= p.start < segs[k2][1]]
         chosen = _choose_places(ps)
         if chosen == ["World"]:
             world_only = world_only or chosen
             continue
         return _fmt(chosen)
-    weak = [p for p in ctx.weak_places if _visible(ctx, p.start, fs)]
-    if weak:
-        return _fmt(_choose_places(weak))
     return _fmt(world_only) if world_only else None
 
 
@@ -575,12 +580,16 @@ def actor_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_posit
         ss, se = ctx.source_span
         actors = [x for x in actors if not (ss <= x[0] < se) or x[2].isupper()]
     found: list[str] = []
-    for k in _order(segs, idx):
-        a, b = segs[k]
-        acts = [x[2] for x in actors if a <= x[0] < b]
-        if acts:
-            found = acts
-            break
+    if not any(x[0] < segs[idx][1] for x in actors):
+        # the figure opens the sentence: the actors of the rest of it
+        found = [x[2] for x in actors]
+    else:
+        for k in _order(segs, idx):
+            a, b = segs[k]
+            acts = [x[2] for x in actors if a <= x[0] < b]
+            if acts:
+                found = acts
+                break
     # states that act before or in the figure's clause
     b_idx = segs[idx][1]
     acting = [x[2] for x in ctx.acting if x[0] < b_idx and _visible(ctx, x[0], fs)]
@@ -594,6 +603,12 @@ def actor_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_posit
         if loc:
             found = found + [c for c in loc.split(";") if c.isupper() and len(c) == 3]
     return _fmt(found + acting)
+
+
+def spending_location(actor: str | None, location: str | None) -> str | None:
+    """Military spending: its states are the location too."""
+    states = [a for a in (actor or "").split(";") if len(a) == 3 and a.isupper()]
+    return _fmt(states) if states else location
 
 
 def period_for(text: str, dates, segs, fs: int, fe: int, sent_start: int, sent_end: int, ins=(),

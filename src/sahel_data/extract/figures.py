@@ -39,7 +39,9 @@ _CORE = re.compile(
       | \b(?:tens|hundreds|thousands|millions|billions|dozens|scores)\b(?=\s+of\b|\s+(?:more|were|had|have|fled|died|of|are|more)\b)
       | \b(?:hundreds|thousands|millions|dozens)\b
     )
-  | (?P<ratio>\b(?:{_NUMWORD}|\d+)\s+(?:in|out\s+of)\s+(?:{_NUMWORD}|\d{{1,3}}(?!\d))\b(?!\s*(?:%|percent|per\s+cent)))
+  | (?P<halfnum>\bhalf\s+an?\s+(?:million|billion|thousand|hundred|dozen)\b)
+  | (?P<ratio>\b(?:{_NUMWORD}|an?|\d+)\s+(?:[a-z]+\s+)?in\s+every\s+(?:{_NUMWORD}|\d{{1,3}}(?!\d))\b
+      | \b(?:{_NUMWORD}|\d+)\s+(?:in|out\s+of)\s+(?:{_NUMWORD}|\d{{1,3}}(?!\d))\b(?!\s*(?:%|percent|per\s+cent)))
   | (?P<frac>\b(?P<fnum>{_NUMWORD}|an?)[\s\-‐]+(?P<fden>{_DENOM})\b|\bhalf\b)
   | (?P<couple>\b(?:a\s+)?couple\s+of\b)
   | (?P<twice>\b(?:twice|thrice)\b)
@@ -87,7 +89,7 @@ _RIGHT = re.compile(
   | (?P<cur>\s+(?:(?:US|U\.S\.|American)\s+)?dollars?\b|\s+euros?\b|\s+(?:CFA\s+)?francs?(?:\s+CFA)?\b|\s+F?CFA\b|\s+USD\b|\s+EUR\b|\s+XOF\b|\s+naira\b|\s+(?:British\s+)?pounds?(?:\s+sterling)?\b|\s+roubles?\b|\s+rubles?\b|\s+yuan\b)
   | (?P<times>(?:\s+|-)times\b)
   | (?P<dur>(?:\s+|-)(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b)
-  | (?P<meas>\s*(?:km²|km2|sq\.?\s?km\b|square\s+kilomet(?:er|re)s?\b|kilomet(?:er|re)s?\b|km\b|kilograms?\b|kg\b|(?:metric\s+)?tonnes?\b|(?:metric\s+)?tons?\b|litres?\b|liters?\b|hectares?\b|ha\b|miles?\b))
+  | (?P<meas>\s+t\b(?![\'’])|\s*(?:km²|km2|sq\.?\s?km\b|square\s+kilomet(?:er|re)s?\b|kilomet(?:er|re)s?\b|km\b|kilograms?\b|kg\b|(?:metric\s+)?tonnes?\b|(?:metric\s+)?tons?\b|litres?\b|liters?\b|hectares?\b|ha\b|miles?\b))
     """,
     re.I | re.X,
 )
@@ -103,7 +105,7 @@ _CUR_CODE = [
 _DUR_UNIT = {"year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour", "minute": "minute", "decade": "decade"}
 _MEAS_UNIT = [
     (re.compile(r"km²|km2|sq|square", re.I), "km2"), (re.compile(r"km|kilomet", re.I), "km"),
-    (re.compile(r"kg|kilogram", re.I), "kg"), (re.compile(r"ton", re.I), "t"),
+    (re.compile(r"kg|kilogram", re.I), "kg"), (re.compile(r"ton|^\s+t$", re.I), "t"),
     (re.compile(r"lit", re.I), "l"), (re.compile(r"ha|hectare", re.I), "ha"), (re.compile(r"mile", re.I), "mi"),
 ]
 _PLUS = re.compile(r"\+|\s+or\s+more\b|\s+or\s+above\b|\s+and\s+(?:more|above)\b", re.I)
@@ -118,6 +120,14 @@ _REF_BEFORE = re.compile(
     r"Table|Figure|Fig\.|Annex|Page|p\.|pp\.|Route|RN|Highway|Flight|Room|Vol\.|Volume|Issue|Item|Rule|"
     r"Phase|Level|Category|Tier|Stage|Zone|Sector|Battalion|Brigade|Regiment|Division|Squadron|"
     r"Platoon|Model|Version|Mk|Mark|Su|Mi|MiG|Tu|Il|An|Ka|Covid|COVID|Windows|iPhone|Agenda|Vision)\s*-?\s*|#)$"
+)
+_AGE = re.compile(r"[A-Z][\w'’\-]+\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?\s*[,(]\s*(?:aged\s+)?$")
+_CHANGE_FROM = re.compile(
+    r"\b(?:rose|risen|rising|rises|fell|fallen|falls|falling|increased|increases|decreased|decreases|grew|grown|"
+    r"grows|dropped|drops|declined|declines|shrunk|shrank|shrinks|cut|cuts|climbed|climbs|jumped|jumps|surged|"
+    r"soared|plunged|plummeted|went|going|up|down|reduced|reduces|doubled|tripled|halved|changed|moved|"
+    r"expanded|contracted|swelled|ballooned|slashed|raised|lowered)\b[^.;:]{0,40}$",
+    re.I,
 )
 _HALF_BAD_BEFORE = re.compile(r"\b(?:first|second|latter|former|other|next|last|the)\s+$", re.I)
 _HALF_OK_AFTER = re.compile(r"\s+(?:of|the|its|their|his|her|a|an|that|those|these|all)\b", re.I)
@@ -148,7 +158,7 @@ class _Core:
 def _core_from_match(text: str, m: re.Match) -> _Core | None:
     s, e = m.start(), m.end()
     kind = m.lastgroup
-    for k in ("vague", "ratio", "frac", "couple", "twice", "fold", "num"):
+    for k in ("vague", "halfnum", "ratio", "frac", "couple", "twice", "fold", "num"):
         if m.group(k) is not None:
             kind = k
             break
@@ -169,9 +179,14 @@ def _core_from_match(text: str, m: re.Match) -> _Core | None:
             base = {"tens": 10, "hundreds": 100, "dozens": 12, "scores": 20}[words[0]]
             low = base * {"thousands": 1e3, "millions": 1e6, "billions": 1e9}[words[2]]
         return _Core(s, e, "vague", None, low)
+    if kind == "halfnum":
+        v = parse_number("one " + g.split()[-1])
+        return _Core(s, e, "num", v / 2 if v else None, word=True, scaled=True) if v else None
     if kind == "ratio":
-        parts = re.split(r"\s+(?:in|out\s+of)\s+", g)
-        a, b = parse_number(parts[0]), parse_number(parts[1])
+        parts = re.split(r"\s+(?:in(?:\s+every)?|out\s+of)\s+", g)
+        first = parts[0].split()[0]
+        a = 1.0 if first in ("a", "an") else parse_number(first)
+        b = parse_number(parts[1])
         if not a or not b or a > b:
             return None
         return _Core(s, e, "frac", fraction_percent(a, b))
@@ -285,6 +300,9 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
                 continue
             if _REF_BEFORE.search(text[max(0, c.start - 14):c.start]):
                 continue
+            if _AGE.search(text, max(0, c.start - 40), c.start) and re.match(r"\s*[,)]", text[c.end:c.end + 2]) \
+                    and c.value is not None and c.value < 120 and "," not in text[c.start:c.end]:
+                continue  # "Moussa Hamani, 52, a herder"
         cores.append(c)
 
     figs: list[Figure] = []
@@ -315,7 +333,9 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
                 if w == "and":
                     ok = bool(rl and rl.group("rw").lower() == "between")
                 elif w == "to":
-                    ok = True
+                    # "rose from X to Y" states two figures, not a range
+                    ok = not (rl and rl.group("rw").lower() == "from"
+                              and _CHANGE_FROM.search(text, max(0, rl.start() - 60), rl.start()))
                 elif w == "or":
                     ok = c.word and d.word
                 else:  # dash

@@ -66,6 +66,7 @@ class Gazetteer:
         # single words that are names or demonyms (not common nouns)
         self.known_words = {w for surf, _, _ in surfaces for w in surf.split() if w[:1].isupper()}
         self.demonyms = {surf for surf, _, dem in surfaces if dem}
+        self.single_names = {surf for surf, _, _ in surfaces if " " not in surf}
         # key -> (entity_id, demonym, cased variants or None for case-free)
         self._index: dict[str, tuple[str, bool, set[str] | None]] = {}
         self._first: set[str] = set()
@@ -133,10 +134,12 @@ class Gazetteer:
                 continue
             k, eid, demonym = found
             end = toks[k - 1][1]
+            if text[end:end + 1] == "." and re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", text[toks[i][0]:end]):
+                end += 1  # "U.S."
             if self.entities[eid].entity_type == "country" and text[end:end + 1] in ("$", "€"):
                 i += 1  # "US$": a currency, not a place
                 continue
-            out.append(Match(toks[i][0], toks[k - 1][1], self.entities[eid], demonym))
+            out.append(Match(toks[i][0], end, self.entities[eid], demonym))
             i = k
         return out
 

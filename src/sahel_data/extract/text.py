@@ -32,10 +32,17 @@ _FURNITURE = re.compile(
       | (?:published|updated|posted|last\s+updated)\b.{0,60}
       | by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4})*
       | \d+\s*(?:likes?|views?|shares?)
+      | (?:©|\(c\)|copyright).*
+      | .*\ball\s+rights\s+reserved.*
+      | tags?\s*:.*
+      | (?:related|see\s+also|read\s+also|more\s+on\s+this)\s*:.*
     )\s*$""",
     re.I | re.X,
 )
 _BULLET_SHORT = re.compile(r"^\s*[-–•*]\s+\S.{0,38}$")
+
+
+_BUTTONS = re.compile(r"\b(?:min(?:ute)?s?\s+read|share|comments?|copy\s+link|print|tweet|facebook|whatsapp|linkedin)\b", re.I)
 
 
 def is_furniture_line(line: str) -> bool:
@@ -44,6 +51,13 @@ def is_furniture_line(line: str) -> bool:
     if not s:
         return False
     if _FURNITURE.match(s):
+        return True
+    # a short line of buttons: "2 min read · Share · Comments", "Share on X · Copy link"
+    parts = [x for x in re.split(r"\s*[·|•]\s*", s) if x]
+    if len(s.split()) <= 12 and len(parts) >= 2 and sum(bool(_BUTTONS.search(x)) for x in parts) >= len(parts) - 1 \
+            and not re.search(r"[.!?]$", s):
+        return True
+    if len(s.split()) <= 8 and len(parts) >= 2 and all(_BUTTONS.search(x) for x in parts):
         return True
     # "- Jan 13", "- Author Name": a short bullet with no sentence in it
     if _BULLET_SHORT.match(s) and not re.search(r"[.!?;:]\s*$", s) and len(s.split()) <= 5:
@@ -145,11 +159,24 @@ def _split_unit(text: str, s: int, e: int):
     return out
 
 
+_DATELINE = re.compile(
+    r"[A-Z][A-Z .'’\-]{2,}(?:,\s*[A-Z][A-Za-z .'’\-]+)?,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)"
+    r"(?:,?\s+\d{4})?\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s*"
+)
+
+
 def split_sentences(text: str) -> list[Sentence]:
-    """All sentences of the text, in order, with their paragraph index."""
+    """All sentences of the text, in order, with their paragraph index.
+
+    A wire dateline ("CITY, March 17 (Agency) -") is a sentence of its own,
+    marked as furniture: it yields a date row but no figure and no period."""
     out: list[Sentence] = []
     for s, e, furn, para in _blocks(text):
         for a, b in _split_unit(text, s, e):
+            m = _DATELINE.match(text, a, b)
+            if m and m.end() < b:
+                out.append(Sentence(a, m.end(), para, True, len(out)))
+                a = m.end()
             out.append(Sentence(a, b, para, furn, len(out)))
     return out
 
