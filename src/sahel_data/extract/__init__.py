@@ -97,6 +97,8 @@ def extract_document(document_id: str, text: str, published: str | None = None) 
             j += 1
         ins = insertions(text, sent.start, sent.end)
         for d in sdates:
+            if sent.furniture and not sent.dates_ok:
+                continue
             date_rows.append({
                 "date_id": f"{document_id}:date:{d.start}-{d.end}",
                 "document_id": document_id,
@@ -117,7 +119,7 @@ def extract_document(document_id: str, text: str, published: str | None = None) 
         rows = []
         for f in found:
             loc = location_for(text, ctx, segs, f.start, f.end, positions)
-            act = actor_for(text, ctx, segs, f.start, f.end, positions)
+            act = actor_for(text, ctx, segs, f.start, f.end, positions, gaz.armed_groups)
             if ctx.spending:
                 loc = spending_location(act, loc)
             ps, pe = period_for(text, sdates, segs, f.start, f.end, sent.start, sent.end, ctx.insertions, positions)
@@ -148,8 +150,9 @@ def extract_document(document_id: str, text: str, published: str | None = None) 
         figures.extend(rows)
     # dates outside any sentence (should not happen, but never lose one)
     seen = {r["char_start"] for r in date_rows}
+    covered = [(s.start, s.end) for s in sentences]
     for d in dates:
-        if d.start not in seen:
+        if d.start not in seen and not any(a <= d.start < b for a, b in covered):
             date_rows.append({
                 "date_id": f"{document_id}:date:{d.start}-{d.end}", "document_id": document_id,
                 "char_start": d.start, "char_end": d.end, "text": text[d.start:d.end],

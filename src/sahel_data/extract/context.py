@@ -103,7 +103,7 @@ _THE_GROUP = re.compile(
     r"insurgent\s+group)\b(?!\s+(?:formed|of|called|known|named|that|which|led|created|founded|behind|responsible)\b)",
     re.I,
 )
-_RELATIVE = re.compile(r",\s+(?:which|who)\b[^,;]*?(?:,|(?=$))")
+_RELATIVE = re.compile(r",\s+(?:which|who)\b[^,;()]*?(?:,|(?=\()|(?=$))")
 _BRACKETS = re.compile(r"\([^()]*\)|\s[-–]\s[^-–—]*?\s[-–]\s|—[^—]*—")
 
 
@@ -126,7 +126,8 @@ class SentenceContext:
     actors: list[tuple[int, int, str]] = field(default_factory=list)
     acting: list[tuple[int, int, str]] = field(default_factory=list)  # acting states
     blocked_location: list[tuple[int, int]] = field(default_factory=list)  # "the other countries"
-    insertions: list[tuple[int, int]] = field(default_factory=list)
+    insertions: list[tuple[int, int]] = field(default_factory=list)  # asides and relative clauses
+    asides: list[tuple[int, int]] = field(default_factory=list)  # brackets and dashes only
     source: str | None = None
     source_span: tuple[int, int] | None = None
     spending: bool = False
@@ -153,7 +154,7 @@ def _place_of(m: Match, ranks: dict[str, int]) -> Place | None:
 _FW = r"(?:of|for|and|on|the|de|du|des|la|le|to|from|against|in|&)"
 _CAP = r"(?:[A-Z][\w'’.\-]*|[A-Z]{2,}[\w$]*)"
 _PROPER = rf"{_CAP}(?:\s+(?:{_CAP}|{_FW}(?=\s+[A-Z&])|&|project|programme|program))*"
-_LOWER_NP = r"(?:[a-z][\w\-]*\s+){0,2}(?:sources?|officials?|authorities|partners|agencies|agency|witnesses|residents|army|military|police|ministry|government|junta|spokesman|spokeswoman|spokesperson|fishermen|farmers|herders|traders|villagers|doctors|medics|aid\s+workers|humanitarians|analysts|experts|researchers|observers|activists|monitors|officers|diplomats|community\s+leaders|leaders|elders)"
+_LOWER_NP = r"(?:[a-z][\w\-]*\s+){0,2}(?:sources?|officials?|authorities|partners|agencies|agency|witnesses|residents|army|military|police|ministry|government|junta|spokesman|spokeswoman|spokesperson|fishermen|farmers|herders|traders|villagers|doctors|medics|aid\s+workers|humanitarians|analysts|experts|researchers|observers|activists|monitors|officers|diplomats|community\s+leaders|leaders|elders|statement|report|study|survey|communiqu[ée]|document|group|organi[sz]ation)"
 _SRC = rf"(?:{_PROPER}(?:['’]s\s+[a-z]+)?|{_LOWER_NP}|{_CAP}\s+{_LOWER_NP})"
 _NUMW = r"(?:two|three|four|five|several|many|some|\d+)\s+"
 _SOURCE_PATTERNS = [
@@ -289,6 +290,7 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
     for sent in sentences:
         ctx = SentenceContext(sent.start, sent.end, sent.paragraph)
         ctx.insertions = _insertions(text, sent.start, sent.end)
+        ctx.asides = [(m.start(), m.end()) for m in _BRACKETS.finditer(text, sent.start, sent.end)]
         ctx.spending = bool(_SPENDING.search(text, sent.start, sent.end))
         sm: list[Match] = []
         while mi < len(matches) and matches[mi].start < sent.start:
@@ -480,10 +482,10 @@ def _choose_places(places: list[Place]) -> list[str]:
     return [p.code for p in regions if p.rank == top]
 
 
-def _visible(ctx: SentenceContext, pos: int, fs: int) -> bool:
+def _visible(ctx: SentenceContext, pos: int, fs: int, asides_only: bool = False) -> bool:
     """A thing at pos counts for a figure at fs unless it sits in an aside
     that does not hold the figure."""
-    ins = _in(ctx.insertions, pos)
+    ins = _in(ctx.asides if asides_only else ctx.insertions, pos)
     return ins is None or ins[0] <= fs < ins[1]
 
 
@@ -557,11 +559,11 @@ def location_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_po
         if not ps:
             continue
         # extend over neighbouring segments that only list places
-        for k2 in (k - 1, k + 1, k + 2, k + 3):
-            if 0 <= k2 < len(segs) and k2 != k and _list_like(text, segs[k2][0], segs[k2][1], allp):
-                if k2 > k + 1 and not _list_like(text, segs[k2 - 1][0], segs[k2 - 1][1], allp):
-                    continue
+        for step in (-1, 1):
+            k2 = k + step
+            while 0 <= k2 < len(segs) and _list_like(text, segs[k2][0], segs[k2][1], allp):
                 ps += [p for p in allp if segs[k2][0] <= p.start < segs[k2][1]]
+                k2 += step
         chosen = _choose_places(ps)
         if chosen == ["World"]:
             world_only = world_only or chosen
@@ -570,32 +572,39 @@ def location_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_po
     return _fmt(world_only) if world_only else None
 
 
-def actor_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_positions=()) -> str | None:
+def actor_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_positions=(),
+              armed_groups: frozenset[str] | set[str] = frozenset()) -> str | None:
     """Actors of the figure's clause (else the nearest clause before, else after),
     with the states acting in the sentence up to that clause."""
     segs = _merge_segments(text, segs, fig_positions)
     idx = _seg_index(segs, fs)
-    actors = [x for x in ctx.actors if _visible(ctx, x[0], fs)]
+    actors = [x for x in ctx.actors if _visible(ctx, x[0], fs, True)]
     if ctx.source_span:
         ss, se = ctx.source_span
         actors = [x for x in actors if not (ss <= x[0] < se) or x[2].isupper()]
     found: list[str] = []
-    if not any(x[0] < segs[idx][1] for x in actors):
-        # the figure opens the sentence: the actors of the rest of it
+    sent_words = text[segs[0][0]:fs].split()
+    if idx == 0 and len(sent_words) <= 6 and not any(x[0] < segs[idx][1] for x in actors):
+        # the figure is in the sentence's subject: the actors of the rest of it
         found = [x[2] for x in actors]
     else:
-        for k in _order(segs, idx):
+        for k in [idx] + list(range(idx - 1, -1, -1)):
             a, b = segs[k]
             acts = [x[2] for x in actors if a <= x[0] < b]
             if acts:
                 found = acts
                 break
+    # an apposition ("Barkhane, a French operation with ...") names its head before it
+    if idx > 0 and re.match(r"\s*(?:an?|the)\s", text[segs[idx][0]:segs[idx][1]]):
+        prev = [x for x in actors if segs[idx - 1][0] <= x[0] < segs[idx - 1][1]]
+        if prev and text[prev[-1][1]:segs[idx][0]].strip(" ,") == "":
+            found = found + [prev[-1][2]]
     # states that act before or in the figure's clause
     b_idx = segs[idx][1]
-    acting = [x[2] for x in ctx.acting if x[0] < b_idx and _visible(ctx, x[0], fs)]
+    acting = [x[2] for x in ctx.acting if x[0] < b_idx and _visible(ctx, x[0], fs, True)]
     # a subject group at the start of the sentence ("Fighters from X killed ...")
     if found and all(c.isupper() for c in found):
-        head = [x[2] for x in actors if x[0] < segs[0][0] + 40 and not x[2].isupper()]
+        head = [x[2] for x in actors if x[0] < segs[0][0] + 40 and x[2] in armed_groups]
         found = found + head
     # military spending: the states it is spent by are actors
     if ctx.spending:

@@ -66,6 +66,7 @@ class Gazetteer:
         # single words that are names or demonyms (not common nouns)
         self.known_words = {w for surf, _, _ in surfaces for w in surf.split() if w[:1].isupper()}
         self.demonyms = {surf for surf, _, dem in surfaces if dem}
+        self.armed_groups = {e.entity_id for e in entities if e.entity_type == "armed_group"}
         self.single_names = {surf for surf, _, _ in surfaces if " " not in surf}
         # key -> (entity_id, demonym, cased variants or None for case-free)
         self._index: dict[str, tuple[str, bool, set[str] | None]] = {}
@@ -83,6 +84,8 @@ class Gazetteer:
                 if surface[:1].islower():
                     cased.add(_cased_key([toks[0][:1].upper() + toks[0][1:]] + toks[1:]))
             prev = self._index.get(k)
+            self._first.add(_fold(toks[0]))
+            self._max = max(self._max, len(toks))
             if prev is not None:
                 # first entry wins, but cased variants accumulate
                 if prev[0] == eid and prev[2] is not None and cased is not None:

@@ -18,6 +18,7 @@ class Sentence:
     paragraph: int  # index of the paragraph (block) the sentence is in
     furniture: bool  # page furniture: byline, share buttons, "8 min read" ...
     index: int = 0
+    dates_ok: bool = True  # furniture that may still hold a date row (byline date, dateline)
 
 
 # Lines that are page furniture, never prose.
@@ -175,9 +176,10 @@ def split_sentences(text: str) -> list[Sentence]:
         for a, b in _split_unit(text, s, e):
             m = _DATELINE.match(text, a, b)
             if m and m.end() < b:
-                out.append(Sentence(a, m.end(), para, True, len(out)))
+                out.append(Sentence(a, m.end(), para, True, len(out), True))
                 a = m.end()
-            out.append(Sentence(a, b, para, furn, len(out)))
+            dates_ok = not furn or bool(_BULLET_SHORT.match(text[a:b]) or _BULLET_SHORT.match(text[s:e]))
+            out.append(Sentence(a, b, para, furn, len(out), dates_ok))
     return out
 
 
