@@ -13,7 +13,7 @@ import re
 
 from .context import actor_for, build_contexts, location_for, period_for, spending_location
 from .dates import event_for, find_dates
-from .figures import find_figures, measure_for
+from .figures import clock_spans, find_figures, measure_for
 from .gazetteer import load_gazetteer
 from .text import insertions, segments, split_sentences
 
@@ -81,6 +81,8 @@ def extract_document(document_id: str, text: str, published: str | None = None) 
     gaz = load_gazetteer()
     matches = gaz.find(text)
     dates = find_dates(text, published)
+    clock = clock_spans(text)
+    ci = 0
     contexts = build_contexts(text, sentences, matches, gaz.ranks, gaz.single_names | gaz.demonyms)
 
     figures: list[dict] = []
@@ -114,7 +116,14 @@ def extract_document(document_id: str, text: str, published: str | None = None) 
         if sent.furniture:
             continue
         segs = segments(text, sent.start, sent.end)
-        found = find_figures(text, sent.start, sent.end, [(d.start, d.end) for d in sdates])
+        while ci < len(clock) and clock[ci][1] <= sent.start:
+            ci += 1
+        sclock = []
+        cj = ci
+        while cj < len(clock) and clock[cj][0] < sent.end:
+            sclock.append(clock[cj])
+            cj += 1
+        found = find_figures(text, sent.start, sent.end, [(d.start, d.end) for d in sdates], sclock)
         positions = [f.start for f in found]
         rows = []
         for f in found:

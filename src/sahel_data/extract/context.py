@@ -95,7 +95,7 @@ _THESE_COUNTRIES = re.compile(
     r"\b(?:the\s+same|these|those|both|the\s+(?:two|three|four|five)|all\s+(?:three|four|two|five))\s+(?:countries|states|nations)\b", re.I
 )
 _OTHER_COUNTRIES = re.compile(
-    r"\b(?:\w+\s+)?other\s+(?:\w+\s+)?(?:countries|states|nations)\b|(?<!the\s)(?<!these\s)(?<!those\s)\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+countries\b",
+    r"\bother\s+(?:\w+\s+)?(?:countries|states|nations)\b|(?<!the\s)(?<!these\s)(?<!those\s)\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+countries\b",
     re.I,
 )
 _THE_GROUP = re.compile(
@@ -103,7 +103,11 @@ _THE_GROUP = re.compile(
     r"insurgent\s+group)\b(?!\s+(?:formed|of|called|known|named|that|which|led|created|founded|behind|responsible)\b)",
     re.I,
 )
-_RELATIVE = re.compile(r",\s+(?:which|who)\b[^,;()]*?(?:,|(?=\()|(?=$))")
+_ANAPHOR = re.compile("|".join(
+    f"(?P<{kind}>{rx.pattern})" for rx, kind in (
+        (_THESE_COUNTRIES, "these"), (_OTHER_COUNTRIES, "other"), (_THERE, "there"), (_THE_REGION, "region"),
+        (_THE_COUNTRY, "country"), (_THE_TOWN, "town"), (_THE_GROUP, "group"))), re.I)
+_RELATIVE = re.compile(r",\s+(?:which|who)\b[^,;()\n]*?(?:,|(?=\()|(?=[.!?][\"”’)]*(?:\s|$))|(?=\n)|(?=$))")
 _BRACKETS = re.compile(r"\([^()]*\)|\s[-–]\s[^-–—]*?\s[-–]\s|—[^—]*—")
 
 
@@ -204,10 +208,19 @@ def _normalise_source(src: str, sent_start_word: bool, known: set[str]) -> str |
     return s
 
 
+_SOURCE_CUE = re.compile(
+    r"\b(?:[Aa]ccording|" + _REPORTING + r"|show|shows|showed|indicate|indicates|indicated|finds|suggest|"
+    r"suggests|suggested|projects|projected|calculates|calculated|tallied|tally|data|figures|statistics|"
+    r"reports?|study|analysis|survey|estimates)\b|['’]s\s"
+)
+
+
 def source_in(text: str, start: int, end: int, places: set[str] | None = None,
-              known: set[str] | None = None) -> tuple[str | None, tuple[int, int] | None, bool]:
+              known: set[str] | None = None, checked: bool = False) -> tuple[str | None, tuple[int, int] | None, bool]:
     """(source, span of the source phrase, continues): the source a sentence
     credits, as named; `continues` when it only points back ("the statement said")."""
+    if not checked and not _SOURCE_CUE.search(text, start, end):
+        return None, None, False
     places = places or set()
     known = known or set()
     sent = text[start:end]
@@ -283,15 +296,39 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
     last_group: str | None = None
     prev_source: str | None = None
     prev_para = None
+    anaphors: list[tuple[int, str, re.Match]] = []
+    for a in _ANAPHOR.finditer(text):
+        anaphors.append((a.start(), a.lastgroup, a))
+    ai = 0
+    spend_pos = [m.start() for m in _SPENDING.finditer(text)]
+    force_hits = [m for m in _GENERIC_FORCES.finditer(text)]
+    cue_pos = [m.start() for m in _SOURCE_CUE.finditer(text)]
+    bracket_hits = [(m.start(), m.end()) for m in _BRACKETS.finditer(text)]
+    relative_hits = [(m.start(), m.end()) for m in _RELATIVE.finditer(text)]
+    import bisect
+
+    def _any_in(sorted_pos, a, b):
+        i = bisect.bisect_left(sorted_pos, a)
+        return i < len(sorted_pos) and sorted_pos[i] < b
+
+    def _spans_in(spans, a, b):
+        i = bisect.bisect_left(spans, (a, -1))
+        out_ = []
+        while i < len(spans) and spans[i][0] < b:
+            if spans[i][1] <= b:
+                out_.append(spans[i])
+            i += 1
+        return out_
+    force_starts = [m.start() for m in force_hits]
     place_names = set()
     for m in matches:
         if m.entity.entity_type in ("country", "city", "region"):
             place_names.add(text[m.start:m.end])
     for sent in sentences:
         ctx = SentenceContext(sent.start, sent.end, sent.paragraph)
-        ctx.insertions = _insertions(text, sent.start, sent.end)
-        ctx.asides = [(m.start(), m.end()) for m in _BRACKETS.finditer(text, sent.start, sent.end)]
-        ctx.spending = bool(_SPENDING.search(text, sent.start, sent.end))
+        ctx.asides = _spans_in(bracket_hits, sent.start, sent.end)
+        ctx.insertions = ctx.asides + _spans_in(relative_hits, sent.start, sent.end)
+        ctx.spending = _any_in(spend_pos, sent.start, sent.end)
         sm: list[Match] = []
         while mi < len(matches) and matches[mi].start < sent.start:
             mi += 1
@@ -318,13 +355,15 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                     acting_idx.add(q - 1)
                     q -= 1
         events: list[tuple[int, str, object]] = [(m.start, "m", (k, m)) for k, m in enumerate(sm)]
-        for rx, kind in ((_THERE, "there"), (_THE_REGION, "region"), (_THE_COUNTRY, "country"),
-                         (_THE_TOWN, "town"), (_THESE_COUNTRIES, "these"), (_OTHER_COUNTRIES, "other"),
-                         (_THE_GROUP, "group")):
-            for a in rx.finditer(text, sent.start, sent.end):
-                if any(m.start <= a.start() < m.end for m in sm):
-                    continue
-                events.append((a.start(), kind, a))
+        while ai < len(anaphors) and anaphors[ai][0] < sent.start:
+            ai += 1
+        aj = ai
+        while aj < len(anaphors) and anaphors[aj][0] < sent.end:
+            pos_a, kind, a = anaphors[aj]
+            aj += 1
+            if a.end() > sent.end or any(m.start <= pos_a < m.end for m in sm):
+                continue
+            events.append((pos_a, kind, a))
         events.sort(key=lambda x: x[0])
         sent_countries: list[Place] = []
         first_group: str | None = None
@@ -441,7 +480,11 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                     ctx.actors.append((a.start(), a.end(), tgt))
                     first_group = tgt
         # generic national forces: the states named in the sentence act
-        g = _GENERIC_FORCES.search(text, sent.start, sent.end)
+        g = None
+        if _any_in(force_starts, sent.start, sent.end):
+            g = force_hits[bisect.bisect_left(force_starts, sent.start)]
+            if g.end() > sent.end:
+                g = None
         if g and not _REPORTING_AFTER.match(text, g.end()):
             for p in ctx.places + ctx.weak_places:
                 if not p.is_region:
@@ -451,7 +494,10 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
         if first_group:
             prev_group_first = first_group
         # source
-        src, span, cont = source_in(text, sent.start, sent.end, place_names, known_names)
+        if _any_in(cue_pos, sent.start, sent.end):
+            src, span, cont = source_in(text, sent.start, sent.end, place_names, known_names, checked=True)
+        else:
+            src, span, cont = None, None, False
         same_para = prev_para == sent.paragraph
         if src is None and prev_source and same_para and (cont or _CONTINUES.match(text, sent.start, sent.end)):
             src = prev_source

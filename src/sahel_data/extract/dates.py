@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .text import windowed_finditer
+
 __all__ = ["DateSpan", "find_dates", "MONTHS", "event_for"]
 
 MONTHS = {
@@ -71,6 +73,9 @@ _DATE_RX = re.compile(
         rf"(?P<y>{_YB}(?P<yy>{_Y}){_YA})",
     ])
 )
+
+# every date holds a year or a month name
+_DATE_ANCHOR = re.compile(rf"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\b(?:{_FULL}|{_ABBR})")
 
 # words before a number that make it a count, not a year
 _NOT_YEAR_BEFORE = re.compile(
@@ -151,7 +156,7 @@ def find_dates(text: str, published: str | None = None, start: int = 0, end: int
     pub = _parse_published(published)
     end = len(text) if end is None else end
     out: list[DateSpan] = []
-    for m in _DATE_RX.finditer(text, start, end):
+    for m in windowed_finditer(_DATE_RX, _DATE_ANCHOR, text, start, end, before=40, after=60):
         kind = m.lastgroup
         # lastgroup is the last *closed* group: find the outer alternative
         for k in ("iso", "dr", "dmy", "mdy", "mr", "my", "mr2", "dm", "md", "pm", "bm", "py", "yr", "y"):

@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .text import windowed_finditer
 from .numbers import (
     DIGIT_NUMBER, FRACTIONS, TENS, UNITS, WORD_NUMBER, fraction_percent, parse_number,
 )
 
-__all__ = ["Figure", "find_figures", "measure_for"]
+__all__ = ["Figure", "find_figures", "measure_for", "clock_spans"]
 
 
 @dataclass
@@ -49,6 +50,13 @@ _CORE = re.compile(
   | (?P<num>{DIGIT_NUMBER}|{WORD_NUMBER})
     """,
     re.I | re.X,
+)
+
+# every figure core holds a digit or a number word
+_CORE_ANCHOR = re.compile(
+    rf"\d|\b(?:{_NUMWORD}|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|tens|scores|"
+    rf"{_DENOM}|couple|twice|thrice|\w+fold)\b",
+    re.I,
 )
 
 _BOUNDS = {
@@ -279,11 +287,19 @@ def _right(text: str, e: int):
     return None, None, e
 
 
-def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> list[Figure]:
+def clock_spans(text: str) -> list[tuple[int, int]]:
+    """Clock times, phone numbers and footnote marks: never figures."""
+    return [(m.start(), m.end()) for m in _CLOCK.finditer(text)]
+
+
+def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]],
+                 clock: list[tuple[int, int]] | None = None) -> list[Figure]:
     """Figures in text[start:end] (one sentence), skipping blocked spans (dates)."""
-    blocked = list(blocked) + [(m.start(), m.end()) for m in _CLOCK.finditer(text, start, end)]
+    if clock is None:
+        clock = [(m.start(), m.end()) for m in _CLOCK.finditer(text, start, end)]
+    blocked = list(blocked) + [c for c in clock if c[0] < end and c[1] > start]
     cores: list[_Core] = []
-    for m in _CORE.finditer(text, start, end):
+    for m in windowed_finditer(_CORE, _CORE_ANCHOR, text, start, end, before=12, after=80):
         c = _core_from_match(text, m)
         if c is None:
             continue

@@ -37,10 +37,14 @@ class Match:
 
 _TOKEN = re.compile(r"[^\W_]+")
 _SEP_OK = re.compile(r"^[\s\-‐‑–'’ʼ`.&]*$")
+_SEP_RX = re.compile(r"[ \t\-‐‑–'’ʼ`.&]*")
 
 
+@lru_cache(maxsize=200_000)
 def _fold(s: str) -> str:
     """Lower-case, accents removed."""
+    if s.isascii():
+        return s.lower()
     s = unicodedata.normalize("NFKD", s)
     return "".join(c for c in s if not unicodedata.combining(c)).lower()
 
@@ -70,7 +74,9 @@ class Gazetteer:
         self.single_names = {surf for surf, _, _ in surfaces if " " not in surf}
         # key -> (entity_id, demonym, cased variants or None for case-free)
         self._index: dict[str, tuple[str, bool, set[str] | None]] = {}
-        self._first: set[str] = set()
+        self._first: dict[str, int] = {}  # first token -> most tokens of a name starting with it
+        self._lower_first: set[str] = set()
+        self._cand: re.Pattern | None = None
         self._max = 1
         for surface, eid, demonym in surfaces:
             toks = _TOKEN.findall(surface)
@@ -84,7 +90,10 @@ class Gazetteer:
                 if surface[:1].islower():
                     cased.add(_cased_key([toks[0][:1].upper() + toks[0][1:]] + toks[1:]))
             prev = self._index.get(k)
-            self._first.add(_fold(toks[0]))
+            f0 = _fold(toks[0])
+            if toks[0][:1].islower():
+                self._lower_first.add(toks[0])
+            self._first[f0] = max(self._first.get(f0, 0), len(toks))
             self._max = max(self._max, len(toks))
             if prev is not None:
                 # first entry wins, but cased variants accumulate
@@ -94,8 +103,6 @@ class Gazetteer:
                     self._index[k] = (eid, prev[1] and demonym, None)
                 continue
             self._index[k] = (eid, demonym, cased)
-            self._first.add(_fold(toks[0]))
-            self._max = max(self._max, len(toks))
 
     def _depth(self, eid: str) -> int:
         d = 0
@@ -106,24 +113,40 @@ class Gazetteer:
             d += 1
         return d
 
+    def _candidates(self) -> re.Pattern:
+        """First tokens worth a look: capitalised words, and the few lower-case
+        words that open a name ("worldwide", "al-Qaeda", "sub-Saharan")."""
+        if self._cand is None:
+            lower = sorted((w for w in self._lower_first), key=len, reverse=True)
+            alt = "|".join(re.escape(w) for w in lower) or "(?!)"
+            self._cand = re.compile(rf"(?<![^\W_])(?:[^\W\d_a-zß-ÿ][^\W_]*|(?:{alt})(?![^\W_]))")
+        return self._cand
+
     def find(self, text: str) -> list[Match]:
-        toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
         out: list[Match] = []
-        n = len(toks)
-        i = 0
-        while i < n:
-            first = _fold(toks[i][2])
-            if first not in self._first:
-                i += 1
+        pos = 0
+        n = len(text)
+        for c in self._candidates().finditer(text):
+            if c.start() < pos:
                 continue
-            # extend over contiguous tokens (only name-internal separators between)
-            j = i + 1
-            limit = min(n, i + self._max)
-            while j < limit and _SEP_OK.match(text[toks[j - 1][1]:toks[j][0]]) and toks[j][0] - toks[j - 1][1] <= 3:
-                j += 1
+            first = _fold(c.group())
+            longest = self._first.get(first)
+            if longest is None:
+                continue
+            # the contiguous tokens that follow (only name-internal separators between)
+            toks = [(c.start(), c.end(), c.group())]
+            p = c.end()
+            while len(toks) < longest and p < n:
+                sep = _SEP_RX.match(text, p)
+                q = sep.end()
+                t = _TOKEN.match(text, q)
+                if t is None or q - p > 3:
+                    break
+                toks.append((t.start(), t.end(), t.group()))
+                p = t.end()
             found = None
-            for k in range(j, i, -1):
-                words = [t[2] for t in toks[i:k]]
+            for k in range(len(toks), 0, -1):
+                words = [t[2] for t in toks[:k]]
                 hit = self._index.get(_key(words))
                 if hit is None:
                     continue
@@ -133,17 +156,15 @@ class Gazetteer:
                 found = (k, eid, demonym)
                 break
             if found is None:
-                i += 1
                 continue
             k, eid, demonym = found
             end = toks[k - 1][1]
-            if text[end:end + 1] == "." and re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", text[toks[i][0]:end]):
+            if text[end:end + 1] == "." and re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", text[toks[0][0]:end]):
                 end += 1  # "U.S."
             if self.entities[eid].entity_type == "country" and text[end:end + 1] in ("$", "€"):
-                i += 1  # "US$": a currency, not a place
-                continue
-            out.append(Match(toks[i][0], end, self.entities[eid], demonym))
-            i = k
+                continue  # "US$": a currency, not a place
+            out.append(Match(toks[0][0], end, self.entities[eid], demonym))
+            pos = end
         return out
 
 

@@ -51,6 +51,8 @@ def is_furniture_line(line: str) -> bool:
     s = line.strip()
     if not s:
         return False
+    if len(s) > 160:
+        return bool(re.match(r"(?:©|\(c\)|copyright)", s, re.I))
     if _FURNITURE.match(s):
         return True
     # a short line of buttons: "2 min read · Share · Comments", "Share on X · Copy link"
@@ -206,3 +208,22 @@ _INSERTION = re.compile(r"\([^()]*\)|\s[-–]\s[^-–—]*?\s[-–]\s|—[^—]*
 def insertions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Parenthetical insertions of a sentence: "( ... )", " - ... - ", "— ... —"."""
     return [(m.start(), m.end()) for m in _INSERTION.finditer(text, start, end)]
+
+
+def windowed_finditer(rx: re.Pattern, anchor_rx: re.Pattern, text: str, start: int = 0,
+                      end: int | None = None, before: int = 30, after: int = 120):
+    """Like rx.finditer(text, start, end) for patterns whose every match holds a
+    match of anchor_rx (starting at most `before` characters after the match's
+    start), but only tries the regex near the anchors: much faster on long texts."""
+    end = len(text) if end is None else end
+    pos = start
+    for a in anchor_rx.finditer(text, start, end):
+        if a.start() < pos:
+            continue
+        m = rx.search(text, max(pos, a.start() - before), min(end, a.end() + after))
+        if m is None or m.start() > a.start():
+            continue
+        if m.end() <= pos:
+            continue
+        yield m
+        pos = max(m.end(), pos + 1) if m.end() > m.start() else m.end() + 1
