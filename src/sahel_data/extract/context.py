@@ -98,6 +98,10 @@ _OTHER_COUNTRIES = re.compile(
     r"\bother\s+(?:\w+\s+)?(?:countries|states|nations)\b|(?<!the\s)(?<!these\s)(?<!those\s)\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+countries\b",
     re.I,
 )
+_SUBREGION = re.compile(
+    r"\b(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?"
+    r"[A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+)?\s+(?:region|province|state|department|district|prefecture|cercle|commune|governorate)\b"
+)
 _THE_GROUP = re.compile(
     r"\b(?:the|this|that)\s+(?:group|organi[sz]ation|movement|militia|jihadist\s+group|armed\s+group|terrorist\s+group|"
     r"insurgent\s+group)\b(?!\s+(?:formed|of|called|known|named|that|which|led|created|founded|behind|responsible)\b)",
@@ -107,6 +111,7 @@ _ANAPHOR = re.compile("|".join(
     f"(?P<{kind}>{rx.pattern})" for rx, kind in (
         (_THESE_COUNTRIES, "these"), (_OTHER_COUNTRIES, "other"), (_THERE, "there"), (_THE_REGION, "region"),
         (_THE_COUNTRY, "country"), (_THE_TOWN, "town"), (_THE_GROUP, "group"))), re.I)
+_SUBREGION_I = _SUBREGION
 _RELATIVE = re.compile(r",\s+(?:which|who)\b[^,;()\n]*?(?:,|(?=\()|(?=[.!?][\"”’)]*(?:\s|$))|(?=\n)|(?=$))")
 _BRACKETS = re.compile(r"\([^()]*\)|\s[-–]\s[^-–—]*?\s[-–]\s|—[^—]*—")
 
@@ -158,13 +163,13 @@ def _place_of(m: Match, ranks: dict[str, int]) -> Place | None:
 _FW = r"(?:of|for|and|on|the|de|du|des|la|le|to|from|against|in|&)"
 _CAP = r"(?:[A-Z][\w'’.\-]*|[A-Z]{2,}[\w$]*)"
 _PROPER = rf"{_CAP}(?:\s+(?:{_CAP}|{_FW}(?=\s+[A-Z&])|&|project|programme|program))*"
-_LOWER_NP = r"(?:[a-z][\w\-]*\s+){0,2}(?:sources?|officials?|authorities|partners|agencies|agency|witnesses|residents|army|military|police|ministry|government|junta|spokesman|spokeswoman|spokesperson|fishermen|farmers|herders|traders|villagers|doctors|medics|aid\s+workers|humanitarians|analysts|experts|researchers|observers|activists|monitors|officers|diplomats|community\s+leaders|leaders|elders|statement|report|study|survey|communiqu[ée]|document|group|organi[sz]ation)"
+_LOWER_NP = r"(?:[a-z0-9][\w\-]*\s+){0,2}(?:sources?|officials?|authorities|partners|agencies|agency|witness(?:es)?|residents?|army|military|police|ministry|government|junta|spokesman|spokeswoman|spokesperson|fishermen|fisherman|farmers?|herders?|traders?|villagers?|doctors?|medics?|nurses?|teachers?|aid\s+workers?|humanitarians?|analysts?|experts?|researchers?|observers?|activists?|monitors?|officers?|diplomats?|community\s+leaders?|leaders?|elders?|survivors?|victims?|relatives?|parents?|men|women|man|woman|soldiers?|mayor|governor|chief|imam|journalists?|reporters?|locals|inhabitants|displaced\s+people|refugees?|pastors?|priests?|students?|workers?|drivers?|statement|report|study|survey|communiqu[ée]|document|group|organi[sz]ation)"
 _SRC = rf"(?:{_PROPER}(?:['’]s\s+[a-z]+)?|{_LOWER_NP}|{_CAP}\s+{_LOWER_NP})"
 _NUMW = r"(?:two|three|four|five|several|many|some|\d+)\s+"
 _SOURCE_PATTERNS = [
     re.compile(rf"\b[Aa]ccording\s+to\s+(?:(?:the|a|an|its|their|new|recent|latest|preliminary|official)\s+)*(?:(?:data|figures|estimates|reports?|study|survey|analysis|statistics|count)\s+(?:by|from|of)\s+(?:the\s+)?)?(?P<src>{_SRC})"),
     re.compile(rf"(?:^|[.,;:]\s+|[\"”]\s*|\b(?:and|but|while|whereas)\s+)(?:(?:the|The|a|A)\s+)?(?:{_NUMW})?(?P<src>{_SRC})(?:\s+(?:data|figures|statistics|estimates|report|researchers|analysts|there|here|also))?(?:,\s+(?:who|which)\b[^,]*,)?\s+(?:{_REPORTING}|show|shows|showed|indicate|indicates|indicated|finds|suggest|suggests|suggested|projects|projected|calculates|calculated|tallied|tally)\b"),
-    re.compile(rf"\b(?:said|says|told|reported|estimated|stated|noted|according)\s+(?:the\s+)?(?P<src>{_SRC})"),
+    re.compile(rf"\b(?:said|says|told|reported|estimated|stated|noted|according)\s+(?:the\s+|an?\s+)?(?P<src>{_SRC})"),
     re.compile(rf"\b(?:reported|documented|recorded|compiled|collected|published|cited|counted|released|gathered|estimated)\s+by\s+(?:the\s+)?(?P<src>{_SRC})"),
     re.compile(rf"\b(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ee]stimates|[Nn]umbers|[Rr]eports?|[Ss]tudy|[Aa]nalysis|[Ss]urvey|[Tt]ally|[Cc]ount)\s+(?:from|by|of)\s+(?:the\s+)?(?P<src>{_PROPER})"),
     re.compile(rf"\b(?P<src>{_PROPER})['’]s\s+(?:data|figures|report|latest\s+report|annual\s+report|estimates|statistics|database|count|tally)\b"),
@@ -191,6 +196,7 @@ def _normalise_source(src: str, sent_start_word: bool, known: set[str]) -> str |
     s = re.sub(r"\s+(?:and|of|for|on|the|de|du|des|la|le|in|to|from|against|&)$", "", s)
     s = re.sub(r"^(?:the|The|a|A|an|An)\s+", "", s)
     s = re.sub(r"^(?:two|three|four|five|several|many|some|\d+)\s+", "", s, flags=re.I)
+    s = re.sub(r"^[\w\-]*\d[\w\-]*\s+", "", s)  # "40-year-old farmer" -> "farmer"
     s = re.sub(r"\s+(?:there|here|also)$", "", s)
     s = re.sub(r"\s+(?:data|figures|statistics|estimates|report|researchers|analysts)$", "", s)
     if not s:
@@ -299,6 +305,9 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
     anaphors: list[tuple[int, str, re.Match]] = []
     for a in _ANAPHOR.finditer(text):
         anaphors.append((a.start(), a.lastgroup, a))
+    for a in _SUBREGION.finditer(text):
+        anaphors.append((a.start(), "subregion", a))
+    anaphors.sort(key=lambda x: x[0])
     ai = 0
     spend_pos = [m.start() for m in _SPENDING.finditer(text)]
     force_hits = [m for m in _GENERIC_FORCES.finditer(text)]
@@ -442,6 +451,23 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                     tgt = before_here[-1]
                 else:
                     for prev in reversed(hist_countries[-3:]):
+                        if prev:
+                            tgt = prev[0]
+                            break
+                if tgt is not None:
+                    p = Place(a.start(), a.end(), tgt.code, False)
+                    ctx.places.append(p)
+                    last_place = p
+            elif kind == "subregion":
+                a = obj
+                if any(m.start < a.end() and a.start() < m.end for m in sm):
+                    continue  # a named region in the gazetteer
+                tgt = None
+                before_here = [p for p in sent_countries if p.start < a.start()]
+                if before_here:
+                    tgt = before_here[-1]
+                else:
+                    for prev in reversed(hist_countries):
                         if prev:
                             tgt = prev[0]
                             break

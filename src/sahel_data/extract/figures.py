@@ -316,6 +316,9 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
                 continue
             if _REF_BEFORE.search(text[max(0, c.start - 14):c.start]):
                 continue
+            if re.match(r"[\-‐\s]years?[\-‐\s]old\b", text[c.end:c.end + 12], re.I) or \
+                    re.search(r"\baged\s+$", text[max(0, c.start - 8):c.start], re.I):
+                continue  # an age: "a 40-year-old farmer", "aged 52"
             if _AGE.search(text, max(0, c.start - 40), c.start) and re.match(r"\s*[,)]", text[c.end:c.end + 2]) \
                     and c.value is not None and c.value < 120 and "," not in text[c.start:c.end]:
                 continue  # "Moussa Hamani, 52, a herder"
