@@ -210,9 +210,9 @@ def _year(descriptor: Mapping) -> str:
 
 def _citation(descriptor: Mapping) -> str:
     authors = "; ".join(_contributor_names(descriptor)) or _str(descriptor.get("name"))
-    title = _str(descriptor.get("title") or descriptor.get("name"))
+    title = _str(descriptor.get("title") or descriptor.get("name")) or "Data package"
     version = _str(descriptor.get("version"))
-    parts = [f"{authors} ({_year(descriptor)}). {title}"]
+    parts = [f"{authors} ({_year(descriptor)}). {title}" if authors else f"{title} ({_year(descriptor)})"]
     if version:
         parts.append(f" (version {version})")
     parts.append(" [Data set].")
@@ -230,12 +230,12 @@ def _bibtex(descriptor: Mapping) -> str:
         return value.replace("{", "(").replace("}", ")").replace("\\", "/")
 
     name = _str(descriptor.get("name")) or "dataset"
-    key = re.sub(r"[^A-Za-z0-9]+", "_", name).strip("_") or "dataset"
-    lines = [f"@misc{{{key}_{_year(descriptor)},"]
+    key = re.sub(r"[^A-Za-z0-9]+", "_", f"{name}_{_year(descriptor)}").strip("_") or "dataset"
+    lines = [f"@misc{{{key},"]
     authors = " and ".join(_contributor_names(descriptor))
     if authors:
         lines.append(f"  author = {{{clean(authors)}}},")
-    lines.append(f"  title = {{{clean(_str(descriptor.get('title') or name))}}},")
+    lines.append(f"  title = {{{clean(_str(descriptor.get('title') or descriptor.get('name')) or 'Data package')}}},")
     if descriptor.get("version"):
         lines.append(f"  version = {{{clean(_str(descriptor.get('version')))}}},")
     lines.append(f"  year = {{{_year(descriptor)}}},")
