@@ -610,6 +610,11 @@ def location_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_po
     if any(a0 <= s < b0 and s >= fs - 60 for s, _ in ctx.blocked_location):
         return None
     places = [p for p in ctx.places if _visible(ctx, p.start, fs)]
+    # a region named only as the whole of a share or the base of a comparison
+    # ("54 percent of deaths worldwide", "twice the world average") is not the place
+    base = [p for p in places if p.is_region and _is_base(text, p, fs, fe)]
+    if base:
+        places = [p for p in places if p not in base]
     # a place right after the figure's phrase, with no other figure between
     nxt = [p for p in places if p.start >= fe and p.start < b0]
     if nxt:
@@ -636,12 +641,23 @@ def location_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_po
             while 0 <= k2 < len(segs) and _list_like(text, segs[k2][0], segs[k2][1], allp):
                 ps += [p for p in allp if segs[k2][0] <= p.start < segs[k2][1]]
                 k2 += step
-        chosen = _choose_places(ps)
-        if chosen == ["World"]:
-            world_only = world_only or chosen
-            continue
-        return _fmt(chosen)
-    return _fmt(world_only) if world_only else None
+        return _fmt(_choose_places(ps))
+    if base:
+        return _fmt(_choose_places(base))
+    return None
+
+
+_BASE_AFTER = re.compile(r"['’]?s?\s+(?:average|total|rate|level|mean|figure|norm)\b", re.I)
+
+
+def _is_base(text: str, p: Place, fs: int, fe: int) -> bool:
+    if _BASE_AFTER.match(text, p.end):
+        return True
+    if p.start >= fe:
+        gap = text[fe:p.start]
+        if re.search(r"\bof\b", gap) and not re.search(r"[,;:()]", gap) and len(gap) < 80:
+            return True
+    return False
 
 
 def actor_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_positions=(),
@@ -651,9 +667,6 @@ def actor_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_posit
     segs = _merge_segments(text, segs, fig_positions)
     idx = _seg_index(segs, fs)
     actors = [x for x in ctx.actors if _visible(ctx, x[0], fs, True)]
-    if ctx.source_span:
-        ss, se = ctx.source_span
-        actors = [x for x in actors if not (ss <= x[0] < se) or x[2].isupper()]
     found: list[str] = []
     sent_words = text[segs[0][0]:fs].split()
     if idx == 0 and len(sent_words) <= 6 and not any(x[0] < segs[idx][1] for x in actors):

@@ -469,6 +469,10 @@ they them he she his her we our you your i me my not no also only just still eve
 each every all both either neither some any such other another same last past next first second third
 year years month months week weeks day days worldwide globally annually alone overall total combined
 including included according compared up down out off around almost nearly roughly approximately
+near outside inside along within beyond behind toward towards amid despite following via versus
+against upon unlike like whose then now today yesterday already again ago earlier later alone apiece
+each apart away back only per cent percent while remain remains remained fled died killed rose fell
+say says said according reported seized took left went came made make makes gave get got
 """.split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 
@@ -494,6 +498,8 @@ def measure_for(text: str, fig_start: int, fig_end: int, sent_end: int, unit: st
         w = t.group()
         lw = w.lower()
         if lw in _STOP:
+            break
+        if lw.endswith("ing") and words and lw not in ("building", "buildings"):
             break
         if lw.endswith("ed") and words:
             # "civilians killed by": stop; "terrorism related deaths": keep

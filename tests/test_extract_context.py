@@ -1,0 +1,118 @@
+"""Context of figures: location, period, actor, attributed_to, qualifier carry."""
+
+from sahel_data.extract import extract_document
+
+
+def figs(text, published="2025-06-30"):
+    return {f["text"]: f for f in extract_document("t", text, published)["figures"]}
+
+
+def test_location_country_city_and_demonym():
+    f = figs("In Chad, 300 people were displaced. Gunmen killed 14 traders near Mopti. "
+             "The Nigerien army lost 9 soldiers.")
+    assert f["300"]["location"] == "TCD"
+    assert f["14"]["location"] == "MLI"
+    assert f["9"]["location"] == "NER"
+
+
+def test_several_places_sorted():
+    f = figs("Over 2 million people have fled across Niger, Burkina Faso and Mali.")
+    assert f["Over 2 million"]["location"] == "BFA;MLI;NER"
+
+
+def test_there_and_the_region_resolve_to_the_place_before():
+    f = figs("The Liptako-Gourma is the worst hit. Armed groups control 40 percent of the land there.")
+    assert f["40 percent"]["location"] == "Liptako-Gourma"
+    f = figs("Violence spread in the Sahel. In the region, 90 schools shut.")
+    assert f["90"]["location"] == "Sahel"
+
+
+def test_region_names_and_world():
+    f = figs("Across West Africa, 1,200 attacks were recorded; worldwide, 8,000.")
+    assert f["1,200"]["location"] == "West Africa"
+    assert f["8,000"]["location"] == "World"
+
+
+def test_the_part_not_the_whole_of_a_share():
+    f = figs("Niger accounted for 20 percent of the deaths recorded in Africa.")
+    assert f["20 percent"]["location"] == "NER"
+
+
+def test_no_place_gives_null():
+    assert figs("Some 50 fighters surrendered.")["Some 50"]["location"] is None
+
+
+def test_period_from_the_sentence_date():
+    f = figs("In 2022, 700 civilians were killed.")
+    assert (f["700"]["period_start"], f["700"]["period_end"]) == ("2022", "2022")
+    f = figs("Between 2018 and 2021 the army lost 420 men.")
+    assert (f["420"]["period_start"], f["420"]["period_end"]) == ("2018", "2021")
+    f = figs("Some 3,000 people fled in March 2024.")
+    assert f["Some 3,000"]["period_start"] == "2024-03"
+
+
+def test_period_of_a_date_right_after_the_figure():
+    f = figs("Attacks rose from 310 in 2019 to 890 in 2023.")
+    assert f["310"]["period_start"] == "2019" and f["890"]["period_start"] == "2023"
+
+
+def test_respectively_pairs_figures_with_dates():
+    f = figs("Chad recorded 120, 150 and 210 incidents in 2021, 2022 and 2023 respectively.")
+    assert [f[k]["period_start"] for k in ("120", "150", "210")] == ["2021", "2022", "2023"]
+
+
+def test_relative_time_gives_no_period():
+    f = figs("Over the last three years, 900 wells dried up.")
+    assert f["900"]["period_start"] is None
+
+
+def test_actor_armed_group_and_acting_state():
+    f = figs("JNIM claimed 35 attacks. Russia supplied 12 helicopters to the junta.")
+    assert f["35"]["actor"] == "jnim"
+    assert f["12"]["actor"] == "RUS"
+
+
+def test_place_only_state_is_not_an_actor():
+    f = figs("In Niger, 300 people died.")
+    assert f["300"]["actor"] is None and f["300"]["location"] == "NER"
+
+
+def test_demonym_forces_are_actors():
+    f = figs("Malian and Russian forces lost 18 men near Kidal.")
+    assert f["18"]["actor"] == "MLI;RUS"
+    assert f["18"]["location"] == "MLI"
+
+
+def test_group_anaphor():
+    f = figs("ISWAP attacked Monguno. The group lost 25 fighters.")
+    assert f["25"]["actor"] == "iswap"
+
+
+def test_military_spending_has_the_state_as_actor():
+    f = figs("Military spending reached $900 million in Chad in 2023.")
+    assert f["$900 million"]["actor"] == "TCD" and f["$900 million"]["location"] == "TCD"
+
+
+def test_attribution_named_and_carried_over():
+    text = ("According to the Danish Refugee Council, 45,000 people fled Tillaberi. "
+            "This is 10 percent more than last year. Meanwhile 60 schools reopened.\n\n"
+            "It also said 12 clinics closed.")
+    f = figs(text)
+    assert f["45,000"]["attributed_to"] == "Danish Refugee Council"
+    assert f["10 percent"]["attributed_to"] == "Danish Refugee Council"
+    assert f["60"]["attributed_to"] is None
+    assert f["12"]["attributed_to"] is None  # a paragraph break stops the credit
+
+
+def test_attribution_forms():
+    f = figs("The army said 40 attackers were killed. UNICEF says 3 million children need help. "
+             "Some 800 homes burned, said the Red Cross.")
+    assert f["40"]["attributed_to"] == "army"
+    assert f["3 million"]["attributed_to"] == "UNICEF"
+    assert f["Some 800"]["attributed_to"] == "Red Cross"
+
+
+def test_count_of_the_sources_is_not_credited_to_them():
+    f = figs("Three local officials said 27 people died.")
+    assert f["Three"]["attributed_to"] is None
+    assert f["27"]["attributed_to"] == "local officials"

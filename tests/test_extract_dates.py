@@ -1,0 +1,72 @@
+"""Dates: years, year ranges, months, days, year-less dates, events."""
+
+import pytest
+
+from sahel_data.extract import extract_document
+from sahel_data.extract.dates import find_dates
+
+
+def dates(text, published="2025-02-14"):
+    return {d["text"]: d for d in extract_document("t", text, published)["dates"]}
+
+
+@pytest.mark.parametrize("sentence,span,start,end,precision", [
+    ("The talks failed in 2021.", "2021", "2021", "2021", "year"),
+    ("Aid fell between 2019 and 2022.", "between 2019 and 2022", "2019", "2022", "year"),
+    ("Prices rose from 2016 to 2020.", "from 2016 to 2020", "2016", "2020", "year"),
+    ("The plan covers 2018-2022.", "2018-2022", "2018", "2022", "year"),
+    ("The plan covers 2023-24.", "2023-24", "2023", "2024", "year"),
+    ("The deal was signed in February 2022.", "February 2022", "2022-02", "2022-02", "month"),
+    ("The deal was signed on 23 June 2023.", "23 June 2023", "2023-06-23", "2023-06-23", "day"),
+    ("The deal was signed on June 23, 2023.", "June 23, 2023", "2023-06-23", "2023-06-23", "day"),
+    ("The deal was signed on Aug. 5, 2024.", "Aug. 5, 2024", "2024-08-05", "2024-08-05", "day"),
+    ("Elections were held in May and June 2015.", "May and June 2015", "2015-05", "2015-06", "month"),
+    ("The lean season runs June-August 2025.", "June-August 2025", "2025-06", "2025-08", "month"),
+    ("Report period: 1 April - 31 May 2024.", "1 April - 31 May 2024", "2024-04-01", "2024-05-31", "day"),
+    ("Troops left by mid-2022.", "mid-2022", "2022", "2022", "year"),
+])
+def test_date_forms(sentence, span, start, end, precision):
+    d = dates(sentence)[span]
+    assert (d["date_start"], d["date_end"], d["precision"]) == (start, end, precision)
+
+
+def test_yearless_dates_resolve_to_latest_on_or_before_published():
+    d = dates("Talks began on Jan 13 and stalled by mid-November.", "2026-01-20")
+    assert d["Jan 13"]["date_start"] == "2026-01-13"
+    assert d["mid-November"]["date_start"] == "2025-11"
+    d = dates("The base fell in March; on 2 March a convoy was hit.", "2025-02-14")
+    assert d["March"]["date_start"] == "2024-03"
+    assert d["2 March"]["date_start"] == "2024-03-02"
+
+
+def test_two_years_with_and_are_two_dates():
+    d = dates("Deaths were counted in 2022, 2023 and 2024 respectively.")
+    assert {"2022", "2023", "2024"} <= set(d)
+
+
+def test_relative_expressions_and_decades_are_not_dates():
+    assert dates("Last fall and this autumn were calm, unlike the 1990s; it was recently quiet.") == {}
+
+
+def test_modal_may_is_not_a_date():
+    assert dates("Troops may leave soon. May the talks succeed.") == {}
+
+
+def test_count_is_not_a_year():
+    assert find_dates("Some 1,900 people and more than 2000 troops.") == []
+
+
+@pytest.mark.parametrize("sentence,span,event", [
+    ("A coup toppled the president in 2020.", "2020", "coup"),
+    ("The group was founded in 2017 by two commanders.", "2017", "founded"),
+    ("The battle for the town in 2024 was lost.", "2024", "battle"),
+    ("Voters rejected the charter in a referendum in 2023.", "2023", "referendum"),
+    ("Nothing of note happened in 2019.", "2019", None),
+])
+def test_event(sentence, span, event):
+    assert dates(sentence)[span]["event"] == event
+
+
+def test_sentence_of_a_date():
+    d = dates("It rained. The dam broke in 2020. Crops failed.")
+    assert d["2020"]["sentence"] == "The dam broke in 2020."

@@ -1,0 +1,48 @@
+"""Money: currency symbols, codes and words; values in units."""
+
+import pytest
+
+from sahel_data.extract import extract_document
+
+
+def figs(text, published="2025-01-01"):
+    return {f["text"]: f for f in extract_document("t", text, published)["figures"]}
+
+
+@pytest.mark.parametrize("sentence,span,value,unit", [
+    ("The fund received $1.5 billion last year.", "$1.5 billion", 1.5e9, "USD"),
+    ("Donors pledged USD 20 million for the corridor.", "USD 20 million", 2e7, "USD"),
+    ("The mission cost 200 million euros a year.", "200 million euros", 2e8, "EUR"),
+    ("Fines reached 35,000 CFA francs per truck.", "35,000 CFA francs", 35000, "XOF"),
+    ("The ransom was €4m.", "€4m", 4e6, "EUR"),
+    ("Herders paid 12,000 FCFA per head.", "12,000 FCFA", 12000, "XOF"),
+    ("Bribes cost 5,000 naira at each post.", "5,000 naira", 5000, "NGN"),
+    ("The appeal sought US$88 million.", "US$88 million", 8.8e7, "USD"),
+])
+def test_currencies(sentence, span, value, unit):
+    f = figs(sentence)
+    assert f[span]["value"] == pytest.approx(value)
+    assert f[span]["unit"] == unit and f[span]["method"] == "money"
+
+
+def test_money_with_bound():
+    f = figs("Smugglers earned more than $3 million from the route.")
+    r = f["more than $3 million"]
+    assert r["qualifier"] == "more_than" and r["value_low"] == 3e6 and r["unit"] == "USD"
+
+
+def test_money_range():
+    f = figs("Each hostage fetched 500,000 to 2 million CFA francs.")
+    r = f["500,000 to 2 million CFA francs"]
+    assert (r["value_low"], r["value_high"], r["unit"]) == (500000, 2e6, "XOF")
+
+
+def test_vague_money():
+    f = figs("Traffickers move several million euros a year.")
+    r = f["several million euros"]
+    assert r["qualifier"] == "vague" and r["value"] is None and r["unit"] == "EUR"
+
+
+def test_us_dollar_sign_is_not_a_place():
+    out = extract_document("t", "The plan received US$50 million.", "2025-01-01")
+    assert not [m for m in out["mentions"] if m["entity_id"] == "USA"]

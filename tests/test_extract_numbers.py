@@ -1,0 +1,61 @@
+"""Numbers written in digits and in words."""
+
+import pytest
+
+from sahel_data.extract import extract_document
+from sahel_data.extract.numbers import parse_number
+
+
+def figs(text, published="2025-01-01"):
+    return {f["text"]: f for f in extract_document("t", text, published)["figures"]}
+
+
+@pytest.mark.parametrize("s,v", [
+    ("1,292", 1292), ("6.5", 6.5), ("1.2 million", 1.2e6), ("ten thousand", 10000),
+    ("twenty-five", 25), ("one hundred and fifty", 150), ("a dozen", 12), ("two dozen", 24),
+    ("two and a half million", 2.5e6), ("3bn", 3e9), ("40k", 40000), ("seventeen", 17),
+])
+def test_parse_number(s, v):
+    assert parse_number(s) == pytest.approx(v)
+
+
+def test_digits_with_separators_and_decimals():
+    f = figs("The convoy carried 3,417 sacks of grain and 2.75 tonnes of seed.")
+    assert f["3,417"]["value"] == 3417.0 and f["3,417"]["unit"] == "count"
+    assert f["2.75 tonnes"]["value"] == 2.75 and f["2.75 tonnes"]["unit"] == "t"
+
+
+def test_scaled_numbers():
+    f = figs("About 4.3 million people need food aid, and 1.5 billion was pledged.")
+    assert f["About 4.3 million"]["value"] == 4.3e6
+    assert f["1.5 billion"]["value"] == 1.5e9
+
+
+def test_word_numbers_and_counted_noun():
+    f = figs("Gunmen torched eleven villages and kidnapped forty-two traders near the border.")
+    assert f["eleven"]["value"] == 11 and f["eleven"]["measure"] == "villages"
+    assert f["forty-two"]["value"] == 42 and f["forty-two"]["measure"] == "traders"
+
+
+def test_big_word_numbers():
+    f = figs("Officials registered ten thousand new arrivals and a hundred returnees.")
+    assert f["ten thousand"]["value"] == 10000
+    assert f["a hundred"]["value"] == 100
+
+
+def test_dozen_and_couple():
+    f = figs("A dozen checkpoints were removed; a couple of patrols stayed.")
+    assert f["A dozen"]["value"] == 12 and f["A dozen"]["qualifier"] == "exact"
+    c = next(v for k, v in f.items() if "couple" in k)
+    assert c["value"] == 2 and c["qualifier"] == "approx"
+
+
+def test_one_is_a_figure_only_before_a_scale_word():
+    f = figs("One of the convoys was hit, and one million people fled; one failed in Kaya.")
+    assert "One" not in f and "one" not in f
+    assert f["one million"]["value"] == 1e6
+
+
+def test_half_a_million():
+    f = figs("The camp now shelters half a million people.")
+    assert f["half a million"]["value"] == 500000 and f["half a million"]["unit"] == "count"

@@ -1,0 +1,58 @@
+"""Percentages, percentage changes, percentage points and fractions of a whole."""
+
+import pytest
+
+from sahel_data.extract import extract_document
+
+
+def figs(text, published="2025-01-01"):
+    return {f["text"]: f for f in extract_document("t", text, published)["figures"]}
+
+
+@pytest.mark.parametrize("sentence,span,value", [
+    ("Turnout reached 54 percent in the capital.", "54 percent", 54),
+    ("Prices climbed 83 % over the year.", "83 %", 83),
+    ("Prices climbed 83% over the year.", "83%", 83),
+    ("Only 12 per cent of wells still work.", "12 per cent", 12),
+    ("Unemployment hit 31pc among young men.", "31pc", 31),
+])
+def test_percent_forms(sentence, span, value):
+    f = figs(sentence)
+    assert f[span]["value"] == value and f[span]["unit"] == "percent"
+    assert f[span]["method"] == "percent"
+
+
+def test_percentage_change():
+    f = figs("Kidnappings saw a rise of 210 percent, while thefts fell by a third.")
+    assert f["210 percent"]["unit"] == "percent" and f["210 percent"]["value"] == 210
+    assert f["210 percent"]["measure"] == "rise"
+    assert f["a third"]["unit"] == "percent" and f["a third"]["value"] == pytest.approx(33.33)
+
+
+def test_percentage_points():
+    f = figs("Coverage is 4 percentage points lower than last year.")
+    assert f["4 percentage points"]["unit"] == "percentage_point"
+
+
+@pytest.mark.parametrize("sentence,span,value", [
+    ("Two-thirds of the schools are shut.", "Two-thirds", 66.67),
+    ("Half of the herders lost cattle.", "Half", 50),
+    ("A quarter of the budget goes to security.", "A quarter", 25),
+    ("Three in four displaced people are women.", "Three in four", 75),
+    ("One-fifth of the plan is funded.", "One-fifth", 20),
+])
+def test_fractions_are_percent(sentence, span, value):
+    f = figs(sentence)
+    assert f[span]["unit"] == "percent"
+    assert f[span]["value"] == pytest.approx(value)
+
+
+def test_a_third_country_is_not_a_fraction():
+    f = figs("A third country offered to mediate, and the first half of 2024 was calm.")
+    assert not any("third" in k for k in f)
+    assert not any("half" in k.lower() for k in f)
+
+
+def test_measure_of_a_share():
+    f = figs("Armed groups caused 61 percent of the civilian deaths recorded.")
+    assert f["61 percent"]["measure"] == "civilian deaths"

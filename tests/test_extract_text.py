@@ -1,0 +1,57 @@
+"""Paragraphs, sentences, asides and page furniture."""
+
+from sahel_data.extract.text import insertions, is_furniture_line, segments, split_sentences
+
+
+def sents(text):
+    return [text[s.start:s.end] for s in split_sentences(text)]
+
+
+def test_sentences_with_abbreviations_and_numbers():
+    text = "The U.S. sent 6.5 tonnes. Dr. Ba said so! Was it 1,292? Yes."
+    assert sents(text) == ["The U.S. sent 6.5 tonnes.", "Dr. Ba said so!", "Was it 1,292?", "Yes."]
+
+
+def test_lines_are_paragraphs_and_headings_are_sentences():
+    text = "Who are they?\nThey are many. They move.\n\nNew part"
+    out = split_sentences(text)
+    assert [text[s.start:s.end] for s in out] == ["Who are they?", "They are many.", "They move.", "New part"]
+    assert out[1].paragraph == out[2].paragraph != out[0].paragraph
+
+
+def test_hard_wrapped_paragraph_is_joined():
+    text = ("The convoy left the capital early in the morning and drove north\n"
+            "towards the border, where it was ambushed by fighters on motorbikes\n"
+            "who fired on the lead trucks. Nine drivers were wounded in the attack\n"
+            "and two trucks burned.")
+    assert len(sents(text)) == 2
+
+
+def test_furniture_lines():
+    for line in ("- 8 min read", "- Jan 13", "- Awa Traore", "Comments", "3 comments", "Share",
+                 "2 min read · Share · Comments", "© 2024 Example. All rights reserved.", "Tags: Mali · Niger"):
+        assert is_furniture_line(line), line
+    for line in ("- Over 3 million people are displaced across the three countries.",
+                 "Some 40 schools were closed.", "Who are the terrorists?"):
+        assert not is_furniture_line(line), line
+
+
+def test_dateline_is_its_own_furniture_sentence():
+    text = "GAO, May 2 (Example Wire) - Gunmen killed 12 people on Friday."
+    out = split_sentences(text)
+    assert text[out[0].start:out[0].end].startswith("GAO, May 2") and out[0].furniture
+    assert text[out[1].start:out[1].end] == "Gunmen killed 12 people on Friday."
+    assert not out[1].furniture
+
+
+def test_segments_do_not_split_numbers():
+    text = "In 2024, 1,292 attacks happened; most in Mali (the north)."
+    segs = [text[a:b] for a, b in segments(text, 0, len(text))]
+    assert "1,292 attacks happened" in " ".join(segs)
+    assert any(seg.strip() == "In 2024" for seg in segs)
+
+
+def test_insertions():
+    text = "Eight states - the three juntas among them - voted (a record) against it."
+    got = [text[a:b] for a, b in insertions(text, 0, len(text))]
+    assert " - the three juntas among them - " in got and "(a record)" in got
