@@ -65,6 +65,24 @@ def publish(
 
 
 @app.command()
+def serve(
+    raw: RawOption = Path("raw"),
+    dist: DistOption = Path("dist"),
+    cron: Annotated[Optional[str], typer.Option("--cron", help="Cron schedule, e.g. '0 6 * * *' (daily at 06:00 UTC).")] = None,
+    interval: Annotated[Optional[int], typer.Option("--interval", min=1, help="Seconds between runs.")] = None,
+    name: Annotated[str, typer.Option("--name", help="Deployment name.")] = "sahel-data-publish",
+) -> None:
+    """Publish on a schedule: serve the publish flow with Prefect until stopped (Ctrl-C)."""
+    from .flow import publish as publish_flow
+
+    if (cron is None) == (interval is None):
+        fail(SahelDataError("give exactly one of --cron and --interval"))
+    parameters = {"raw_dir": str(raw.resolve()), "dist_dir": str(dist.resolve())}
+    typer.echo(f"serving {name}: publishing {raw} into {dist} " + (f"on cron '{cron}'" if cron else f"every {interval} s"))
+    publish_flow.serve(name=name, cron=cron, interval=interval, parameters=parameters)
+
+
+@app.command()
 def validate(
     dist: Annotated[Path, typer.Argument(help="The published package folder.")] = Path("dist"),
     raw_base: Annotated[

@@ -101,8 +101,12 @@ def publish(
     (None: no cache); when nothing changed at all, nothing is rebuilt
     unless `force`.
     """
+    with steps.publishing_lock(dist_dir):
+        return _publish(Path(raw_dir), Path(dist_dir), batch_size, cache_dir, force)
+
+
+def _publish(raw_dir: Path, dist_dir: Path, batch_size: int, cache_dir: Optional[Path], force: bool) -> dict:
     logger = get_run_logger()
-    raw_dir, dist_dir = Path(raw_dir), Path(dist_dir)
     steps.recover_interrupted(dist_dir)
     paths = discover_documents(raw_dir)
     if not force and is_up_to_date(paths, raw_dir, dist_dir):

@@ -7,11 +7,13 @@ leaves the published `dist/` as it was.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
 import shutil
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
@@ -148,6 +150,19 @@ def staging_dir(dist_dir: Path) -> Path:
 def backup_dir(dist_dir: Path) -> Path:
     dist_dir = Path(dist_dir).resolve()
     return dist_dir.with_name(f".dist-previous-{dist_dir.name}")
+
+
+@contextmanager
+def publishing_lock(dist_dir: Path) -> Iterator[None]:
+    """One publication at a time into `dist_dir` (scheduled runs can overlap); released on exit or kill."""
+    dist_dir = Path(dist_dir).resolve()
+    dist_dir.parent.mkdir(parents=True, exist_ok=True)
+    with open(dist_dir.with_name(f".dist-lock-{dist_dir.name}"), "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def recover_interrupted(dist_dir: Path) -> None:

@@ -1,0 +1,99 @@
+"""Operations: a scheduled publish on a real Prefect server, and the Dask task runner."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from sahel_data.flow import with_task_runner
+from sahel_data.errors import SahelDataError
+
+from conftest import tree_digest
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_for(condition, seconds: float, process: subprocess.Popen) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        if process.poll() is not None:
+            return False
+        time.sleep(1)
+    return False
+
+
+def _stop(process: subprocess.Popen) -> str:
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+    try:
+        return process.communicate(timeout=60)[0]
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        return process.communicate()[0]
+
+
+@pytest.fixture
+def prefect_api(tmp_path):
+    """A real Prefect server on 127.0.0.1, with its scheduler, for this test only."""
+    port = _free_port()
+    env = os.environ | {"PREFECT_HOME": str(tmp_path / "prefect-home"), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    env.pop("PREFECT_API_URL", None)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}/api"
+
+    def healthy() -> bool:
+        try:
+            with urllib.request.urlopen(f"{url}/health", timeout=2) as response:
+                return response.status == 200
+        except OSError:
+            return False
+
+    try:
+        assert _wait_for(healthy, 120, server), "Prefect server did not start"
+        yield url
+    finally:
+        _stop(server)
+
+
+def test_served_flow_publishes_on_its_schedule(sample_raw, tmp_path, prefect_api):
+    dist = tmp_path / "dist"
+    env = os.environ | {"PREFECT_API_URL": prefect_api, "PREFECT_RUNNER_POLL_FREQUENCY": "2"}
+    command = [sys.executable, "-m", "sahel_data", "serve", "--raw", str(sample_raw), "--dist", str(dist),
+               "--interval", "5", "--name", "test-schedule"]
+    served = subprocess.Popen(command, env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              text=True, start_new_session=True)
+    try:
+        published = _wait_for(lambda: (dist / "datapackage.json").is_file(), 180, served)
+    finally:
+        output = _stop(served)
+    assert published, output
+    assert "is being served" in output
+    assert (dist / "data" / "figures.parquet").is_file()
+
+
+@pytest.mark.usefixtures("prefect_server")
+def test_dask_run_gives_the_same_bytes_as_the_local_run(sample_raw, tmp_path):
+    pytest.importorskip("prefect_dask")
+    with_task_runner("local")(sample_raw, tmp_path / "local", batch_size=1, cache_dir=None)
+    with_task_runner("dask")(sample_raw, tmp_path / "dask", batch_size=1, cache_dir=None)
+    assert tree_digest(tmp_path / "dask") == tree_digest(tmp_path / "local")
+
+
+def test_unknown_task_runner_is_a_clear_error():
+    with pytest.raises(SahelDataError, match="unknown task runner 'ray'"):
+        with_task_runner("ray")
