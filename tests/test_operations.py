@@ -15,7 +15,7 @@ import pytest
 from sahel_data.flow import with_task_runner
 from sahel_data.errors import SahelDataError
 
-from conftest import tree_digest
+from conftest import REPO, tree_digest
 
 def _free_port() -> int:
     with socket.socket() as probe:
@@ -97,3 +97,19 @@ def test_dask_run_gives_the_same_bytes_as_the_local_run(sample_raw, tmp_path):
 def test_unknown_task_runner_is_a_clear_error():
     with pytest.raises(SahelDataError, match="unknown task runner 'ray'"):
         with_task_runner("ray")
+
+
+def test_prefect_yaml_deploys_to_a_work_pool(prefect_api):
+    env = os.environ | {"PREFECT_API_URL": prefect_api}
+
+    def prefect(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "prefect", "--no-prompt", *args], cwd=REPO, env=env,
+                              capture_output=True, text=True, timeout=300)
+
+    created = prefect("work-pool", "create", "sahel-data", "--type", "process")
+    assert created.returncode == 0, created.stdout + created.stderr
+    deployed = prefect("deploy", "--all", "--prefect-file", "flows/prefect.yaml")
+    assert deployed.returncode == 0, deployed.stdout + deployed.stderr
+    listed = prefect("deployment", "inspect", "publish/daily")
+    assert listed.returncode == 0, listed.stdout + listed.stderr
+    assert "0 6 * * *" in listed.stdout and "sahel-data" in listed.stdout
