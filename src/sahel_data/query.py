@@ -48,4 +48,4 @@ def render(frame: pd.DataFrame, fmt: str = "table") -> str:
         return "(no rows)\n" if not len(frame.columns) else " | ".join(frame.columns) + "\n(no rows)\n"
     with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200,
                            "display.max_colwidth", 60):
-        return frame.to_string(index=False) + "\n"
+        return frame.to_string(index=False, na_rep="NULL") + "\n"
