@@ -57,7 +57,7 @@ def _respectively(text, sent, rows, sdates, ctx, contexts, sentences) -> None:
     # places in order: this sentence's, else the sentence before's
     def ordered(c):
         seen = []
-        for p in sorted(c.places, key=lambda p: p.start):
+        for p in sorted(c.places + c.weak_places, key=lambda p: p.start):
             if p.code not in seen and p.code != "World":
                 seen.append(p.code)
         return seen
@@ -67,9 +67,12 @@ def _respectively(text, sent, rows, sdates, ctx, contexts, sentences) -> None:
         if i > 0 and len(places) <= 1:
             places = ordered(contexts[i - 1])
     if len(places) == len(figs):
+        same_actors = all(set((r["actor"] or "").split(";")) == set(places) for r in figs)
         for r, p in zip(figs, places):
             old = r["location"]
             r["location"] = p
+            if same_actors:
+                r["actor"] = p
             if ctx.spending or (contexts[sentences.index(sent) - 1].spending if sentences.index(sent) > 0 else False):
                 acts = [a for a in (r["actor"] or "").split(";") if a and a != old and not (len(a) == 3 and a.isupper())]
                 r["actor"] = ";".join(sorted(set(acts + [p]))) if len(p) == 3 and p.isupper() else r["actor"]

@@ -88,11 +88,21 @@ _GENERIC_FORCES = re.compile(
     re.I,
 )
 _THERE = re.compile(r"\b(?:there|locally)\b", re.I)
+_EXISTENTIAL_AFTER = re.compile(
+    r"(?:['’]s\b|\s+(?:is|are|was|were|has|have|had|will|would|remain|remains|remained|seem|seems|"
+    r"seemed|appear|appears|appeared|exist|exists|existed|may|might|could|must|should|can|cannot|being|been|be|"
+    r"still|also|now|no|used|comes|came|followed|lies|lay)\b)",
+    re.I,
+)
+_EXISTENTIAL_BEFORE = re.compile(
+    r"(?:^|[,;:(\-–—]|\b(?:and|but|while|that|because|as|so|when|if|though|although|since|where|whether|now|then|"
+    r"today|yet|still|also|once|until|before|after|[Bb]y\s+\d{4}|[Ii]n\s+\d{4}|\d{4}))\s*$"
+)
 _THE_REGION = re.compile(r"\b(?:the|this|that)\s+(?:region|sub-?region|area|zone)\b(?!\s+of\b)", re.I)
 _THE_COUNTRY = re.compile(r"\b(?:the|this|that)\s+country\b(?!\s+of\b)", re.I)
 _THE_TOWN = re.compile(r"\b(?:the|this|that)\s+(?:town|city|village|capital|locality|commune)\b(?!\s+of\b)", re.I)
 _THESE_COUNTRIES = re.compile(
-    r"\b(?:the\s+same|these|those|both|the\s+(?:two|three|four|five)|all\s+(?:three|four|two|five))\s+(?:countries|states|nations)\b", re.I
+    r"\b(?:the\s+same|these|those|both|the\s+(?:two|three|four|five)|all\s+(?:three|four|two|five))\s+(?:countries|states|nations|juntas|governments|regimes|capitals)\b", re.I
 )
 _OTHER_COUNTRIES = re.compile(
     r"\bother\s+(?:\w+\s+)?(?:countries|states|nations)\b|(?<!the\s)(?<!these\s)(?<!those\s)\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+countries\b",
@@ -355,6 +365,10 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
             if e.entity_type != "country" or m.demonym:
                 continue
             after = text[m.end:min(sent.end, m.end + 90)]
+            if re.match(r"['’]s?\s", after) and k + 1 < len(sm) and sm[k + 1].entity.entity_type in ("armed_group", "state_force") \
+                    and sm[k + 1].start - m.end <= 4:
+                acting_idx.add(k)  # "Russia's Wagner Group"
+                continue
             if _ACT_AFTER.match(after) or _POSSESSIVE_ACT.match(after) or _FORCE_NOUN.match(after) and not _REPORTING_AFTER.match(after[_FORCE_NOUN.match(after).end():]):
                 acting_idx.add(k)
                 # the rest of a list before it acts too
@@ -410,9 +424,10 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                         continue
                     surface = text[m.start:m.end]
                     if surface.endswith("s") and surface[:-1] in known_names:
-                        # "the Russians": people, an actor when they act
+                        # "the Russians": people, an actor when they act; their country a weak place
                         if _ACT_AFTER.match(after):
                             ctx.actors.append((m.start, m.end, e.entity_id))
+                        ctx.weak_places.append(p)
                         continue
                 if e.entity_type == "country" and not m.demonym:
                     if _NOT_PLACE_BEFORE.search(before) and k not in acting_idx:
@@ -434,6 +449,9 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                             last_city = p
             elif kind == "there":
                 a = obj
+                if _EXISTENTIAL_AFTER.match(text, a.end()) and \
+                        _EXISTENTIAL_BEFORE.search(text[max(sent.start, a.start() - 20):a.start()]):
+                    continue  # "there were 40 attacks": not a place
                 if last_place is not None:
                     ctx.places.append(Place(a.start(), a.end(), last_place.code, last_place.is_region, last_place.rank))
             elif kind == "region":
@@ -446,7 +464,7 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
             elif kind == "country":
                 a = obj
                 tgt = None
-                before_here = [p for p in sent_countries if p.start < a.start()]
+                before_here = [p for p in sent_countries if p.start < a.start() and p in ctx.places]
                 if before_here:
                     tgt = before_here[-1]
                 else:
@@ -485,13 +503,16 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                 a = obj
                 pc = para_countries.get(sent.paragraph, [])
                 prev = hist_countries[-1] if hist_countries else []
-                src = [p for p in prev if p in pc] or []
-                if not src and pc:
-                    src = pc[-3:]
-                codes = []
-                for p0 in src:
-                    if p0.code not in codes:
-                        codes.append(p0.code)
+                want = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
+                n_want = next((v for w, v in want.items() if re.search(rf"\b{w}\b", a.group(), re.I)), None)
+                prev_codes = list(dict.fromkeys(p.code for p in prev if p in pc))
+                para_codes = list(dict.fromkeys(p.code for p in pc))
+                if prev_codes and (n_want is None or len(prev_codes) == n_want):
+                    codes = prev_codes
+                elif n_want is not None and len(para_codes) >= n_want:
+                    codes = para_codes[-n_want:] if len(para_codes) > n_want else para_codes
+                else:
+                    codes = prev_codes
                 for c in codes:
                     ctx.places.append(Place(a.start(), a.end(), c, False))
             elif kind == "other":
@@ -598,7 +619,7 @@ def _seg_index(segs, pos) -> int:
     return len(segs) - 1
 
 
-_DIRECT_PLACE = re.compile(r"[^\d.,;:()]{0,40}?\b(?:for|in|of|across|from|at)\s+(?:the\s+)?$", re.I)
+_DIRECT_PLACE = re.compile(r"[^\d.,;:()]{0,40}?\b(?:for|in|of|across|from|at|by|among)\s+(?:the\s+)?$", re.I)
 
 
 def location_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_positions=()) -> str | None:
@@ -628,23 +649,44 @@ def location_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_po
                     found.append(q)
             return _fmt(_choose_places(found))
     weak_all = [p for p in ctx.weak_places if _visible(ctx, p.start, fs)]
-    allp = places + weak_all
-    world_only = None
-    for k in _order(segs, idx):
-        a, b = segs[k]
-        ps = [p for p in places if a <= p.start < b] or [p for p in weak_all if a <= p.start < b]
-        if not ps:
-            continue
-        # extend over neighbouring segments that only list places
-        for step in (-1, 1):
-            k2 = k + step
-            while 0 <= k2 < len(segs) and _list_like(text, segs[k2][0], segs[k2][1], allp):
-                ps += [p for p in allp if segs[k2][0] <= p.start < segs[k2][1]]
-                k2 += step
-        return _fmt(_choose_places(ps))
+    allp = sorted(places + weak_all, key=lambda p: p.start)
+    for pool in (places, weak_all):
+        for k in _order(segs, idx):
+            a, b = segs[k]
+            ps = [p for p in pool if a <= p.start < b]
+            if not ps:
+                continue
+            # extend over neighbouring segments that only list places
+            for step in (-1, 1):
+                k2 = k + step
+                while 0 <= k2 < len(segs) and _list_like(text, segs[k2][0], segs[k2][1], allp):
+                    ps += [p for p in allp if segs[k2][0] <= p.start < segs[k2][1]]
+                    k2 += step
+            return _fmt(_choose_places(_chain(text, ps, allp)))
     if base:
         return _fmt(_choose_places(base))
     return None
+
+
+_LIST_SEP = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or|as\s+well\s+as|&)\s*")
+
+
+def _chain(text: str, ps: list[Place], allp: list[Place]) -> list[Place]:
+    """Add the places listed with those found: "in Bamako, Ouagadougou and Niamey"."""
+    out = list(ps)
+    changed = True
+    while changed:
+        changed = False
+        for q in allp:
+            if q in out:
+                continue
+            for p in out:
+                if (q.start >= p.end and _LIST_SEP.fullmatch(text, p.end, q.start)) or \
+                        (p.start >= q.end and _LIST_SEP.fullmatch(text, q.end, p.start)):
+                    out.append(q)
+                    changed = True
+                    break
+    return out
 
 
 _BASE_AFTER = re.compile(r"['’]?s?\s+(?:average|total|rate|level|mean|figure|norm)\b", re.I)
@@ -668,6 +710,18 @@ def actor_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_posit
     idx = _seg_index(segs, fs)
     actors = [x for x in ctx.actors if _visible(ctx, x[0], fs, True)]
     found: list[str] = []
+    a0, b0 = segs[idx]
+    if sum(1 for q in fig_positions if a0 <= q < b0) >= 2:
+        # several figures in one clause: an actor right after the figure is its own
+        # ("6,000 for JNIM and 2,000 for ISSP")
+        nxt = sorted([x for x in actors if fe <= x[0] < b0], key=lambda x: x[0])
+        if nxt and _DIRECT_PLACE.fullmatch(text[fe:nxt[0][0]]) and not any(fe <= q < nxt[0][0] for q in fig_positions):
+            chosen = [nxt[0]]
+            for x in nxt[1:]:
+                if x[0] == chosen[-1][0] or re.fullmatch(r"\s*(?:" + _FORCE_WORDS + r")?\s*(?:,|and|or|,\s*and)\s*(?:the\s+)?",
+                                                         text[chosen[-1][1]:x[0]], re.I):
+                    chosen.append(x)
+            return _fmt([x[2] for x in chosen] + [x[2] for x in ctx.acting if x[0] < b0 and _visible(ctx, x[0], fs, True)])
     sent_words = text[segs[0][0]:fs].split()
     if idx == 0 and len(sent_words) <= 6 and not any(x[0] < segs[idx][1] for x in actors):
         # the figure is in the sentence's subject: the actors of the rest of it
@@ -722,6 +776,7 @@ def period_for(text: str, dates, segs, fs: int, fe: int, sent_start: int, sent_e
         gap = text[fe:d.start]
         if re.fullmatch(r"(?:\s+[\w'’\-]+){0,6}?\s+(?:in|during|by|for|as\s+of|since|until|at\s+the\s+end\s+of|"
                         r"at\s+the\s+start\s+of|over|throughout)\s+", gap) \
+                and not re.search(r"\b(?:compared|than|from|versus|vs|against|relative|earlier|previous|same|last|up|down)\b", gap, re.I) \
                 and not any(fe <= q < d.start for q in fig_positions):
             return d.date_start, d.date_end
     idx = _seg_index(segs, fs)
@@ -734,5 +789,12 @@ def period_for(text: str, dates, segs, fs: int, fe: int, sent_start: int, sent_e
     if len(ds) == 1:
         return ds[0].date_start, ds[0].date_end
     before = [d for d in ds if d.end <= fs]
-    d = before[-1] if before else ds[0]
+    if before:
+        d = before[-1]
+    else:
+        later = [d for d in ds if not re.search(r"\b(?:compared|than|up\s+from|down\s+from|against|versus|vs\.?)\b",
+                                                  text[segs[_seg_index(segs, d.start)][0]:d.start], re.I)]
+        if not later:
+            return None, None
+        d = later[0]
     return d.date_start, d.date_end

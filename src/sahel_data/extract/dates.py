@@ -251,7 +251,7 @@ _EVENTS = [
     (r"vot(?:e|es|ed|ing)", "vote"),
     (r"rebellion|rebelled|mutiny|uprising|insurgency began", "rebellion"),
     (r"elections?|elected|polls", "election"),
-    (r"attacks?|attacked|ambush(?:ed)?|raids?|assault|bombing|massacre|killed", "attack"),
+    (r"attacks?|attacked|ambush(?:ed)?|raids?|assault|bombing|massacres?|killed|killings?|struck|strike", "attack"),
     (r"agreements?|accords?|deal|signed|treaty|ceasefire|truce|peace talks", "agreement"),
     (r"invasion|invaded|invade", "invasion"),
     (r"withdr(?:ew|awal|awn)|pulled out|left the country|departure|expelled|expulsion", "withdrawal"),

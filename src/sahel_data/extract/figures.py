@@ -473,6 +473,7 @@ near outside inside along within beyond behind toward towards amid despite follo
 against upon unlike like whose then now today yesterday already again ago earlier later alone apiece
 each apart away back only per cent percent while remain remains remained fled died killed rose fell
 say says said according reported seized took left went came made make makes gave get got
+respectively spent spend spends recorded have has had were was are is combined alone
 """.split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 
