@@ -13,7 +13,7 @@ import re
 
 from .context import actor_for, build_contexts, location_for, period_for, spending_location
 from .dates import event_for, find_dates
-from .figures import clock_spans, find_figures, measure_for
+from .figures import clock_spans, core_matches, find_figures, measure_for
 from .gazetteer import load_gazetteer
 from .text import insertions, segments, split_sentences
 
@@ -86,6 +86,8 @@ def extract_document(document_id: str, text: str, published: str | None = None) 
     dates = find_dates(text, published)
     clock = clock_spans(text)
     ci = 0
+    cores = core_matches(text)
+    ki = 0
     contexts = build_contexts(text, sentences, matches, gaz.ranks, gaz.single_names | gaz.demonyms)
 
     figures: list[dict] = []
@@ -118,6 +120,14 @@ def extract_document(document_id: str, text: str, published: str | None = None) 
             })
         if sent.furniture:
             continue
+        while ki < len(cores) and cores[ki].start() < sent.start:
+            ki += 1
+        kj = ki
+        while kj < len(cores) and cores[kj].start() < sent.end:
+            kj += 1
+        smatch = [m for m in cores[ki:kj] if m.end() <= sent.end]
+        if not smatch:
+            continue
         segs = segments(text, sent.start, sent.end)
         while ci < len(clock) and clock[ci][1] <= sent.start:
             ci += 1
@@ -126,7 +136,9 @@ def extract_document(document_id: str, text: str, published: str | None = None) 
         while cj < len(clock) and clock[cj][0] < sent.end:
             sclock.append(clock[cj])
             cj += 1
-        found = find_figures(text, sent.start, sent.end, [(d.start, d.end) for d in sdates], sclock)
+        found = find_figures(text, sent.start, sent.end, [(d.start, d.end) for d in sdates], sclock, smatch)
+        if not found:
+            continue
         positions = [f.start for f in found]
         rows = []
         for f in found:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .gazetteer import Match
+from .text import trie_pattern, windowed_finditer
 
 __all__ = [
     "Place", "SentenceContext", "build_contexts", "location_for", "actor_for", "period_for",
@@ -225,10 +226,14 @@ def _normalise_source(src: str, sent_start_word: bool, known: set[str]) -> str |
 
 
 _SOURCE_CUE = re.compile(
-    r"\b(?:[Aa]ccording|" + _REPORTING + r"|show|shows|showed|indicate|indicates|indicated|finds|suggest|"
-    r"suggests|suggested|projects|projected|calculates|calculated|tallied|tally|data|figures|statistics|"
-    r"reports?|study|analysis|survey|estimates)\b|['’]s\s"
+    r"(?<![^\W_])(?:" + trie_pattern(
+        ("according According " + _REPORTING.replace("|", " ") + " show shows showed indicate indicates indicated "
+         "finds suggest suggests suggested projects projected calculates calculated tallied tally data figures "
+         "statistics report reports study analysis survey estimates").split()
+    ) + r")(?![^\W_])|['’]s\s"
 )
+_SPENDING_ANCHOR = re.compile(r"spen|efen|budget|expenditure")
+_FORCES_ANCHOR = re.compile(r"arm|forces|militar|troops|soldiers")
 
 
 def source_in(text: str, start: int, end: int, places: set[str] | None = None,
@@ -319,8 +324,8 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
         anaphors.append((a.start(), "subregion", a))
     anaphors.sort(key=lambda x: x[0])
     ai = 0
-    spend_pos = [m.start() for m in _SPENDING.finditer(text)]
-    force_hits = [m for m in _GENERIC_FORCES.finditer(text)]
+    spend_pos = [m.start() for m in windowed_finditer(_SPENDING, _SPENDING_ANCHOR, text, before=20, after=40)]
+    force_hits = [m for m in windowed_finditer(_GENERIC_FORCES, _FORCES_ANCHOR, text, before=30, after=30)]
     cue_pos = [m.start() for m in _SOURCE_CUE.finditer(text)]
     bracket_hits = [(m.start(), m.end()) for m in _BRACKETS.finditer(text)]
     relative_hits = [(m.start(), m.end()) for m in _RELATIVE.finditer(text)]
@@ -358,6 +363,9 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
         if sent.furniture:
             out.append(ctx)
             continue
+        while ai < len(anaphors) and anaphors[ai][0] < sent.start:
+            ai += 1
+        quiet = not sm and (ai >= len(anaphors) or anaphors[ai][0] >= sent.end)
         # countries named as a list ("Niger, Mali and Burkina Faso, which left ...")
         acting_idx: set[int] = set()
         for k, m in enumerate(sm):
@@ -378,10 +386,8 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                     acting_idx.add(q - 1)
                     q -= 1
         events: list[tuple[int, str, object]] = [(m.start, "m", (k, m)) for k, m in enumerate(sm)]
-        while ai < len(anaphors) and anaphors[ai][0] < sent.start:
-            ai += 1
         aj = ai
-        while aj < len(anaphors) and anaphors[aj][0] < sent.end:
+        while not quiet and aj < len(anaphors) and anaphors[aj][0] < sent.end:
             pos_a, kind, a = anaphors[aj]
             aj += 1
             if a.end() > sent.end or any(m.start <= pos_a < m.end for m in sm):
@@ -528,7 +534,7 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                     first_group = tgt
         # generic national forces: the states named in the sentence act
         g = None
-        if _any_in(force_starts, sent.start, sent.end):
+        if (ctx.places or ctx.weak_places) and _any_in(force_starts, sent.start, sent.end):
             g = force_hits[bisect.bisect_left(force_starts, sent.start)]
             if g.end() > sent.end:
                 g = None

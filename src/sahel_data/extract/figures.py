@@ -14,7 +14,7 @@ from .numbers import (
     DIGIT_NUMBER, FRACTIONS, TENS, UNITS, WORD_NUMBER, fraction_percent, parse_number,
 )
 
-__all__ = ["Figure", "find_figures", "measure_for", "clock_spans"]
+__all__ = ["Figure", "find_figures", "measure_for", "clock_spans", "core_matches"]
 
 
 @dataclass
@@ -54,7 +54,7 @@ _CORE = re.compile(
 
 # every figure core holds a digit or a number word
 _CORE_ANCHOR = re.compile(
-    rf"\d|\b(?:{_NUMWORD}|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|tens|scores|"
+    rf"\d+(?:[.,]\d+)*|\b(?:{_NUMWORD}|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|tens|scores|"
     rf"{_DENOM}|couple|twice|thrice|\w+fold)\b",
     re.I,
 )
@@ -123,6 +123,7 @@ _CLOCK = re.compile(
     r"|\b\d{3,4}\s*(?:GMT|UTC|hrs)\b|\+\d{1,3}[\s.\-]?\(?\d{1,4}\)?(?:[\s.\-]?\d{2,4}){2,}|\[\d+\]",
     re.I,
 )
+_CLOCK_ANCHOR = re.compile(r"\d[:h]\d|\d\s*(?:[ap]\.?m\b|GMT|UTC|hrs)|\+\d|\[\d", re.I)
 _REF_BEFORE = re.compile(
     r"(?:\b(?:Resolution|Article|Chapter|Section|Paragraph|No\.|Nos\.|Number|Law|Decree|Order|Protocol|"
     r"Table|Figure|Fig\.|Annex|Page|p\.|pp\.|Route|RN|Highway|Flight|Room|Vol\.|Volume|Issue|Item|Rule|"
@@ -289,17 +290,26 @@ def _right(text: str, e: int):
 
 def clock_spans(text: str) -> list[tuple[int, int]]:
     """Clock times, phone numbers and footnote marks: never figures."""
-    return [(m.start(), m.end()) for m in _CLOCK.finditer(text)]
+    return [(m.start(), m.end()) for m in windowed_finditer(_CLOCK, _CLOCK_ANCHOR, text, before=8, after=40)]
+
+
+def core_matches(text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
+    """Candidate number expressions of a whole text (run once, then split by sentence)."""
+    return list(windowed_finditer(_CORE, _CORE_ANCHOR, text, start, end, before=12, after=80))
 
 
 def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]],
-                 clock: list[tuple[int, int]] | None = None) -> list[Figure]:
+                 clock: list[tuple[int, int]] | None = None, matches: list[re.Match] | None = None) -> list[Figure]:
     """Figures in text[start:end] (one sentence), skipping blocked spans (dates)."""
     if clock is None:
         clock = [(m.start(), m.end()) for m in _CLOCK.finditer(text, start, end)]
+    if matches is None:
+        matches = core_matches(text, start, end)
+    if not matches:
+        return []
     blocked = list(blocked) + [c for c in clock if c[0] < end and c[1] > start]
     cores: list[_Core] = []
-    for m in windowed_finditer(_CORE, _CORE_ANCHOR, text, start, end, before=12, after=80):
+    for m in matches:
         c = _core_from_match(text, m)
         if c is None:
             continue

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .text import trie_pattern
+
 __all__ = ["Entity", "Match", "Gazetteer", "load_gazetteer", "GAZETTEER_PATH"]
 
 GAZETTEER_PATH = Path(__file__).resolve().parent.parent / "data" / "gazetteer.csv"
@@ -76,6 +78,7 @@ class Gazetteer:
         self._index: dict[str, tuple[str, bool, set[str] | None]] = {}
         self._first: dict[str, int] = {}  # first token -> most tokens of a name starting with it
         self._lower_first: set[str] = set()
+        self._prefixes: set[str] = set()  # folded keys of the first 1..n tokens of every name
         self._cand: re.Pattern | None = None
         self._max = 1
         for surface, eid, demonym in surfaces:
@@ -91,8 +94,12 @@ class Gazetteer:
                     cased.add(_cased_key([toks[0][:1].upper() + toks[0][1:]] + toks[1:]))
             prev = self._index.get(k)
             f0 = _fold(toks[0])
-            if toks[0][:1].islower():
-                self._lower_first.add(toks[0])
+            acc = ""
+            for t in toks:
+                acc += _fold(t)
+                self._prefixes.add(acc)
+            self._lower_first.add(toks[0])
+            self._lower_first.add(toks[0][:1].upper() + toks[0][1:])
             self._first[f0] = max(self._first.get(f0, 0), len(toks))
             self._max = max(self._max, len(toks))
             if prev is not None:
@@ -117,47 +124,49 @@ class Gazetteer:
         """First tokens worth a look: capitalised words, and the few lower-case
         words that open a name ("worldwide", "al-Qaeda", "sub-Saharan")."""
         if self._cand is None:
-            lower = sorted((w for w in self._lower_first), key=len, reverse=True)
-            alt = "|".join(re.escape(w) for w in lower) or "(?!)"
-            self._cand = re.compile(rf"(?<![^\W_])(?:[^\W\d_a-zß-ÿ][^\W_]*|(?:{alt})(?![^\W_]))")
+            alt = trie_pattern(self._lower_first) or "(?!)"
+            self._cand = re.compile(rf"(?<![^\W_])(?:{alt})(?![^\W_])")
         return self._cand
 
     def find(self, text: str) -> list[Match]:
         out: list[Match] = []
         pos = 0
         n = len(text)
+        index = self._index
+        prefixes = self._prefixes
         for c in self._candidates().finditer(text):
             if c.start() < pos:
                 continue
-            first = _fold(c.group())
-            longest = self._first.get(first)
-            if longest is None:
+            w0 = c.group()
+            key = _fold(w0)
+            if key not in prefixes:
                 continue
-            # the contiguous tokens that follow (only name-internal separators between)
-            toks = [(c.start(), c.end(), c.group())]
+            toks = [(c.start(), c.end(), w0)]
+            best = None
             p = c.end()
-            while len(toks) < longest and p < n:
+            while True:
+                hit = index.get(key)
+                if hit is not None:
+                    eid, demonym, cased = hit
+                    if cased is None or _cased_key([t[2] for t in toks]) in cased:
+                        best = (len(toks), eid, demonym)
+                if p >= n:
+                    break
+                # the next contiguous token (only name-internal separators between)
                 sep = _SEP_RX.match(text, p)
                 q = sep.end()
                 t = _TOKEN.match(text, q)
                 if t is None or q - p > 3:
                     break
+                nkey = key + _fold(t.group())
+                if nkey not in prefixes:
+                    break
+                key = nkey
                 toks.append((t.start(), t.end(), t.group()))
                 p = t.end()
-            found = None
-            for k in range(len(toks), 0, -1):
-                words = [t[2] for t in toks[:k]]
-                hit = self._index.get(_key(words))
-                if hit is None:
-                    continue
-                eid, demonym, cased = hit
-                if cased is not None and _cased_key(words) not in cased:
-                    continue
-                found = (k, eid, demonym)
-                break
-            if found is None:
+            if best is None:
                 continue
-            k, eid, demonym = found
+            k, eid, demonym = best
             end = toks[k - 1][1]
             if text[end:end + 1] == "." and re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", text[toks[0][0]:end]):
                 end += 1  # "U.S."
