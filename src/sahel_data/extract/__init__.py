@@ -102,7 +102,7 @@ def extract_document(document_id: str, text: str, published: str | None = None) 
         while j < len(dates) and dates[j].start < sent.end:
             sdates.append(dates[j])
             j += 1
-        ins = insertions(text, sent.start, sent.end)
+        ins = ctx.asides
         for d in sdates:
             if sent.furniture and not sent.dates_ok:
                 continue

@@ -19,6 +19,14 @@ __all__ = [
 ]
 
 # ---------------------------------------------------------------- word lists
+def _trie_of(alternation: str) -> str:
+    """Simple words of a regex alternation as a trie; the complex ones kept as they are."""
+    parts = alternation.split("|")
+    simple = [p for p in parts if re.fullmatch(r"[a-z]+", p)]
+    other = [p for p in parts if p not in simple]
+    return "|".join([trie_pattern(simple)] + other)
+
+
 _FORCE_WORDS = (
     r"troops|forces|force|army|armies|soldiers|military|militaries|mercenaries|instructors|personnel|"
     r"officials|authorities|government|junta|involvement|activity|activities|presence|contractors|"
@@ -30,7 +38,7 @@ _FORCE_WORDS = (
 # words after a demonym (or a country name) that make it an actor: "Russian troops"
 _FORCE_NOUN = re.compile(
     r"\s+(?:(?:military|armed|security|special|regular|government|state|national|private|defence|defense|"
-    r"ruling|mining|elite|new|former|current)\s+)*(?:" + _FORCE_WORDS + r")\b",
+    r"ruling|mining|elite|new|former|current)\s+)*(?:" + _trie_of(_FORCE_WORDS) + r")\b",
     re.I,
 )
 _DEMONYM_AND_FORCE = re.compile(r"\s+and\s+[A-Z][a-zé]+(?:\s+\w+)?\s+(?:" + _FORCE_WORDS + r")\b")
@@ -39,7 +47,7 @@ _REPORTING = (
     r"estimates|estimate|stated|states|told|announced|claimed|claims|noted|notes|documented|found|"
     r"warned|warns|put|puts|believe|believes"
 )
-_REPORTING_AFTER = re.compile(r"\s+(?:(?:also|have|has|had|now|then)\s+)*(?:" + _REPORTING + r")\b", re.I)
+_REPORTING_AFTER = re.compile(r"\s+(?:(?:also|have|has|had|now|then)\s+)*(?:" + _trie_of(_REPORTING) + r")\b", re.I)
 _ACT_VERBS = (
     r"become|became|offered|offers|offer|sent|sends|send|deployed|deploys|deploy|supplied|supplies|supply|"
     r"provided|provides|provide|signed|signs|sign|sold|sells|sell|exported|exports|spent|spends|spend|pledged|"
@@ -61,7 +69,7 @@ _ACT_AFTER = re.compile(
     r"already|recently|reportedly|itself|alone|each|both|all|together|jointly|subsequently|later|"
     r"is\s+estimated\s+to|is\s+said\s+to|is\s+believed\s+to|is\s+thought\s+to|is\s+reported\s+to|"
     r"estimated\s+to|said\s+to|believed\s+to|to|not|never|just|still|first)\s+)*"
-    r"(?:" + _ACT_VERBS + r")\b",
+    r"(?:" + _trie_of(_ACT_VERBS) + r")\b",
     re.I,
 )
 _POSSESSIVE_ACT = re.compile(

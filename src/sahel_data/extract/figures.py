@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text import windowed_finditer
+from .text import trie_pattern, windowed_finditer
 from .numbers import (
     DIGIT_NUMBER, FRACTIONS, TENS, UNITS, WORD_NUMBER, fraction_percent, parse_number,
 )
@@ -54,8 +54,11 @@ _CORE = re.compile(
 
 # every figure core holds a digit or a number word
 _CORE_ANCHOR = re.compile(
-    rf"\d+(?:[.,]\d+)*|\b(?:{_NUMWORD}|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|tens|scores|"
-    rf"{_DENOM}|couple|twice|thrice|\w+fold)\b",
+    r"\d+(?:[.,]\d+)*|(?<![^\W_])(?:" + trie_pattern(
+        list(UNITS) + list(TENS) + list(FRACTIONS) + [
+            "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions",
+            "trillion", "trillions", "dozen", "dozens", "tens", "scores", "couple", "twice", "thrice"]
+    ) + r")(?![^\W_])|fold\b",
     re.I,
 )
 
