@@ -151,6 +151,7 @@ class SentenceContext:
     paragraph: int
     places: list[Place] = field(default_factory=list)  # places named
     weak_places: list[Place] = field(default_factory=list)  # acting states, "Malian army"
+    acting_places: list[Place] = field(default_factory=list)  # states acting as subjects (also in weak_places)
     actors: list[tuple[int, int, str]] = field(default_factory=list)
     acting: list[tuple[int, int, str]] = field(default_factory=list)  # acting states
     blocked_location: list[tuple[int, int]] = field(default_factory=list)  # "the other countries"
@@ -188,7 +189,7 @@ _NUMW = r"(?:two|three|four|five|several|many|some|\d+)\s+"
 _SOURCE_PATTERNS = [
     re.compile(rf"\b[Aa]ccording\s+to\s+(?:(?:the|a|an|its|their|new|recent|latest|preliminary|official)\s+)*(?:(?:data|figures|estimates|reports?|study|survey|analysis|statistics|count)\s+(?:by|from|of)\s+(?:the\s+)?)?(?P<src>{_SRC})"),
     re.compile(rf"(?:^|[.,;:]\s+|[\"”]\s*|\b(?:and|but|while|whereas)\s+)(?:(?:the|The|a|A)\s+)?(?:{_NUMW})?(?P<src>{_SRC})(?:\s+(?:data|figures|statistics|estimates|report|researchers|analysts|there|here|also))?(?:,\s+(?:who|which)\b[^,]*,)?\s+(?:{_REPORTING}|show|shows|showed|indicate|indicates|indicated|finds|suggest|suggests|suggested|projects|projected|calculates|calculated|tallied|tally)\b"),
-    re.compile(rf"\b(?:said|says|told|reported|estimated|stated|noted|according)\s+(?:the\s+|an?\s+)?(?P<src>{_SRC})"),
+    re.compile(rf"\b(?:said|says|told|reported|estimated|stated|noted)\s+(?:the\s+|an?\s+)?(?P<src>{_SRC})"),
     re.compile(rf"\b(?:reported|documented|recorded|compiled|collected|published|cited|counted|released|gathered|estimated)\s+by\s+(?:the\s+)?(?P<src>{_SRC})"),
     re.compile(rf"\b(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ee]stimates|[Nn]umbers|[Rr]eports?|[Ss]tudy|[Aa]nalysis|[Ss]urvey|[Tt]ally|[Cc]ount)\s+(?:from|by|of)\s+(?:the\s+)?(?P<src>{_PROPER})"),
     re.compile(rf"\b(?P<src>{_PROPER})['’]s\s+(?:data|figures|report|latest\s+report|annual\s+report|estimates|statistics|database|count|tally)\b"),
@@ -450,6 +451,7 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                         ctx.actors.append((m.start, m.end, e.entity_id))
                         ctx.acting.append((m.start, m.end, e.entity_id))
                         ctx.weak_places.append(p)
+                        ctx.acting_places.append(p)
                         sent_countries.append(p)
                         continue
                 ctx.places.append(p)
@@ -602,7 +604,7 @@ def _merge_segments(text: str, segs, fig_positions):
     for a, b in segs:
         chunk = text[a:b].lstrip()
         if out and re.match(r"(?:and|or)\b", chunk) and len(chunk.split()) <= 5 \
-                and not any(a <= p < b for p in fig_positions):
+                and ";" not in text[out[-1][1]:a] and not any(a <= p < b for p in fig_positions):
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
@@ -663,17 +665,26 @@ def location_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_po
                     found.append(q)
             return _fmt(_choose_places(found))
     weak_all = [p for p in ctx.weak_places if _visible(ctx, p.start, fs)]
+    acting_all = [p for p in ctx.acting_places if _visible(ctx, p.start, fs)]
     allp = sorted(places + weak_all, key=lambda p: p.start)
-    for pool in (places, weak_all):
-        for k in _order(segs, idx):
+    # the figure's own clause (its places, else the states acting in it), then the
+    # other clauses' places, then any weak place
+    passes = [(places + acting_all, [idx]), (places, _order(segs, idx)), (weak_all, _order(segs, idx))]
+    for pool, order in passes:
+        for k in order:
             a, b = segs[k]
             ps = [p for p in pool if a <= p.start < b]
+            strong = [p for p in ps if p in places]
+            ps = strong or ps
             if not ps:
                 continue
-            # extend over neighbouring segments that only list places
+            # extend over neighbouring segments that only list places (not across ";")
             for step in (-1, 1):
                 k2 = k + step
                 while 0 <= k2 < len(segs) and _list_like(text, segs[k2][0], segs[k2][1], allp):
+                    lo, hi = (segs[k2][1], segs[k2 + 1][0]) if step < 0 else (segs[k2 - 1][1], segs[k2][0])
+                    if ";" in text[lo:hi]:
+                        break
                     ps += [p for p in allp if segs[k2][0] <= p.start < segs[k2][1]]
                     k2 += step
             return _fmt(_choose_places(_chain(text, ps, allp)))
@@ -741,8 +752,11 @@ def actor_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_posit
         # the figure is in the sentence's subject: the actors of the rest of it
         found = [x[2] for x in actors]
     else:
+        semi0 = text.rfind(";", ctx.start, fs)
         for k in [idx] + list(range(idx - 1, -1, -1)):
             a, b = segs[k]
+            if b <= semi0:
+                break  # not across a semicolon
             acts = [x[2] for x in actors if a <= x[0] < b]
             if acts:
                 found = acts
@@ -754,7 +768,8 @@ def actor_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_posit
             found = found + [prev[-1][2]]
     # states that act before or in the figure's clause
     b_idx = segs[idx][1]
-    acting = [x[2] for x in ctx.acting if x[0] < b_idx and _visible(ctx, x[0], fs, True)]
+    semi = text.rfind(";", ctx.start, fs)
+    acting = [x[2] for x in ctx.acting if semi < x[0] < b_idx and _visible(ctx, x[0], fs, True)]
     # a subject group at the start of the sentence ("Fighters from X killed ...")
     if found and all(c.isupper() for c in found):
         head = [x[2] for x in actors if x[0] < segs[0][0] + 40 and x[2] in armed_groups]

@@ -487,6 +487,8 @@ against upon unlike like whose then now today yesterday already again ago earlie
 each apart away back only per cent percent while remain remains remained fled died killed rose fell
 say says said according reported seized took left went came made make makes gave get got
 respectively spent spend spends recorded have has had were was are is combined alone
+face faces need needs lack lacks live lives suffer suffers receive receives require requires risk
+remain depend depends rely relies continue continues still
 """.split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 

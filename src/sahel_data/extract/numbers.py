@@ -44,7 +44,7 @@ WORD_NUMBER = (
 )
 # "1,292", "6.5", "1000", "1.2 million", "$5m", "20k", "1.5bn"
 DIGIT_NUMBER = (
-    r"(?<![\w.,/])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+    r"(?<![\w.,/])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,.])|\d+)(?:\.\d+)?"
     r"(?:(?:\s+|-)(?:hundred|thousand|million|billion|trillion)\b|(?:bn|mn|m|k)\b)?"
 )
 
@@ -53,11 +53,11 @@ _TOKEN = re.compile(r"[a-z]+|\d[\d,]*(?:\.\d+)?", re.I)
 
 def parse_digits(s: str) -> float | None:
     """'1,292' -> 1292.0; '1.2 million' -> 1200000.0; '$5m' style '5m' -> 5e6."""
-    m = re.match(r"\s*(\d[\d,]*(?:\.\d+)?)\s*-?\s*([a-z]+)?", s, re.I)
+    m = re.match(r"\s*(\d(?:[\d,]|[\u00a0\u202f\u2009 ](?=\d{3}))*(?:\.\d+)?)\s*-?\s*([a-z]+)?", s, re.I)
     if not m:
         return None
     try:
-        v = float(m.group(1).replace(",", ""))
+        v = float(re.sub(r"[,\u00a0\u202f\u2009 ]", "", m.group(1)))
     except ValueError:
         return None
     scale = (m.group(2) or "").lower()
