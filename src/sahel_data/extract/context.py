@@ -187,7 +187,7 @@ _LOWER_NP = r"(?:[a-z0-9][\w\-]*\s+){0,2}(?:sources?|officials?|authorities|part
 _SRC = rf"(?:{_PROPER}(?:['’]s\s+[a-z]+)?|{_LOWER_NP}|{_CAP}\s+{_LOWER_NP})"
 _NUMW = r"(?:two|three|four|five|several|many|some|\d+)\s+"
 _SOURCE_PATTERNS = [
-    re.compile(rf"\b[Aa]ccording\s+to\s+(?:(?:the|a|an|its|their|new|recent|latest|preliminary|official)\s+)*(?:(?:data|figures|estimates|reports?|study|survey|analysis|statistics|count)\s+(?:by|from|of)\s+(?:the\s+)?)?(?P<src>{_SRC})"),
+    re.compile(rf"\b[Aa]ccording\s+to\s+(?:(?:the|a|an|its|their|new|recent|latest|preliminary|official|annual|\d{{4}})\s+)*(?:(?:data|figures|estimates|reports?|study|survey|analysis|statistics|count)\s+(?:by|from|of)\s+(?:the\s+)?)?(?P<src>{_SRC})"),
     re.compile(rf"(?:^|[.,;:]\s+|[\"”]\s*|\b(?:and|but|while|whereas)\s+)(?:(?:the|The|a|A)\s+)?(?:{_NUMW})?(?P<src>{_SRC})(?:\s+(?:data|figures|statistics|estimates|report|researchers|analysts|there|here|also))?(?:,\s+(?:who|which)\b[^,]*,)?\s+(?:{_REPORTING}|show|shows|showed|indicate|indicates|indicated|finds|suggest|suggests|suggested|projects|projected|calculates|calculated|tallied|tally)\b"),
     re.compile(rf"\b(?:said|says|told|reported|estimated|stated|noted)\s+(?:the\s+|an?\s+)?(?P<src>{_SRC})"),
     re.compile(rf"\b(?:reported|documented|recorded|compiled|collected|published|cited|counted|released|gathered|estimated)\s+by\s+(?:the\s+)?(?P<src>{_SRC})"),
@@ -788,12 +788,16 @@ def spending_location(actor: str | None, location: str | None) -> str | None:
     return _fmt(states) if states else location
 
 
+_PUBLICATION_YEAR = re.compile(r"\s+(?:report|study|survey|paper|article|book|edition|issue|briefing|brief)\b", re.I)
+
+
 def period_for(text: str, dates, segs, fs: int, fe: int, sent_start: int, sent_end: int, ins=(),
                fig_positions=()):
     """(period_start, period_end) of a figure, per the guidelines: a date right
     after the figure's phrase; the date of its own clause; the sentence's only
     date; the nearest date before; else after. Asides keep their dates."""
-    ds = [d for d in dates if sent_start <= d.start < sent_end and d.date_start]
+    ds = [d for d in dates if sent_start <= d.start < sent_end and d.date_start
+          and not _PUBLICATION_YEAR.match(text, d.end)]
     if ins:
         ds = [d for d in ds if not any(a <= d.start < b and not (a <= fs < b) for a, b in ins)]
     if not ds:

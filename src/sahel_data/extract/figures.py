@@ -129,11 +129,16 @@ _CLOCK = re.compile(
 _CLOCK_ANCHOR = re.compile(r"\d[:h]\d|\d\s*(?:[ap]\.?m\b|GMT|UTC|hrs)|\+\d|\[\d", re.I)
 _REF_BEFORE = re.compile(
     r"(?:\b(?:Resolution|Article|Chapter|Section|Paragraph|No\.|Nos\.|Number|Law|Decree|Order|Protocol|"
-    r"Table|Figure|Fig\.|Annex|Page|p\.|pp\.|Route|RN|Highway|Flight|Room|Vol\.|Volume|Issue|Item|Rule|"
+    r"Table|Figure|Fig\.|Annex|Page|p\.|pp\.|para\.|paras\.|paragraph|§|Route|RN|Highway|Flight|Room|Vol\.|Volume|Issue|Item|Rule|"
     r"Phase|Level|Category|Tier|Stage|Zone|Sector|Battalion|Brigade|Regiment|Division|Squadron|"
     r"Platoon|Model|Version|Mk|Mark|Su|Mi|MiG|Tu|Il|An|Ka|Covid|COVID|Windows|iPhone|Agenda|Vision)\s*-?\s*|#)$"
 )
-_AGE = re.compile(r"[A-Z][\w'’\-]+\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?\s*[,(]\s*(?:aged\s+)?$")
+_AGE = re.compile(
+    r"(?:[A-Z][\w'’\-]+\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?|\b(?:leader|man|woman|boy|girl|farmer|herder|"
+    r"trader|chief|commander|father|mother|son|daughter|teacher|student|driver|soldier|officer|resident|victim|"
+    r"survivor|witness|spokesman|spokeswoman|president|minister|imam|pastor|priest|journalist|mayor|widow|"
+    r"widower|husband|wife|fisherman|shepherd|miner|nurse|doctor|activist|founder|emir))\s*[,(]\s*(?:aged\s+)?$"
+)
 _CHANGE_FROM = re.compile(
     r"\b(?:rose|risen|rising|rises|fell|fallen|falls|falling|increased|increases|decreased|decreases|grew|grown|"
     r"grows|dropped|drops|declined|declines|shrunk|shrank|shrinks|cut|cuts|climbed|climbs|jumped|jumps|surged|"
@@ -325,8 +330,8 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
                 continue  # COVID-19, Mi-24, clock
             if nxt.isalpha() and not re.match(r"(?:km|kg|t\b|pc|bn|mn|m\b|k\b)", text[c.end:c.end + 3], re.I):
                 continue  # 5th, 1990s, 10am
-            if nxt == ":" and text[c.end + 1:c.end + 2].isdigit():
-                continue
+            if nxt in (":", "/") and text[c.end + 1:c.end + 2].isdigit():
+                continue  # clock times, "24/7", "9/11"
             if _REF_BEFORE.search(text[max(0, c.start - 14):c.start]):
                 continue
             if re.match(r"[\-‐\s]years?[\-‐\s]old\b", text[c.end:c.end + 12], re.I) or \
