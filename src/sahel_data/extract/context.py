@@ -57,19 +57,24 @@ _ACT_VERBS = (
     r"invests|committed|commits|contributed|contributes|contribute|delivered|delivers|donated|donates|"
     r"allocated|allocates|mobilised|mobilized|recruited|recruits|lost|loses|lose|carried\s+out|conducted|"
     r"conducts|struck|strikes|used|uses|completed|completes|left|leaves|quit|quits|joined|joins|formed|"
-    r"created|creates|established|tripled|doubled|quadrupled|halved|increased|increases|raised|raises|"
-    r"cut|cuts|reduced|reduces|boosted|boosts|deploy|hired|hires|attacked|attacks|launched|seized|seizes|"
+    r"created|creates|established|"
+    r"deploy|hired|hires|attacked|attacks|launched|seized|seizes|"
     r"captured|retook|recaptured|fought|fights|fielded|fields|maintains|maintained|stationed|keeps|kept|"
     r"operates|operated|runs|ran|controls|controlled|owns|owned|budgeted|devoted|devotes|earmarked|"
     r"asked|asks|ordered|orders|won|wins|agreed|agrees|hosted?s?\s+(?:troops|forces)|supports|supported|"
     r"armed|arms|equipped|equips|trains"
+)
+# verbs of change act only with an object: "has tripled its budget", not "has doubled to 70,000"
+_CHANGE_VERBS = (
+    r"(?:tripled|doubled|quadrupled|halved|increased|increases|raised|raises|cut|cuts|reduced|reduces|boosted|"
+    r"boosts|expanded|slashed)(?=\s+(?:its|their|the|a|an|his|her|our|spending|funding|aid|support)\b)"
 )
 _ACT_AFTER = re.compile(
     r"(?:\s*,\s*(?:which|who|each|both|all)\b)?\s+(?:(?:has|have|had|is|was|were|are|will|would|also|then|now|"
     r"already|recently|reportedly|itself|alone|each|both|all|together|jointly|subsequently|later|"
     r"is\s+estimated\s+to|is\s+said\s+to|is\s+believed\s+to|is\s+thought\s+to|is\s+reported\s+to|"
     r"estimated\s+to|said\s+to|believed\s+to|to|not|never|just|still|first)\s+)*"
-    r"(?:" + _trie_of(_ACT_VERBS) + r")\b",
+    r"(?:" + _trie_of(_ACT_VERBS) + r"|" + _CHANGE_VERBS + r")\b",
     re.I,
 )
 _POSSESSIVE_ACT = re.compile(
@@ -325,6 +330,7 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
     prev_group_first: str | None = None
     last_group: str | None = None
     prev_source: str | None = None
+    prev_quote = False
     prev_para = None
     anaphors: list[tuple[int, str, re.Match]] = []
     for a in _ANAPHOR.finditer(text):
@@ -562,10 +568,13 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
         else:
             src, span, cont = None, None, False
         same_para = prev_para == sent.paragraph
-        if src is None and prev_source and same_para and (cont or _CONTINUES.match(text, sent.start, sent.end)):
-            src = prev_source
+        if src is None and prev_source and same_para and (
+                cont or _CONTINUES.match(text, sent.start, sent.end)
+                or (prev_quote and re.match(r"\s*[\"“]", text[sent.start:sent.start + 3]))):
+            src = prev_source  # a continuing sentence, or the rest of a quoted passage
         ctx.source = src
         ctx.source_span = span
+        prev_quote = bool(re.search(r"[\"”]", text[sent.start:sent.end]))
         prev_source = src
         prev_para = sent.paragraph
         out.append(ctx)
@@ -687,7 +696,12 @@ def location_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_po
                         break
                     ps += [p for p in allp if segs[k2][0] <= p.start < segs[k2][1]]
                     k2 += step
-            return _fmt(_choose_places(_chain(text, ps, allp)))
+            ps = _chain(text, ps, allp)
+            # "refugees from Mali in Niger": the origin is not the place
+            origin = [p for p in ps if re.search(r"\bfrom\s+(?:the\s+)?$", text[max(0, p.start - 12):p.start])]
+            if origin and len({p.code for p in ps} - {p.code for p in origin}) > 0:
+                ps = [p for p in ps if p not in origin]
+            return _fmt(_choose_places(ps))
     if base:
         return _fmt(_choose_places(base))
     return None
