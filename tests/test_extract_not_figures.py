@@ -50,3 +50,11 @@ def test_page_furniture_yields_no_figures():
 def test_count_that_looks_like_a_year():
     f = {x["text"]: x for x in extract_document("t", "More than 2000 troops were sent.", "2025-01-01")["figures"]}
     assert f["More than 2000"]["value"] == 2000
+
+
+def test_scores_ratios_and_codes():
+    assert fig_texts("The match ended 2-1. The ratio was 3:1. Decree No. 2024-017 was signed.") == []
+
+
+def test_road_numbers():
+    assert fig_texts("Trucks on Route Nationale 16 were attacked.") == []

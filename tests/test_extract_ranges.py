@@ -84,3 +84,14 @@ def test_vague(phrase, low):
 
 def test_quantifiers_without_number_word_are_not_figures():
     assert figs("Several villages, many wells and a few markets were hit.") == {}
+
+
+def test_change_with_bound_is_two_figures():
+    f = figs("The force has grown from about 3,000 to 4,500 troops.")
+    assert f["about 3,000"]["qualifier"] == "approx"
+    assert f["4,500"]["qualifier"] == "exact"
+
+
+def test_spaced_thousands():
+    f = figs("The task force has lost nearly 1 000 soldiers.")
+    assert f["nearly 1 000"]["value"] == 1000

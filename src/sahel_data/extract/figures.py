@@ -91,7 +91,11 @@ _CUR_PREFIX = r"(?:US\s?\$|\$|USD\s?|€|EUR\s?|£|GBP\s?|F?CFA\s?|XOF\s?|₦|NG
 _LEFT = re.compile(
     rf"(?:(?<![\w])(?P<bound>{_BOUND_RX})\s+|(?P<tilde>~)\s*)?(?P<cur>{_CUR_PREFIX}\s*)?$", re.I
 )
-_RANGE_LEFT = re.compile(rf"(?<![\w])(?P<rw>between|from)\s+(?:{_CUR_PREFIX}\s*)?$", re.I)
+_RANGE_LEFT = re.compile(
+    rf"(?<![\w])(?P<rw>between|from)\s+(?:(?:about|around|some|roughly|nearly|almost|approximately|over|"
+    rf"more\s+than|less\s+than|fewer\s+than|at\s+least)\s+)?(?:{_CUR_PREFIX}\s*)?$",
+    re.I,
+)
 
 _RIGHT = re.compile(
     r"""
@@ -100,6 +104,7 @@ _RIGHT = re.compile(
   | (?P<cur>\s+(?:(?:US|U\.S\.|American)\s+)?dollars?\b|\s+euros?\b|\s+(?:CFA\s+)?francs?(?:\s+CFA)?\b|\s+F?CFA\b|\s+USD\b|\s+EUR\b|\s+XOF\b|\s+naira\b|\s+(?:British\s+)?pounds?(?:\s+sterling)?\b|\s+roubles?\b|\s+rubles?\b|\s+yuan\b)
   | (?P<times>(?:\s+|-)times\b)
   | (?P<dur>(?:\s+|-)(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b)
+  | (?P<deg>\s*°\s*C\b)
   | (?P<meas>\s+t\b(?![\'’])|\s*(?:km²|km2|sq\.?\s?km\b|square\s+kilomet(?:er|re)s?\b|kilomet(?:er|re)s?\b|km\b|kilograms?\b|kg\b|(?:metric\s+)?tonnes?\b|(?:metric\s+)?tons?\b|litres?\b|liters?\b|hectares?\b|ha\b|miles?\b))
     """,
     re.I | re.X,
@@ -129,7 +134,7 @@ _CLOCK = re.compile(
 _CLOCK_ANCHOR = re.compile(r"\d[:h]\d|\d\s*(?:[ap]\.?m\b|GMT|UTC|hrs)|\+\d|\[\d", re.I)
 _REF_BEFORE = re.compile(
     r"(?:\b(?:Resolution|Article|Chapter|Section|Paragraph|No\.|Nos\.|Number|Law|Decree|Order|Protocol|"
-    r"Table|Figure|Fig\.|Annex|Page|p\.|pp\.|para\.|paras\.|paragraph|§|Route|RN|Highway|Flight|Room|Vol\.|Volume|Issue|Item|Rule|"
+    r"Table|Figure|Fig\.|Annex|Page|p\.|pp\.|para\.|paras\.|paragraph|§|Route|Nationale|National|Road|Avenue|Street|RN|Highway|Flight|Room|Vol\.|Volume|Issue|Item|Rule|"
     r"Phase|Level|Category|Tier|Stage|Zone|Sector|Battalion|Brigade|Regiment|Division|Squadron|"
     r"Platoon|Model|Version|Mk|Mark|Su|Mi|MiG|Tu|Il|An|Ka|Covid|COVID|Windows|iPhone|Agenda|Vision)\s*-?\s*|#)$"
 )
@@ -149,7 +154,7 @@ _CHANGE_FROM = re.compile(
 _HALF_BAD_BEFORE = re.compile(r"\b(?:first|second|latter|former|other|next|last|the)\s+$", re.I)
 _HALF_OK_AFTER = re.compile(r"\s+(?:of|the|its|their|his|her|a|an|that|those|these|all)\b", re.I)
 _HALF_OK_BEFORE = re.compile(
-    r"\b(?:by|than|nearly|almost|about|around|over|roughly|some|only|just|and|to|under|cut|halved|fell|dropped|rose|grew|lost)\s+$", re.I
+    r"\b(?:by|than|nearly|almost|about|around|over|roughly|some|only|just|and|to|under|cut|halved|fell|dropped|rose|grew|lost|between|or)\s+$", re.I
 )
 _SINGLE_DENOM = {"half", "third", "quarter", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
 
@@ -286,6 +291,8 @@ def _right(text: str, e: int):
         return "cur", _cur_code(g), m.end()
     if k == "times":
         return "times", "times", m.end()
+    if k == "deg":
+        return "meas", "°C", m.end()
     if k == "dur":
         w = re.search(r"[a-z]+", g, re.I).group().lower().rstrip("s")
         return "dur", _DUR_UNIT[w], m.end()
@@ -332,6 +339,10 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
                 continue  # 5th, 1990s, 10am
             if nxt in (":", "/") and text[c.end + 1:c.end + 2].isdigit():
                 continue  # clock times, "24/7", "9/11"
+            if re.match(r"0\d", text[c.start:c.start + 2]):
+                continue  # codes with leading zeros: "2023-001"
+            if prev2[-1:] in ("-", "–", "/") and prev2[:1].isdigit() and _overlaps(blocked, c.start - 6, c.start - 1):
+                continue  # the tail of a code after a year: "2023-001"
             if _REF_BEFORE.search(text[max(0, c.start - 14):c.start]):
                 continue
             if re.match(r"[\-‐\s]years?[\-‐\s]old\b", text[c.end:c.end + 12], re.I) or \
@@ -407,6 +418,11 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
                         i += 2
                         continue
         # --- single figure
+        if c.kind == "num" and not c.word and ukind is None and (
+                (text[c.start - 2:c.start - 1].isdigit() and text[c.start - 1:c.start] in "-–/:" and c.start >= 2)
+                or (text[c.end:c.end + 1] in ("-", "–", "/", ":") and text[c.end + 1:c.end + 2].isdigit())):
+            i += 1
+            continue  # "2-1", "3:1": scores and ratios, not figures
         fs, fe = c.start, uend
         left = _LEFT.search(text, max(0, c.start - 40), c.start)
         bound = None
