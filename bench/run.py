@@ -33,7 +33,9 @@ import argparse
 import datetime as dt
 import json
 import os
+import math
 import platform
+import re
 import shutil
 import signal
 import subprocess
@@ -191,8 +193,46 @@ def publish_command() -> list[str]:
     return [sys.executable, "-c", "from sahel_data.cli import main; main()"]
 
 
+_PUBLISH_HELP: list[str] = []
+
+
+def publish_has_option(option: str) -> bool:
+    if not _PUBLISH_HELP:
+        proc = subprocess.run(publish_command() + ["publish", "--help"], capture_output=True, text=True,
+                              env={**os.environ, "COLUMNS": "200"})
+        _PUBLISH_HELP.append(proc.stdout)
+    return option in _PUBLISH_HELP[0]
+
+
+_CODE_DIR: list[Path] = []  # the frozen copy of src/ that children import, if any
+
+
+def freeze_code(tmp: Path, which: str) -> str:
+    """Copy the package's source into `tmp` so that edits made to the work tree
+    during the benchmark (other people work in it) neither change the code
+    being timed nor invalidate the extraction cache between runs.
+    `which`: "head" (the last commit) or "worktree" (the files as they are)."""
+    dest = tmp / "code"  # a copy of the repository's layout: the package reads ../../schemas
+    if which == "head":
+        dest.mkdir(parents=True)
+        archive = subprocess.run(["git", "archive", "--format=tar", "HEAD"], cwd=REPO,
+                                 capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
+        label = "the last commit"
+    else:
+        ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+        for folder in ("src", "schemas"):
+            if (REPO / folder).is_dir():
+                shutil.copytree(REPO / folder, dest / folder, ignore=ignore)
+        label = "the work tree (src/ and schemas/)"
+    _CODE_DIR.append(dest / "src")
+    return label
+
+
 def child_env(prefect_home: Path) -> dict:
     env = dict(os.environ)
+    if _CODE_DIR:  # ahead of the editable install's path entry
+        env["PYTHONPATH"] = os.pathsep.join([str(_CODE_DIR[0])] + [p for p in [env.get("PYTHONPATH")] if p])
     env["PREFECT_HOME"] = str(prefect_home)
     env["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
     env.setdefault("PYTHONHASHSEED", "0")
@@ -263,6 +303,9 @@ def time_publish_runs(n: int, work: Path, args, mode: str, log_dir: Path) -> dic
     env = child_env(work / "prefect-home")
     if mode == "publish":
         cmd = publish_command() + ["publish", "--raw", str(raw), "--dist", str(dist)]
+        if publish_has_option("--cache"):  # keep the extraction cache in the temporary folder
+            cmd += ["--cache", str(work / "cache")]
+        cmd += args.publish_arg
     else:
         cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", "extract", str(raw)]
     runs = {}
@@ -278,6 +321,70 @@ def time_publish_runs(n: int, work: Path, args, mode: str, log_dir: Path) -> dic
                                 label=f"{n}-changed")
     report_run(n, f"{len(changed)} changed", runs["changed"], corpus)
     return {"corpus": corpus, "runs": runs, "changed": len(changed)}
+
+
+_LOG_LINE = re.compile(r"^(\d\d):(\d\d):(\d\d\.\d+) \| \w+ +\| (.*)$")
+_TASK_DONE = re.compile(r"Task run '(.+)-[0-9a-f]{3,}' - Finished in state")
+
+
+def step_times(stderr: str) -> dict[str, float]:
+    """Seconds spent in each step of a publish run, from Prefect's log timestamps.
+
+    A step's time runs from the previous log line to its task's "Finished"
+    line (mapped tasks of one name add up); "start-up" is the temporary
+    server's start, "shut-down" what follows the flow's last line.
+    """
+    events = []
+    day = 0.0
+    last = None
+    for line in stderr.splitlines():
+        match = _LOG_LINE.match(line)
+        if not match:
+            continue
+        stamp = int(match[1]) * 3600 + int(match[2]) * 60 + float(match[3]) + day
+        if last is not None and stamp < last - 43200:  # past midnight
+            day += 86400
+            stamp += 86400
+        last = stamp
+        events.append((stamp, match[4]))
+    steps: dict[str, float] = {}
+    begin = next((t for t, msg in events if "Beginning flow run" in msg), None)
+    if not events or begin is None:
+        return steps
+    steps["start-up (server)"] = begin - events[0][0]
+    previous = begin
+    for stamp, message in events:
+        if stamp < begin:
+            continue
+        done = _TASK_DONE.search(message)
+        if done:
+            name = done[1]
+            steps[name] = steps.get(name, 0.0) + (stamp - previous)
+            previous = stamp
+        elif "Flow run" in message and "Finished in state" in message:
+            steps["flow end"] = stamp - previous
+            previous = stamp
+    steps["shut-down"] = events[-1][0] - previous
+    return steps
+
+
+def cold_ok(data: dict) -> bool:
+    cold = data["runs"].get("cold")
+    return cold is not None and cold["returncode"] == 0
+
+
+def predict_seconds(per_n: dict[int, dict], n: int) -> float | None:
+    """Cold time of n articles extrapolated from the two largest successful runs
+    (power law, exponent at least 1: the fixed start-up cost hides growth)."""
+    done = sorted((m, d["runs"]["cold"]["wall"]) for m, d in per_n.items() if cold_ok(d))
+    if not done:
+        return None
+    if len(done) == 1:
+        m, t = done[0]
+        return t * n / m
+    (m1, t1), (m2, t2) = done[-2], done[-1]
+    exponent = max(1.0, math.log(t2 / t1) / math.log(m2 / m1)) if m2 != m1 and t1 > 0 else 1.0
+    return t2 * (n / m2) ** exponent
 
 
 def report_run(n: int, what: str, run: dict, corpus: dict) -> None:
@@ -322,7 +429,7 @@ def time_extraction_and_quantulum(work: Path, args, log_dir: Path, extract_avail
 
 def extract_importable() -> tuple[bool, str]:
     proc = subprocess.run([sys.executable, "-c", "from sahel_data.extract import extract_document"],
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, env=child_env(Path(tempfile.gettempdir())))
     return proc.returncode == 0, error_line(proc.stderr)
 
 
@@ -352,7 +459,9 @@ def write_results(path: Path, machine: dict, started: str, mode: str, notes: lis
         "",
         f"Run {started} UTC with `python bench/run.py {' '.join(map(str, args.sizes))}` "
         f"(mode `{mode}`, seed {args.seed}, ~{args.size:,} bytes per article, "
-        f"{args.change:.0%} changed for the incremental run), commit {machine['commit']}.",
+        f"{args.change:.0%} changed for the incremental run"
+        + (f", publish arguments `{' '.join(args.publish_arg)}`" if args.publish_arg else "")
+        + f"), commit {machine['commit']}.",
         "",
         "## Machine",
         "",
@@ -380,6 +489,9 @@ def write_results(path: Path, machine: dict, started: str, mode: str, notes: lis
         corpus, runs = data["corpus"], data["runs"]
         mb = corpus["bytes"] / 1e6
         cells = [f"{n:,}", fmt(mb)]
+        if data.get("skipped"):
+            lines.append("| " + " | ".join(cells + [f"not run: {data['skipped']}"] + [""] * 8) + " |")
+            continue
         cold = runs["cold"]
         if cold["returncode"] != 0:
             cells += ["failed" if not cold["timed_out"] else "timed out"] + [""] * 8
@@ -401,6 +513,23 @@ def write_results(path: Path, machine: dict, started: str, mode: str, notes: lis
                 why = "timed out" if run["timed_out"] else f"exit {run['returncode']}"
                 notes.append(f"N={n:,}, {key} run failed ({why}): `{error_line(run['stderr'])}`")
     lines.append("")
+
+    breakdowns = {n: step_times(d["runs"]["cold"]["stderr"]) for n, d in per_n.items()
+                  if mode == "publish" and cold_ok(d)}
+    breakdowns = {n: b for n, b in breakdowns.items() if b}
+    if breakdowns:
+        names: list[str] = []
+        for b in breakdowns.values():
+            names += [k for k in b if k not in names]
+        lines += ["Where the cold runs' time goes (seconds, from Prefect's log timestamps; a step runs from "
+                  "the log line before it to its end, so Prefect's own overhead is counted in):", "",
+                  "| step | " + " | ".join(f"{n:,} articles" for n in breakdowns) + " |",
+                  "|---|" + "---:|" * len(breakdowns)]
+        for name in names:
+            lines.append(f"| {name} | " + " | ".join(fmt(b.get(name, 0.0), 2) for b in breakdowns.values()) + " |")
+        lines.append("| (rest: interpreter start, imports) | " + " | ".join(
+            fmt(per_n[n]["runs"]["cold"]["wall"] - sum(b.values()), 2) for n in breakdowns) + " |")
+        lines.append("")
 
     fit = fixed_and_marginal(per_n)
     if fit:
@@ -428,11 +557,14 @@ def write_results(path: Path, machine: dict, started: str, mode: str, notes: lis
 
     lines += ["## Targets", ""]
     big = per_n.get(10000)
-    if big and big["runs"]["cold"]["returncode"] == 0 and mode == "publish":
+    if big and cold_ok(big) and mode == "publish":
         wall = big["runs"]["cold"]["wall"]
         verdict = "met" if wall < TARGET_SECONDS_10K else "NOT met"
         lines.append(f"- 10,000 articles ({big['corpus']['bytes'] / 1e6:.1f} MB) publish in under "
                      f"{TARGET_SECONDS_10K:.0f} s: **{verdict}** ({wall:.1f} s).")
+    elif big and big.get("skipped"):
+        lines.append(f"- 10,000 articles publish in under {TARGET_SECONDS_10K:.0f} s: **NOT met** "
+                     f"(not run: {big['skipped']}).")
     else:
         lines.append(f"- 10,000 articles publish in under {TARGET_SECONDS_10K:.0f} s: not measured "
                      f"(no successful 10,000-article `publish` run in this benchmark).")
@@ -446,9 +578,8 @@ def write_results(path: Path, machine: dict, started: str, mode: str, notes: lis
                 lines.append(f"- Throughput >= {TARGET_RATIO:.0f}x quantulum3 ({q:,.0f} chars/s), {label}: "
                              f"**{verdict}** ({ratio:,.0f}x).")
         for n, data in per_n.items():
-            cold = data["runs"]["cold"]
-            if cold["returncode"] == 0 and mode == "publish":
-                rate = data["corpus"]["chars"] / cold["wall"]
+            if cold_ok(data) and mode == "publish":
+                rate = data["corpus"]["chars"] / data["runs"]["cold"]["wall"]
                 lines.append(f"- Whole `publish` of {n:,} articles, start-up included: {rate:,.0f} chars/s = "
                              f"{rate / q:,.0f}x quantulum3.")
     lines.append("")
@@ -461,7 +592,7 @@ def write_results(path: Path, machine: dict, started: str, mode: str, notes: lis
 
 def fixed_and_marginal(per_n: dict[int, dict]) -> tuple[float, float] | None:
     """Least-squares fit of cold wall time = fixed + n * per_article."""
-    points = [(n, d["runs"]["cold"]["wall"]) for n, d in per_n.items() if d["runs"]["cold"]["returncode"] == 0]
+    points = [(n, d["runs"]["cold"]["wall"]) for n, d in per_n.items() if cold_ok(d)]
     if len(points) < 2:
         return None
     mean_n = sum(n for n, _ in points) / len(points)
@@ -487,7 +618,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--change", type=float, default=0.01, help="fraction changed for the re-run")
     parser.add_argument("--extract-docs", type=int, default=1000, help="articles for extraction alone")
     parser.add_argument("--quantulum-chars", type=int, default=200_000, help="characters given to quantulum3")
-    parser.add_argument("--timeout", type=float, default=1800.0, help="seconds allowed per run")
+    parser.add_argument("--timeout", type=float, default=900.0, help="seconds allowed per run")
+    parser.add_argument("--publish-arg", action="append", default=[], metavar="ARG",
+                        help="extra argument for `sahel-data publish` (repeat: --publish-arg=--task-runner "
+                             "--publish-arg=dask)")
+    parser.add_argument("--code", choices=["head", "worktree", "installed"], default="head",
+                        help="code to time: a frozen copy of the last commit (default), of the work tree, "
+                             "or the installed package as it is (it may change while the benchmark runs)")
+    parser.add_argument("--no-skip", action="store_true",
+                        help="run every N even when the smaller runs predict it exceeds --timeout")
     parser.add_argument("--no-compare", action="store_true", help="skip extraction alone and quantulum3")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = parser.parse_args(argv)
@@ -498,6 +637,8 @@ def main(argv: list[str] | None = None) -> int:
     tmp = Path(tempfile.mkdtemp(prefix="sahel-bench-"))
     log_dir = tmp / "logs"
     notes: list[str] = []
+    if args.code != "installed":
+        machine["commit"] += f"; code timed: a frozen copy of {freeze_code(tmp, args.code)}"
     extract_ok, extract_problem = extract_importable()
     mode = args.mode
     per_n: dict[int, dict] = {}
@@ -506,6 +647,14 @@ def main(argv: list[str] | None = None) -> int:
         for index, n in enumerate(args.sizes):
             work = tmp / f"n{n}"
             run_mode = "publish" if mode in ("auto", "publish") else "extract"
+            predicted = predict_seconds(per_n, n) if run_mode == "publish" else None
+            if predicted is not None and predicted > args.timeout and not args.no_skip:
+                why = (f"predicted {predicted:,.0f} s from the smaller runs, more than the "
+                       f"{args.timeout:,.0f} s allowed per run (--timeout; --no-skip runs it anyway)")
+                print(f"N={n}: skipped, {why}", flush=True)
+                per_n[n] = {"corpus": {"documents": n, "bytes": n * args.size, "chars": n * args.size},
+                            "runs": {}, "changed": 0, "skipped": why}
+                continue
             print(f"N={n}: mode {run_mode}", flush=True)
             data = time_publish_runs(n, work, args, run_mode, log_dir)
             if mode == "auto" and index == 0:
