@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import json
 import random
 import sys
@@ -397,8 +398,6 @@ def mutate(out_dir: Path, fraction: float = 0.01, *, seed: int = 7) -> list[str]
         meta_path = path.with_name(path.name[: -len(".txt")] + ".meta.json")
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
         if "sha256" in meta:  # keep the recorded digest in step with the text
-            import hashlib
-
             meta["sha256"] = hashlib.sha256(path.read_bytes()).hexdigest()
             _write(meta_path, meta_bytes(meta))
     return [p.name[: -len(".txt")] for p in chosen]
