@@ -15,7 +15,7 @@ from .context import actor_for, build_contexts, location_for, period_for, spendi
 from .dates import event_for, find_dates
 from .figures import clock_spans, core_matches, find_figures, measure_for
 from .gazetteer import load_gazetteer
-from .text import insertions, segments, split_sentences
+from .text import insertions, mask_markup, segments, split_sentences
 
 __all__ = ["extract_document", "EXTRACTOR_VERSION", "FIGURE_COLUMNS", "DATE_COLUMNS", "MENTION_COLUMNS"]
 
@@ -80,6 +80,8 @@ def _respectively(text, sent, rows, sdates, ctx, contexts, sentences) -> None:
 
 def extract_document(document_id: str, text: str, published: str | None = None) -> dict[str, list[dict]]:
     """Figures, dates and mentions of one document (offsets index `text`)."""
+    original = text
+    text = mask_markup(text)  # same length: markdown markup blanked out
     sentences = split_sentences(text)
     gaz = load_gazetteer()
     matches = gaz.find(text)
@@ -94,7 +96,7 @@ def extract_document(document_id: str, text: str, published: str | None = None) 
     date_rows: list[dict] = []
     di = 0
     for sent, ctx in zip(sentences, contexts):
-        sent_text = text[sent.start:sent.end]
+        sent_text = original[sent.start:sent.end]
         sdates = []
         while di < len(dates) and dates[di].start < sent.start:
             di += 1
@@ -111,7 +113,7 @@ def extract_document(document_id: str, text: str, published: str | None = None) 
                 "document_id": document_id,
                 "char_start": d.start,
                 "char_end": d.end,
-                "text": text[d.start:d.end],
+                "text": original[d.start:d.end],
                 "date_start": d.date_start,
                 "date_end": d.date_end,
                 "precision": d.precision,
@@ -155,7 +157,7 @@ def extract_document(document_id: str, text: str, published: str | None = None) 
                 "document_id": document_id,
                 "char_start": f.start,
                 "char_end": f.end,
-                "text": text[f.start:f.end],
+                "text": original[f.start:f.end],
                 "sentence": sent_text,
                 "value": _f(f.value),
                 "value_low": _f(f.value_low),
@@ -179,7 +181,7 @@ def extract_document(document_id: str, text: str, published: str | None = None) 
         if d.start not in seen and not any(a <= d.start < b for a, b in covered):
             date_rows.append({
                 "date_id": f"{document_id}:date:{d.start}-{d.end}", "document_id": document_id,
-                "char_start": d.start, "char_end": d.end, "text": text[d.start:d.end],
+                "char_start": d.start, "char_end": d.end, "text": original[d.start:d.end],
                 "date_start": d.date_start, "date_end": d.date_end, "precision": d.precision,
                 "sentence": None, "event": None,
             })
@@ -188,7 +190,7 @@ def extract_document(document_id: str, text: str, published: str | None = None) 
         "document_id": document_id,
         "char_start": m.start,
         "char_end": m.end,
-        "text": text[m.start:m.end],
+        "text": original[m.start:m.end],
         "entity_id": m.entity.entity_id,
         "entity_type": m.entity.entity_type,
         "name": m.entity.name,

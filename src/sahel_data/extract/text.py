@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Sentence", "split_sentences", "segments", "insertions", "is_furniture_line"]
+__all__ = ["Sentence", "split_sentences", "segments", "insertions", "is_furniture_line", "mask_markup"]
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,9 @@ _FURNITURE = re.compile(
       | share(?:\s+(?:this|on\s+\w+))?
       | (?:tweet|print|email|e-mail|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|copy\s+link|follow(?:\s+us)?|subscribe|sign\s+up|log\s*in|read\s+more|advertisement|related(?:\s+articles?)?|listen|save|like|reply|menu|home|top)
       | (?:photo|image|credit|source|caption)\s*:.*
-      | (?:published|updated|posted|last\s+updated)\b.{0,60}
+      | (?:published|updated|posted|last\s+updated)\b.{0,80}
+      | reading\s+time\s*:.*
+      | (?:data\s+cut-?off|contact|for\s+further\s+information|methodology)\s*:.*
       | by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4})*
       | \d+\s*(?:likes?|views?|shares?)
       | (?:©|\(c\)|copyright).*
@@ -41,16 +43,32 @@ _FURNITURE = re.compile(
     re.I | re.X,
 )
 _BULLET_SHORT = re.compile(r"^\s*[-–•*]\s+\S.{0,38}$")
+_LIST_NUMBER = re.compile(r"^\s*(?:#+\s*)?\d{1,2}[.)]\s")
 
 
-_BUTTONS = re.compile(r"\b(?:min(?:ute)?s?\s+read|share|comments?|copy\s+link|print|tweet|facebook|whatsapp|linkedin)\b", re.I)
+_BUTTONS = re.compile(
+    r"\b(?:min(?:ute)?s?\s+read|share|comments?|copy\s+link|print|tweet|facebook|whatsapp|linkedin|subscribe|"
+    r"subscribe\s+now|sign\s+up|newsletter|methodology|contact|like|likes|follow)\b|♥|❤",
+    re.I,
+)
+_MARKUP_EDGE = re.compile(r"^[\s#>*_]+|[\s*_]+$")
+_BULLET = re.compile(r"^\s*(?:[-–•*+]|\d{1,2}[.)])\s+")
+_DATE_ONLY = re.compile(
+    r"^\s*[-–•*]\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?|"
+    r"\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{4})?)\s*$"
+)
+_NAME_ONLY = re.compile(r"^\s*[-–•*]\s*(?:By\s+)?[A-ZÀ-Ý][\w'’.\-]+(?:\s+[A-ZÀ-Ý][\w'’.\-]+){0,3}\s*$")
+_PROMO = re.compile(r"\b(?:subscribe|newsletter|sign\s+up|follow\s+us)\b", re.I)
 
 
 def is_furniture_line(line: str) -> bool:
     """True for byline, reading time, share buttons, a trailing "Comments" ..."""
-    s = line.strip()
+    s = _MARKUP_EDGE.sub("", line.strip())
     if not s:
         return False
+    if len(s) < 250 and _PROMO.search(s) and re.search(r"\b(?:share|subscribe|readers?|newsletter)\b", s, re.I) \
+            and not re.search(r"\b(?:killed|attacks?|displaced|troops|soldiers|people)\b", s, re.I):
+        return True
     if len(s) > 160:
         return bool(re.match(r"(?:©|\(c\)|copyright)", s, re.I))
     if _FURNITURE.match(s):
@@ -62,10 +80,19 @@ def is_furniture_line(line: str) -> bool:
         return True
     if len(s.split()) <= 8 and len(parts) >= 2 and all(_BUTTONS.search(x) for x in parts):
         return True
-    # "- Jan 13", "- Author Name": a short bullet with no sentence in it
-    if _BULLET_SHORT.match(s) and not re.search(r"[.!?;:]\s*$", s) and len(s.split()) <= 5:
+    # "- Jan 13", "- Author Name", "- 8 min read": a byline bullet (not "- 52 events, 263 fatalities")
+    if _BULLET_SHORT.match(line.strip()) and (_DATE_ONLY.match(line) or _NAME_ONLY.match(line)):
         return True
     return False
+
+
+def byline_dates_ok(line: str) -> bool:
+    """Furniture that still holds a date row: a byline date, "Published ..."."""
+    s = _MARKUP_EDGE.sub("", line.strip())
+    return bool(_DATE_ONLY.match(line) or re.match(r"(?:published|updated|posted|last\s+updated|by\s)", s, re.I)
+                or re.search(r"\b(?:posted|published|updated)\b", s, re.I)
+                or (len(s.split()) <= 12 and re.search(r"\d{4}", s) and re.search(r"[·|]", s)
+                    and not re.search(r"©|copyright|rights\s+reserved", s, re.I)))
 
 
 _ABBREV = {
@@ -75,7 +102,9 @@ _ABBREV = {
     "inc", "ltd", "co", "corp", "jr", "sr", "sen", "rep", "gov", "pres", "fig", "p",
     "pp", "vol", "art", "cf", "al", "est", "min", "max", "dept", "govt", "a.m", "p.m",
 }
-_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9À-Ý])|[.!?]+[\"”’')\]]*\s*$")
+_BOUNDARY = re.compile(
+    r"[.!?]+[\"”’')\]*_]*(?:\[\d+\])*\s+(?=[\"“‘'(\[*_]?[A-Z0-9À-Ý])|[.!?]+[\"”’')\]*_]*(?:\[\d+\])*\s*$"
+)
 _LAST_TOKEN = re.compile(r"([\w.]+)\.$")
 _LINE = re.compile(r"[^\n]*(?:\n|$)")
 _TERMINAL = re.compile(r"[.!?:;\"”’)]\s*$")
@@ -108,6 +137,11 @@ def _blocks(text: str):
     para = 0
     for block in blocks:
         if not block:
+            continue
+        if sum(1 for l in block if _BULLET.match(text[l[0]:l[1]])) >= 2:
+            for s_, e_ in block:
+                units.append((s_, e_, is_furniture_line(text[s_:e_]), para))
+                para += 1
             continue
         longish = [l for l in block if (l[1] - l[0]) >= 50]
         open_ended = [l for l in block[:-1] if not _TERMINAL.search(text[l[0]:l[1]])]
@@ -181,12 +215,16 @@ def split_sentences(text: str) -> list[Sentence]:
             if m and m.end() < b:
                 out.append(Sentence(a, m.end(), para, True, len(out), True))
                 a = m.end()
-            dates_ok = not furn or bool(_BULLET_SHORT.match(text[a:b]) or _BULLET_SHORT.match(text[s:e]))
-            out.append(Sentence(a, b, para, furn, len(out), dates_ok))
+            if not furn and (b - a) < 60 and is_furniture_line(text[a:b]):
+                furn_s, dates_ok = True, byline_dates_ok(text[a:b])
+            else:
+                furn_s = furn
+                dates_ok = not furn or byline_dates_ok(text[s:e])
+            out.append(Sentence(a, b, para, furn_s, len(out), dates_ok))
     return out
 
 
-_SEG_SPLIT = re.compile(r",(?=\s)|;|:(?=\s)|\s[-–—]\s|—|\(|\)|\s–\s")
+_SEG_SPLIT = re.compile(r",(?=\s)|;|\s[-–—]\s|—|\(|\)|\s–\s")
 
 
 def segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -253,3 +291,27 @@ def trie_pattern(words) -> str:
         return f"(?:{body})?" if end else body
 
     return build(trie)
+
+
+def mask_markup(text: str) -> str:
+    """The text with markdown markup blanked out, same length: "**", "__",
+    heading "#", quote ">", link targets "](...)", footnote marks "[3]", and the
+    numbers of numbered list items and headings ("### 1. Trade")."""
+    chars = list(text)
+
+    def blank(a: int, b: int) -> None:
+        for i in range(a, b):
+            if chars[i] not in "\n":
+                chars[i] = " "
+
+    for m in re.finditer(r"\]\([^)\s]*\)", text):
+        blank(m.start(), m.end())
+    for m in re.finditer(r"\[(?=[^\]\n]*\]\()", text):
+        blank(m.start(), m.end())
+    for m in re.finditer(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|^\s*#+\s|^\s*>+\s?", text, re.M):
+        blank(m.start(), m.end())
+    for m in re.finditer(r"^\s*(?:#+\s*)?\d{1,2}[.)](?=\s)", text, re.M):
+        blank(m.start(), m.end())
+    for m in re.finditer(r"\[\d{1,3}\]", text):
+        blank(m.start(), m.end())
+    return "".join(chars)
