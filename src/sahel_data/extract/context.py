@@ -187,13 +187,21 @@ def _place_of(m: Match, ranks: dict[str, int]) -> Place | None:
 # ---------------------------------------------------------------- sources
 _FW = r"(?:of|for|and|on|the|de|du|des|la|le|to|from|against|in|&)"
 _CAP = r"(?:[A-Z][\w'’.\-]*|[A-Z]{2,}[\w$]*)"
-_PROPER = rf"{_CAP}(?:\s+(?:{_CAP}|{_FW}(?=\s+[A-Z&])|&|project|programme|program))*"
-_LOWER_NP = r"(?:[a-z0-9][\w\-]*\s+){0,2}(?:sources?|officials?|authorities|partners|agencies|agency|witness(?:es)?|residents?|army|military|police|ministry|government|junta|spokesman|spokeswoman|spokesperson|fishermen|fisherman|farmers?|herders?|traders?|villagers?|doctors?|medics?|nurses?|teachers?|aid\s+workers?|humanitarians?|analysts?|experts?|researchers?|observers?|activists?|monitors?|officers?|diplomats?|community\s+leaders?|leaders?|elders?|survivors?|victims?|relatives?|parents?|men|women|man|woman|soldiers?|mayor|governor|chief|imam|journalists?|reporters?|locals|inhabitants|displaced\s+people|refugees?|pastors?|priests?|students?|workers?|drivers?|statement|report|study|survey|communiqu[ée]|document|group|organi[sz]ation)"
-_SRC = rf"(?:{_PROPER}(?:['’]s\s+[a-z]+)?|{_LOWER_NP}|{_CAP}\s+{_LOWER_NP})"
+_PROPER = rf"{_CAP}(?:\s+(?:{_CAP}|(?:{_FW}\s+)*{_FW}(?=\s+[A-Z&])|&|project|programme|program))*"
+_LOWER_NP = r"(?:[a-z0-9][\w\-]*\s+){0,2}(?:sources?|officials?|authorities|partners|agencies|agency|witness(?:es)?|residents?|army|military|police|ministry|government|junta|spokesman|spokeswoman|spokesperson|fishermen|fisherman|farmers?|herders?|traders?|villagers?|doctors?|medics?|nurses?|teachers?|aid\s+workers?|humanitarians?|analysts?|experts?|researchers?|observers?|activists?|monitors?|officers?|diplomats?|community\s+leaders?|leaders?|elders?|survivors?|victims?|relatives?|parents?|men|women|man|woman|soldiers?|mayor|governor|chief|imam|journalists?|reporters?|locals|inhabitants|displaced\s+people|refugees?|pastors?|priests?|students?|workers?|drivers?|statement|report|study|survey|communiqu[ée]|document|group|organi[sz]ation|press|media|newspapers?|outlets?|channels?|accounts?|television|radio|office|commission|council|mission|department|service|panel|committee|body|institute|observatory|network|bureau|directorate|representatives?|envoy|commanders?|militants?|fighters?)"
+_SRC = rf"(?:(?:{_CAP}\s+){{1,3}}{_LOWER_NP}|{_PROPER}(?:['’]s\s+[a-z]+)?|{_LOWER_NP})"
+_SPEECH = r"said|says|say|told|tells|stated|states|announced|announces|claimed|claims|added|adds|warned|warns|insisted|insists|confirmed|confirms|admitted|admits|acknowledged|acknowledges"
+_PATTERN2_VERBS = (
+    r"said|says|say|reported|reports|estimated|estimates|estimate|stated|states|told|announced|claimed|claims|"
+    r"noted|notes|documented|found|warned|warns|put|puts|believe|believes|counted|recorded|added|confirmed|"
+    r"admitted|acknowledged|show|shows|showed|indicate|indicates|indicated|finds|suggest|suggests|suggested|"
+    r"projects|projected|calculates|calculated|tallied"
+)
 _NUMW = r"(?:two|three|four|five|several|many|some|\d+)\s+"
 _SOURCE_PATTERNS = [
     re.compile(rf"\b[Aa]ccording\s+to\s+(?:(?:the|a|an|its|their|new|recent|latest|preliminary|official|annual|\d{{4}})\s+)*(?:(?:data|figures|estimates|reports?|study|survey|analysis|statistics|count)\s+(?:by|from|of)\s+(?:the\s+)?)?(?P<src>{_SRC})"),
-    re.compile(rf"(?:^|[.,;:]\s+|[\"”]\s*|\b(?:and|but|while|whereas)\s+)(?:(?:the|The|a|A)\s+)?(?:{_NUMW})?(?P<src>{_SRC})(?:\s+(?:data|figures|statistics|estimates|report|researchers|analysts|there|here|also))?(?:,\s+(?:who|which)\b[^,]*,)?\s+(?:{_REPORTING}|show|shows|showed|indicate|indicates|indicated|finds|suggest|suggests|suggested|projects|projected|calculates|calculated|tallied|tally)\b"),
+    re.compile(rf"(?:^|[.,;:]\s+|[\"”]\s*|\b(?:and|but|while|whereas|that)\s+)(?:(?:the|The|a|A|our|Our|their|Their|its|Its)\s+)?(?:{_NUMW})?(?P<src>{_SRC})(?:\s+(?:data|figures|statistics|estimates|report|researchers|analysts|there|here|also|now|still))?(?:,\s+(?:who|which)\b[^,]*,|,[^,]{{1,30}},)?\s+(?:{_PATTERN2_VERBS})\b"),
+    re.compile(rf"\b(?:per|by\s+the\s+admission\s+of|as\s+reported\s+by|quoted\s+by|cited\s+by|citing)\s+(?:the\s+)?(?P<src>(?:{_CAP}[\w\-]*\s+){{0,3}}{_LOWER_NP}|{_PROPER})"),
     re.compile(rf"\b(?:said|says|told|reported|estimated|stated|noted)\s+(?:the\s+|an?\s+)?(?P<src>{_SRC})"),
     re.compile(rf"\b(?:reported|documented|recorded|compiled|collected|published|cited|counted|released|gathered|estimated)\s+by\s+(?:the\s+)?(?P<src>{_SRC})"),
     re.compile(rf"\b(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ee]stimates|[Nn]umbers|[Rr]eports?|[Ss]tudy|[Aa]nalysis|[Ss]urvey|[Tt]ally|[Cc]ount)\s+(?:from|by|of)\s+(?:the\s+)?(?P<src>{_PROPER})"),
@@ -219,7 +227,9 @@ _NOT_SOURCE_WORD = re.compile(
 def _normalise_source(src: str, sent_start_word: bool, known: set[str]) -> str | None:
     s = src.strip(" .,;:'’\"”“")
     s = re.sub(r"\s+(?:and|of|for|on|the|de|du|des|la|le|in|to|from|against|&)$", "", s)
-    s = re.sub(r"^(?:the|The|a|A|an|An)\s+", "", s)
+    s = re.sub(r"^(?:the|The|a|A|an|An|our|Our|their|Their|its|Its)\s+", "", s)
+    s = re.sub(r"\s+(?:in|from|at|of|near)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*$", "", s) \
+        if re.match(r"\w+\s+(?:in|from|at|of|near)\s+[A-Z]", s) and re.fullmatch(_LOWER_NP, s.split()[0].lower()) else s
     s = re.sub(r"^(?:two|three|four|five|several|many|some|\d+)\s+", "", s, flags=re.I)
     s = re.sub(r"^[\w\-]*\d[\w\-]*\s+", "", s)  # "40-year-old farmer" -> "farmer"
     s = re.sub(r"\s+(?:there|here|also)$", "", s)
@@ -271,15 +281,20 @@ def source_in(text: str, start: int, end: int, places: set[str] | None = None,
             if best is not None and pos >= best[1]:
                 continue
             first = raw.split()[0]
+            if first in ("In", "On", "At", "By", "For", "From", "Since", "During", "After", "Before", "With",
+                         "Under", "Across", "Despite", "Although", "Between", "Over", "Among", "Within"):
+                continue
             if _PRONOUN.match(raw.strip()) or _GENERIC_SOURCE.match(raw.strip()):
                 cand = (None, pos, (start + ps, start + m.end("src")), True)
             else:
-                if raw.strip() in places or first in places and len(raw.split()) == 1:
+                if (raw.strip() in places or first in places and len(raw.split()) == 1) and not \
+                        re.match(rf"\s+(?:{_SPEECH})\b", sent[m.end("src"):m.end("src") + 14]):
                     continue
                 src = _normalise_source(raw, pos == 0, known)
                 if not src:
                     continue
-                if src in places or all(w in places or w in ("and", "or", ",") for w in re.split(r"\s*(?:,|\band\b|\bor\b)\s*", src) if w):
+                speech = re.match(rf"\s+(?:{_SPEECH})\b", sent[m.end("src"):m.end("src") + 14])
+                if not speech and (src in places or all(w in places or w in ("and", "or", ",") for w in re.split(r"\s*(?:,|\band\b|\bor\b)\s*", src) if w)):
                     continue
                 if _GENERIC_SOURCE.match(src):
                     cand = (None, pos, (start + ps, start + m.end("src")), True)

@@ -64,18 +64,24 @@ _DATE_RX = re.compile(
         rf"(?P<pm>{_PART}{_m('m6')}(?!\.?\s*\d))",
         # in November / since March (no year)
         rf"(?:\b(?:in|In|since|Since|by|By|until|Until|from|From|during|During|of|on|before|after|through|till)\s+)(?P<bm>{_m('m7')}(?!\.?\s*\d)(?!\s*(?:and|to|until|through|-|–|—)\s*(?:{_FULL}|{_ABBR})))",
+        # FY2023, fiscal year 2024
+        rf"(?P<fy>\b(?:FY\s?|[Ff]iscal\s+[Yy]ear\s+)(?P<yf>{_Y})(?!\d))",
+        # 3-9 March / between 3 and 9 March (no year)
+        rf"(?P<dr2>(?:(?:between|Between)\s+)?(?<![\d,])(?P<dc>{_D})\s*(?:-|–|to|and)\s*(?P<dd>{_D})\s+{_m('mz')}(?!\s*,?\s*\d))",
+        # pre-2023, post-2020
+        rf"(?:\b(?:pre|post)-)(?P<pp>{_Y}){_YA}",
         # mid-2022, early 2023, late 2024
         rf"(?P<py>{_PART}(?P<yp>{_Y}){_YA})",
         # year ranges: between 2020 and 2023, from 2018 to 2022, 2018-2022, 2023-24
         rf"(?P<yr>(?:between|Between)\s+(?P<ya1>{_Y})\s*(?:and|to|-|–)\s*(?P<yb1>{_Y})(?![\w%])"
-        rf"|(?:(?:from|From)\s+)?{_YB}(?P<ya>{_Y})\s*(?:to|until|till|through|-|–|—|/)\s*(?P<yb>{_Y}|\d\d)(?![\w%]))",
+        rf"|(?:(?:from|From)\s+)?{_YB}(?P<ya>{_Y})(?:\s*(?:to|until|till|through|-|–|—|/)\s*(?P<yb>{_Y})|[-–/](?P<yc>\d\d))(?![\w%]|[.,]\d))",
         # a single year
         rf"(?P<y>{_YB}(?P<yy>{_Y}){_YA})",
     ])
 )
 
 # every date holds a year or a month name
-_DATE_ANCHOR = re.compile(rf"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\b(?:{_FULL}|{_ABBR})")
+_DATE_ANCHOR = re.compile(rf"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\b(?:{_FULL}|{_ABBR})")  # FY2023 holds a year too
 
 # words before a number that make it a count, not a year
 _NOT_YEAR_BEFORE = re.compile(
@@ -159,7 +165,7 @@ def find_dates(text: str, published: str | None = None, start: int = 0, end: int
     for m in windowed_finditer(_DATE_RX, _DATE_ANCHOR, text, start, end, before=40, after=60):
         kind = m.lastgroup
         # lastgroup is the last *closed* group: find the outer alternative
-        for k in ("iso", "dr", "dmy", "mdy", "mr", "my", "mr2", "dm", "md", "pm", "bm", "py", "yr", "y"):
+        for k in ("iso", "dr", "dmy", "mdy", "mr", "my", "mr2", "dm", "md", "pm", "bm", "fy", "dr2", "pp", "py", "yr", "y"):
             if m.group(k) is not None:
                 kind = k
                 break
@@ -189,6 +195,16 @@ def find_dates(text: str, published: str | None = None, start: int = 0, end: int
                 out.append(DateSpan(s, e, f"{y}-{a:02d}", vb, "month"))
             elif vb:
                 out.append(DateSpan(s, e, f"{int(vb[:4]) - 1:04d}-{a:02d}", vb, "month"))
+        elif kind == "fy":
+            out.append(DateSpan(s, e, m["yf"], m["yf"], "year"))
+        elif kind == "pp":
+            out.append(DateSpan(s, e, m["pp"], m["pp"], "year"))
+        elif kind == "dr2":
+            mo = _mnum(m["mz"])
+            v2 = _resolve_day(mo, _day(m["dd"]), pub)
+            if v2 and _day(m["dc"]) <= _day(m["dd"]):
+                v1 = f"{v2[:8]}{_day(m['dc']):02d}"
+                out.append(DateSpan(s, e, v1, v2, "day"))
         elif kind == "py":
             y = m["yp"]
             out.append(DateSpan(s, e, y, y, "year"))
@@ -225,9 +241,9 @@ def find_dates(text: str, published: str | None = None, start: int = 0, end: int
             out.append(DateSpan(s, e, v, v, "month"))
         elif kind == "yr":
             ya = int(m["ya"] or m["ya1"])
-            yb_s = m["yb"] or m["yb1"]
+            yb_s = m["yb"] or m["yb1"] or m["yc"]
             yb = int(yb_s) if len(yb_s) == 4 else (ya // 100) * 100 + int(yb_s)
-            if yb < ya or yb - ya > 100:
+            if yb < ya or yb - ya > (10 if len(yb_s) == 2 else 100):
                 # not a range: fall back to the first year alone
                 g = "ya" if m["ya"] else "ya1"
                 ys, ye = m.start(g), m.end(g)
