@@ -33,7 +33,8 @@ _FORCE_WORDS = (
     r"advisers|advisors|units|operations|operation|jets|drones|aircraft|air\s+force|gendarmerie|"
     r"police|fighters|deployment|engagement|intervention|representative|diplomats|minister|"
     r"ministry|president|officers|paramilitaries|battalions?|contingents?|special\s+forces|"
-    r"peacekeepers|servicemen|weapons|arms|companies|firms"
+    r"peacekeepers|servicemen|weapons|arms|companies|firms|partners|allies|ally|backers|patrons|"
+    r"counterparts|cooperation|assistance|aid|funding|transfers|air\s+forces"
 )
 # words after a demonym (or a country name) that make it an actor: "Russian troops"
 _FORCE_NOUN = re.compile(
@@ -75,6 +76,16 @@ _ACT_AFTER = re.compile(
     r"is\s+estimated\s+to|is\s+said\s+to|is\s+believed\s+to|is\s+thought\s+to|is\s+reported\s+to|"
     r"estimated\s+to|said\s+to|believed\s+to|to|not|never|just|still|first)\s+)*"
     r"(?:" + _trie_of(_ACT_VERBS) + r"|" + _CHANGE_VERBS + r")\b",
+    re.I,
+)
+_AFFILIATE_AFTER = re.compile(
+    r"(?:[-‐](?:linked|affiliated|aligned|allied|backed|inspired)\b|['’]s\s+(?:local\s+|regional\s+|sahelian\s+)?"
+    r"(?:affiliate|branch|offshoot|franchise|wing|arm)\b|\s+(?:affiliate|branch|offshoot|franchise|wing))",
+    re.I,
+)
+_SAYS_IT = re.compile(
+    r"\s+(?:says|said|claims|claimed|reports|reported|announced|admits|admitted)\s+(?:that\s+)?(?:it|they)\s+"
+    r"(?:has\s+|have\s+|had\s+)?(?:lost|killed|deployed|sent|spent|paid|arrested|recruited|trained|seized|neutralised|neutralized)\b",
     re.I,
 )
 _POSSESSIVE_ACT = re.compile(
@@ -407,7 +418,11 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                     and sm[k + 1].start - m.end <= 4:
                 acting_idx.add(k)  # "Russia's Wagner Group"
                 continue
-            if _ACT_AFTER.match(after) or _POSSESSIVE_ACT.match(after) or _FORCE_NOUN.match(after) and not _REPORTING_AFTER.match(after[_FORCE_NOUN.match(after).end():]):
+            before_c = text[max(sent.start, m.start - 14):m.start]
+            after_prep = re.search(r"\b(?:into|in|to|from|of|across|through|at|near|with|by|for|on|towards?|inside|outside|than)\s+(?:the\s+)?$", before_c, re.I)
+            if _SAYS_IT.match(after) or ((not after_prep or re.match(r"\s*,\s*(?:which|who)\b", after))
+                                         and _ACT_AFTER.match(after)) or _POSSESSIVE_ACT.match(after) \
+                    or _FORCE_NOUN.match(after) and not _REPORTING_AFTER.match(after[_FORCE_NOUN.match(after).end():]):
                 acting_idx.add(k)
                 # the rest of a list before it acts too
                 q = k
@@ -433,7 +448,8 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                 after = text[m.end:min(sent.end, m.end + 90)]
                 before = text[max(sent.start, m.start - 30):m.start]
                 if e.entity_type in ("armed_group", "state_force"):
-                    # a group named as the source ("the group said") is not an actor
+                    if _AFFILIATE_AFTER.match(after):
+                        continue  # "the al-Qaeda affiliate JNIM", "al-Qaeda-linked groups"
                     ctx.actors.append((m.start, m.end, e.entity_id))
                     first_group = first_group or e.entity_id
                     last_group = e.entity_id
@@ -459,6 +475,12 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                         sent_countries.append(p)
                         continue
                     surface = text[m.start:m.end]
+                    if re.search(r"\bthe\s+$", before, re.I) and not re.match(r"\s+[a-z]", after) \
+                            and not surface.endswith("s"):
+                        # "the French": people, not a place
+                        if _ACT_AFTER.match(after):
+                            ctx.actors.append((m.start, m.end, e.entity_id))
+                        continue
                     if surface.endswith("s") and surface[:-1] in known_names:
                         # "the Russians": people, an actor when they act; their country a weak place
                         if _ACT_AFTER.match(after):
@@ -544,7 +566,10 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                 n_want = next((v for w, v in want.items() if re.search(rf"\b{w}\b", a.group(), re.I)), None)
                 prev_codes = list(dict.fromkeys(p.code for p in prev if p in pc))
                 para_codes = list(dict.fromkeys(p.code for p in pc))
-                if prev_codes and (n_want is None or len(prev_codes) == n_want):
+                here_codes = list(dict.fromkeys(p.code for p in sent_countries if p.start < a.start()))
+                if here_codes and len(here_codes) >= 2 and (n_want is None or len(here_codes) == n_want):
+                    codes = here_codes
+                elif prev_codes and (n_want is None or len(prev_codes) == n_want):
                     codes = prev_codes
                 elif n_want is not None and len(para_codes) >= n_want:
                     codes = para_codes[-n_want:] if len(para_codes) > n_want else para_codes
@@ -552,6 +577,8 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                     codes = prev_codes
                 for c in codes:
                     ctx.places.append(Place(a.start(), a.end(), c, False))
+                    if re.search(r"(?:juntas|governments|regimes|authorities)$", a.group(), re.I):
+                        ctx.actors.append((a.start(), a.end(), c))
             elif kind == "other":
                 a = obj
                 ctx.blocked_location.append((a.start(), a.end()))
@@ -670,7 +697,7 @@ def location_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_po
     a0, b0 = segs[idx]
     if any(a0 <= s < b0 and s >= fs - 60 for s, _ in ctx.blocked_location):
         return None
-    places = [p for p in ctx.places if _visible(ctx, p.start, fs)]
+    places = [p for p in ctx.places if _visible(ctx, p.start, fs) or text[_in(ctx.insertions, p.start)[0]] == "("]
     # a region named only as the whole of a share or the base of a comparison
     # ("54 percent of deaths worldwide", "twice the world average") is not the place
     base = [p for p in places if p.is_region and _is_base(text, p, fs, fe)]
@@ -751,7 +778,8 @@ def _is_base(text: str, p: Place, fs: int, fe: int) -> bool:
         return True
     if p.start >= fe:
         gap = text[fe:p.start]
-        if re.search(r"\bof\b", gap) and not re.search(r"[,;:()]", gap) and len(gap) < 80:
+        if re.search(r"\bof\b", gap) and not re.search(r"[,;:()]", gap) and len(gap) < 80 \
+                and not re.search(r"\b(?:to|into|for|from)\s+(?:the\s+)?$", gap):
             return True
     return False
 
@@ -801,7 +829,9 @@ def actor_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_posit
     acting = [x[2] for x in ctx.acting if semi < x[0] < b_idx and _visible(ctx, x[0], fs, True)]
     # a subject group at the start of the sentence ("Fighters from X killed ...")
     if found and all(c.isupper() for c in found):
-        head = [x[2] for x in actors if x[0] < segs[0][0] + 40 and x[2] in armed_groups]
+        clause0 = max(segs[0][0], text.rfind(";", ctx.start, fs) + 1)
+        head = [x[2] for x in actors if clause0 <= x[0] < clause0 + 40 and x[0] < fs
+                and (x[2] in armed_groups or text[clause0:x[0]].strip().lower() in ("the", ""))]
         found = found + head
     # military spending: the states it is spent by are actors
     if ctx.spending:
@@ -843,10 +873,9 @@ def period_for(text: str, dates, segs, fs: int, fe: int, sent_start: int, sent_e
             return d.date_start, d.date_end
     idx = _seg_index(segs, fs)
     a, b = segs[idx]
-    inseg = [d for d in ds if a <= d.start < b]
+    inseg = [d for d in ds if a <= d.start < b and d.end <= fs]
     if inseg:
-        before = [d for d in inseg if d.end <= fs]
-        d = before[-1] if before else inseg[0]
+        d = inseg[-1]
         return d.date_start, d.date_end
     if len(ds) == 1:
         return ds[0].date_start, ds[0].date_end
