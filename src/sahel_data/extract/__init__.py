@@ -90,7 +90,7 @@ def extract_document(document_id: str, text: str, published: str | None = None) 
     ci = 0
     cores = core_matches(text)
     ki = 0
-    contexts = build_contexts(text, sentences, matches, gaz.ranks, gaz.single_names | gaz.demonyms)
+    contexts = build_contexts(text, sentences, matches, gaz.ranks, gaz.single_names | gaz.demonyms, gaz.african)
 
     figures: list[dict] = []
     date_rows: list[dict] = []

@@ -206,7 +206,7 @@ _PATTERN2_VERBS = (
     r"said|says|say|reported|reports|estimated|estimates|estimate|stated|states|told|announced|claimed|claims|"
     r"noted|notes|documented|found|warned|warns|put|puts|believe|believes|counted|recorded|added|confirmed|"
     r"admitted|acknowledged|show|shows|showed|indicate|indicates|indicated|finds|suggest|suggests|suggested|"
-    r"projects|projected|calculates|calculated|tallied"
+    r"projects|projected|calculates|calculated|tallied|report"
 )
 _NUMW = r"(?:two|three|four|five|several|many|some|\d+)\s+"
 _SOURCE_PATTERNS = [
@@ -235,12 +235,14 @@ _NOT_SOURCE_WORD = re.compile(
 )
 
 
-def _normalise_source(src: str, sent_start_word: bool, known: set[str]) -> str | None:
+def _normalise_source(src: str, sent_start_word: bool, known: set[str], places: set[str] = frozenset()) -> str | None:
     s = src.strip(" .,;:'’\"”“")
     s = re.sub(r"\s+(?:and|of|for|on|the|de|du|des|la|le|in|to|from|against|&)$", "", s)
     s = re.sub(r"^(?:the|The|a|A|an|An|our|Our|their|Their|its|Its)\s+", "", s)
-    s = re.sub(r"\s+(?:in|from|at|of|near)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*$", "", s) \
-        if re.match(r"\w+\s+(?:in|from|at|of|near)\s+[A-Z]", s) and re.fullmatch(_LOWER_NP, s.split()[0].lower()) else s
+    mp = re.match(r"(\w+)\s+(?:in|from|at|of|near)\s+(?:the\s+)?([A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)$", s)
+    if mp and mp.group(2) in places and re.fullmatch(_LOWER_NP, mp.group(1).lower()):
+        s = mp.group(1)  # "Teachers in Gao" -> "Teachers"
+    s = re.sub(r"(?<=[A-Z]\w)\s+(?:report|study|survey|statement|analysis|data|figures|communiqu[ée])$", "", s)
     s = re.sub(r"^(?:two|three|four|five|several|many|some|\d+)\s+", "", s, flags=re.I)
     s = re.sub(r"^[\w\-]*\d[\w\-]*\s+", "", s)  # "40-year-old farmer" -> "farmer"
     s = re.sub(r"\s+(?:there|here|also)$", "", s)
@@ -264,7 +266,7 @@ _SOURCE_CUE = re.compile(
     r"(?<![^\W_])(?:" + trie_pattern(
         ("according According " + _REPORTING.replace("|", " ") + " show shows showed indicate indicates indicated "
          "finds suggest suggests suggested projects projected calculates calculated tallied tally data figures "
-         "statistics report reports study analysis survey estimates").split()
+         "statistics report reports study analysis survey estimates per admission citing quoted cited").split()
     ) + r")(?![^\W_])|['’]s\s"
 )
 _SPENDING_ANCHOR = re.compile(r"spen|efen|budget|expenditure")
@@ -301,7 +303,7 @@ def source_in(text: str, start: int, end: int, places: set[str] | None = None,
                 if (raw.strip() in places or first in places and len(raw.split()) == 1) and not \
                         re.match(rf"\s+(?:{_SPEECH})\b", sent[m.end("src"):m.end("src") + 14]):
                     continue
-                src = _normalise_source(raw, pos == 0, known)
+                src = _normalise_source(raw, pos == 0, known, places)
                 if not src:
                     continue
                 speech = re.match(rf"\s+(?:{_SPEECH})\b", sent[m.end("src"):m.end("src") + 14])
@@ -342,8 +344,10 @@ def _in(spans, pos) -> tuple[int, int] | None:
 
 
 def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, int] | None = None,
-                   known_names: set[str] | None = None) -> list[SentenceContext]:
-    """Per sentence: places (with anaphors resolved), actors and the credited source."""
+                   known_names: set[str] | None = None, african: set[str] | frozenset = frozenset()) -> list[SentenceContext]:
+    """Per sentence: places (with anaphors resolved), actors and the credited source.
+
+    `african`: ISO3 codes of the states whose own forces place a figure at home."""
     ranks = ranks or {}
     known_names = known_names or set()
     out: list[SentenceContext] = []
@@ -470,13 +474,15 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                         rest = after[fm.end():]
                         if not _REPORTING_AFTER.match(rest):
                             ctx.actors.append((m.start, m.end, e.entity_id))
-                            ctx.acting.append((m.start, m.end, e.entity_id))
-                        ctx.weak_places.append(p)
+                        if e.entity_id in african:
+                            ctx.weak_places.append(p)  # "Nigerien forces": at home; "Russian forces": abroad
                         sent_countries.append(p)
                         continue
                     surface = text[m.start:m.end]
-                    if re.search(r"\bthe\s+$", before, re.I) and not re.match(r"\s+[a-z]", after) \
-                            and not surface.endswith("s"):
+                    if re.search(r"\bthe\s+$", before, re.I) and not surface.endswith("s") and (
+                            not re.match(r"\s+[a-z]", after)
+                            or re.match(r"\s+(?:to|and|or|in|on|at|have|had|has|were|was|are|is|who|which|that|left|"
+                                        r"withdrew|arrived|came|say|said|also|then|now|from|with|for)\b", after)):
                         # "the French": people, not a place
                         if _ACT_AFTER.match(after):
                             ctx.actors.append((m.start, m.end, e.entity_id))

@@ -72,6 +72,10 @@ class Gazetteer:
         # single words that are names or demonyms (not common nouns)
         self.known_words = {w for surf, _, _ in surfaces for w in surf.split() if w[:1].isupper()}
         self.demonyms = {surf for surf, _, dem in surfaces if dem}
+        self.african = {eid for eid, parent in self.within.items()
+                         if self.entities.get(eid) and self.entities[eid].entity_type == "country"
+                         and parent in ("africa", "west-africa", "north-africa", "east-africa", "central-africa",
+                                        "sub-saharan-africa", "sahel")}
         self.armed_groups = {e.entity_id for e in entities if e.entity_type == "armed_group"}
         self.single_names = {surf for surf, _, _ in surfaces if " " not in surf}
         # key -> (entity_id, demonym, cased variants or None for case-free)
