@@ -62,8 +62,10 @@ _ACT_VERBS = (
     r"deploy|hired|hires|attacked|attacks|launched|seized|seizes|"
     r"captured|retook|recaptured|fought|fights|fielded|fields|maintains|maintained|stationed|keeps|kept|"
     r"operates|operated|runs|ran|controls|controlled|owns|owned|budgeted|devoted|devotes|earmarked|"
-    r"asked|asks|ordered|orders|won|wins|agreed|agrees|hosted?s?\s+(?:troops|forces)|supports|supported|"
-    r"armed|arms|equipped|equips|trains"
+    r"asked|asks|ordered|orders|won|wins|agreed|agrees|supports|supported|"
+    r"armed|arms|equipped|equips|trains|obligated|obligates|appropriated|disbursed|disburses|requested|"
+    r"requests|proposed|proposes|pledges|granted|grants|approved|approves|kept|keeps|maintained|stationed|"
+    r"lost|loses|recruited"
 )
 # verbs of change act only with an object: "has tripled its budget", not "has doubled to 70,000"
 _CHANGE_VERBS = (

@@ -105,7 +105,7 @@ _RIGHT = re.compile(
   | (?P<times>(?:\s+|-)times\b)
   | (?P<dur>(?:\s+|-)(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b)
   | (?P<deg>\s*°\s*C\b)
-  | (?P<meas>\s+t\b(?![\'’])|\s*(?:km²|km2|sq\.?\s?km\b|square\s+kilomet(?:er|re)s?\b|kilomet(?:er|re)s?\b|km\b|kilograms?\b|kg\b|(?:metric\s+)?tonnes?\b|(?:metric\s+)?tons?\b|litres?\b|liters?\b|hectares?\b|ha\b|miles?\b))
+  | (?P<meas>\s+t\b(?![\'’])|(?:\s*|[\-‐])(?:km²|km2|sq\.?\s?km\b|square\s+kilomet(?:er|re)s?\b|kilomet(?:er|re)s?\b|km\b|kilograms?\b|kg\b|(?:metric\s+)?tonnes?\b|(?:metric\s+)?tons?\b|litres?\b|liters?\b|hectares?\b|ha\b|miles?\b))
     """,
     re.I | re.X,
 )
@@ -134,7 +134,9 @@ _CLOCK = re.compile(
 _CLOCK_ANCHOR = re.compile(r"\d[:h]\d|\d\s*(?:[ap]\.?m\b|GMT|UTC|hrs)|\+\d|\[\d", re.I)
 _REF_BEFORE = re.compile(
     r"(?:\b(?:Resolution|Article|Chapter|Section|Paragraph|No\.|Nos\.|Number|Law|Decree|Order|Protocol|"
-    r"Table|Figure|Fig\.|Annex|Page|p\.|pp\.|para\.|paras\.|paragraph|§|Route|Nationale|National|Road|Avenue|Street|RN|Highway|Flight|Room|Vol\.|Volume|Issue|Item|Rule|"
+    r"Table|Figure|Fig\.|Annex|Page|p\.|pp\.|para\.|paras\.|paragraph|§|Route|Nationale|National|Road|Avenue|Street|"
+    r"Base|Camp|Post|Block|Lot|Plot|Gate|Terminal|Hall|Wing|Ward|Cell|Box|Code|Chapter|Title|Bill|Act|Resolution|"
+    r"H\.R\.|S\.|Sec\.|Art\.|Op\.|Vol\.|No|Nº|n°|RN|Highway|Flight|Room|Vol\.|Volume|Issue|Item|Rule|"
     r"Phase|Level|Category|Tier|Stage|Zone|Sector|Battalion|Brigade|Regiment|Division|Squadron|"
     r"Platoon|Model|Version|Mk|Mark|Su|Mi|MiG|Tu|Il|An|Ka|Covid|COVID|Windows|iPhone|Agenda|Vision)\s*-?\s*|#)$"
 )
@@ -348,6 +350,10 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
             if re.match(r"[\-‐\s]years?[\-‐\s]old\b", text[c.end:c.end + 12], re.I) or \
                     re.search(r"\baged\s+$", text[max(0, c.start - 8):c.start], re.I):
                 continue  # an age: "a 40-year-old farmer", "aged 52"
+            if re.search(r"\b[A-Z][\w'’\-]+,\s*$", text[max(0, c.start - 30):c.start]) \
+                    and re.match(r",\s+(?:a|an|the|who|from|of)\b", text[c.end:c.end + 8]) \
+                    and c.value is not None and c.value < 110 and "," not in text[c.start:c.end]:
+                continue  # "Hamadoun, 34, a trader"
             if _AGE.search(text, max(0, c.start - 40), c.start) and re.match(r"\s*[,)]", text[c.end:c.end + 2]) \
                     and c.value is not None and c.value < 120 and "," not in text[c.start:c.end]:
                 continue  # "Moussa Hamani, 52, a herder"
