@@ -39,6 +39,34 @@ def _f(v):
     return None if v is None else float(v)
 
 
+_QUOTE_LINE = re.compile(r"^[ \t]*>.*$", re.M)
+_QUOTE_CREDIT = re.compile(r"^[ \t]*>\s*(?:[—–]|--?)\s*(?P<src>[^(\[\n@]+?)\s*(?:[(\[@,]|$)", re.M)
+
+
+def _quoted_blocks(text: str) -> list[tuple[int, int, str]]:
+    """Blockquotes ("> ...") that end with a credit line ("> — Name"): (start, end, name)."""
+    out = []
+    block_start = block_end = None
+    lines = [(m.start(), m.end()) for m in _QUOTE_LINE.finditer(text)]
+    blocks = []
+    for a, b in lines:
+        if block_end is not None and text[block_end:a].strip() == "":
+            block_end = b
+        else:
+            if block_start is not None:
+                blocks.append((block_start, block_end))
+            block_start, block_end = a, b
+    if block_start is not None:
+        blocks.append((block_start, block_end))
+    for a, b in blocks:
+        credit = None
+        for m in _QUOTE_CREDIT.finditer(text, a, b):
+            credit = m.group("src").strip()
+        if credit:
+            out.append((a, b, credit))
+    return out
+
+
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 
 
@@ -81,6 +109,7 @@ def _respectively(text, sent, rows, sdates, ctx, contexts, sentences) -> None:
 def extract_document(document_id: str, text: str, published: str | None = None) -> dict[str, list[dict]]:
     """Figures, dates and mentions of one document (offsets index `text`)."""
     original = text
+    quotes = _quoted_blocks(original)
     text = mask_markup(text)  # same length: markdown markup blanked out
     sentences = split_sentences(text)
     gaz = load_gazetteer()
@@ -150,6 +179,8 @@ def extract_document(document_id: str, text: str, published: str | None = None) 
                 loc = spending_location(act, loc)
             ps, pe = period_for(text, sdates, segs, f.start, f.end, sent.start, sent.end, ctx.insertions, positions)
             src = ctx.source
+            if src is None:
+                src = next((q for a, b, q in quotes if a <= f.start < b), None)
             if src and ctx.source_span and ctx.source_span[0] <= f.start < ctx.source_span[1]:
                 src = None  # "Two security sources": the count of the sources themselves
             rows.append({

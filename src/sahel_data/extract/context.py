@@ -498,6 +498,8 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                 if e.entity_type == "country" and not m.demonym:
                     if _NOT_PLACE_BEFORE.search(before) and k not in acting_idx:
                         continue
+                    if k not in acting_idx and _FORCE_NOUN.match(after):
+                        continue  # "U.S. officials estimate ...": a source, not a place
                     if k in acting_idx:
                         ctx.actors.append((m.start, m.end, e.entity_id))
                         ctx.acting.append((m.start, m.end, e.entity_id))
@@ -574,7 +576,7 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                 n_want = next((v for w, v in want.items() if re.search(rf"\b{w}\b", a.group(), re.I)), None)
                 prev_codes = list(dict.fromkeys(p.code for p in prev if p in pc))
                 para_codes = list(dict.fromkeys(p.code for p in pc))
-                here_codes = list(dict.fromkeys(p.code for p in sent_countries if p.start < a.start()))
+                here_codes = list(dict.fromkeys(p.code for p in sent_countries if p.start < a.start() and p in ctx.places))
                 if here_codes and len(here_codes) >= 2 and (n_want is None or len(here_codes) == n_want):
                     codes = here_codes
                 elif prev_codes and (n_want is None or len(prev_codes) == n_want):

@@ -32,7 +32,7 @@ _FURNITURE = re.compile(
       | (?:photo|image|credit|source|caption)\s*:.*
       | (?:published|updated|posted|last\s+updated)\b.{0,80}
       | reading\s+time\s*:.*
-      | (?:data\s+cut-?off|contact|for\s+further\s+information|methodology)\s*:.*
+      | (?:contact|for\s+further\s+information|methodology)\s*:.*
       | by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4})*
       | \d+\s*(?:likes?|views?|shares?)
       | (?:©|\(c\)|copyright).*
