@@ -116,3 +116,39 @@ def test_count_of_the_sources_is_not_credited_to_them():
     f = figs("Three local officials said 27 people died.")
     assert f["Three"]["attributed_to"] is None
     assert f["27"]["attributed_to"] == "local officials"
+
+
+def test_per_source_and_markdown_link():
+    f = figs("- **Weapons:** Russia supplied 43% of arms imports to sub-Saharan Africa, per [SIPRI](https://x.org).")
+    assert f["43%"]["attributed_to"] == "SIPRI"
+    assert f["43%"]["location"] == "Sub-Saharan Africa"
+    assert f["43%"]["actor"] == "RUS"
+
+
+def test_blockquote_credit():
+    text = "> Attacks in Togo rose to 40 this year.\n>\n> — Sahel Monitor (@monitor) March 2, 2025"
+    f = figs(text)
+    assert f["40"]["attributed_to"] == "Sahel Monitor"
+
+
+def test_a_state_that_says_it_lost_is_an_actor_and_a_source():
+    f = figs("Benin says it lost 28 soldiers in a single attack by JNIM.")
+    assert f["28"]["attributed_to"] == "Benin"
+    assert f["28"]["actor"] == "BEN;jnim"
+
+
+def test_people_demonym_is_no_place():
+    f = figs("It asked the French to leave, and some 13 000 peacekeepers were gone by 2023.")
+    assert f["some 13 000"]["location"] is None
+
+
+def test_affiliate_qualifier_is_not_an_actor():
+    f = figs("Analysts attribute about 40 per cent of the deaths to the al-Qaeda affiliate JNIM.")
+    assert f["about 40 per cent"]["actor"] == "jnim"
+
+
+def test_foreign_forces_are_actors_not_places():
+    f = figs("Russian instructors trained 300 recruits.")
+    assert f["300"]["actor"] == "RUS" and f["300"]["location"] is None
+    f = figs("Nigerien forces lost 12 men.")
+    assert f["12"]["actor"] == "NER" and f["12"]["location"] == "NER"

@@ -70,3 +70,18 @@ def test_event(sentence, span, event):
 def test_sentence_of_a_date():
     d = dates("It rained. The dam broke in 2020. Crops failed.")
     assert d["2020"]["sentence"] == "The dam broke in 2020."
+
+
+@pytest.mark.parametrize("sentence,span,start,end,precision", [
+    ("Funding fell in FY2023 and fiscal year 2024.", "FY2023", "2023", "2023", "year"),
+    ("Between 3 and 9 March, violence rose.", "Between 3 and 9 March", "2025-03-03", "2025-03-09", "day"),
+    ("Fees tripled from the pre-2023 rate.", "2023", "2023", "2023", "year"),
+])
+def test_more_date_forms(sentence, span, start, end, precision):
+    d = dates(sentence, "2025-03-12")[span]
+    assert (d["date_start"], d["date_end"], d["precision"]) == (start, end, precision)
+
+
+def test_a_count_after_to_is_not_a_short_year():
+    d = dates("Attacks rose from 23 in 2022 to 81 in 2024.")
+    assert d["2022"]["date_end"] == "2022" and d["2024"]["date_start"] == "2024"

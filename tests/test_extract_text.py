@@ -55,3 +55,24 @@ def test_insertions():
     text = "Eight states - the three juntas among them - voted (a record) against it."
     got = [text[a:b] for a, b in insertions(text, 0, len(text))]
     assert " - the three juntas among them - " in got and "(a record)" in got
+
+
+def test_mask_markup_keeps_offsets():
+    from sahel_data.extract.text import mask_markup
+    text = "### 2. Money\n**$5 million** a [month](https://x.org/2024/05) > quote[3]\n> — Someone"
+    masked = mask_markup(text)
+    assert len(masked) == len(text)
+    assert "**" not in masked and "https" not in masked and "[3]" not in masked
+    assert "$5 million" in masked and "2." not in masked.splitlines()[0]
+
+
+def test_bullet_lines_are_never_joined():
+    text = ("- 118 events recorded across the region, down from 131 the previous week\n"
+            "- 412 reported fatalities, the highest weekly toll since September 2024\n"
+            "- 3 drone strikes claimed by the air forces of two states in the region")
+    assert len(sents(text)) == 3
+
+
+def test_footnote_mark_ends_a_sentence():
+    text = "Deaths rose to 51% in 2024.[1] Since the coups, aid has stopped."
+    assert sents(text) == ["Deaths rose to 51% in 2024.[1]", "Since the coups, aid has stopped."]
