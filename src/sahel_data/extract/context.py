@@ -149,6 +149,14 @@ _ANAPHOR = re.compile("|".join(
         (_THESE_COUNTRIES, "these"), (_OTHER_COUNTRIES, "other"), (_THERE, "there"), (_THE_REGION, "region"),
         (_THE_COUNTRY, "country"), (_THE_TOWN, "town"), (_THE_GROUP, "group"))), re.I)
 _SUBREGION_I = _SUBREGION
+_ANAPHOR_ANCHOR = re.compile(
+    r"(?<![^\W_])(?:" + trie_pattern(
+        "there locally region subregion sub-region area zone country town city village capital locality commune "
+        "countries states nations juntas governments regimes capitals group organisation organization movement "
+        "militia other".split()) + r")(?![^\W_])",
+    re.I,
+)
+_SUBREGION_ANCHOR = re.compile(r"(?<![^\W_])(?:region|province|state|department|district|prefecture|cercle|commune|governorate)(?![^\W_])")
 _RELATIVE = re.compile(r",\s+(?:which|who)\b[^,;()\n]*?(?:,|(?=\()|(?=[.!?][\"”’)]*(?:\s|$))|(?=\n)|(?=$))")
 _BRACKETS = re.compile(r"\([^()]*\)|\s[-–]\s[^-–—]*?\s[-–]\s|—[^—]*—")
 
@@ -365,9 +373,9 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
     prev_quote = False
     prev_para = None
     anaphors: list[tuple[int, str, re.Match]] = []
-    for a in _ANAPHOR.finditer(text):
+    for a in windowed_finditer(_ANAPHOR, _ANAPHOR_ANCHOR, text, before=30, after=20):
         anaphors.append((a.start(), a.lastgroup, a))
-    for a in _SUBREGION.finditer(text):
+    for a in windowed_finditer(_SUBREGION, _SUBREGION_ANCHOR, text, before=70, after=20):
         anaphors.append((a.start(), "subregion", a))
     anaphors.sort(key=lambda x: x[0])
     ai = 0

@@ -293,25 +293,34 @@ def trie_pattern(words) -> str:
     return build(trie)
 
 
+_MD_LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
+_MD_LINK_OPEN = re.compile(r"\[(?=[^\]\n]*\]\()")
+_MD_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
+_MD_LINE_START = re.compile(r"^[ \t]*#+[ \t]|^[ \t]*>+[ \t]?", re.M)
+_MD_LIST_NUMBER = re.compile(r"^[ \t]*(?:#+[ \t]*)?\d{1,2}[.)](?=\s)", re.M)
+_MD_FOOTNOTE = re.compile(r"\[\d{1,3}\]")
+
+
 def mask_markup(text: str) -> str:
     """The text with markdown markup blanked out, same length: "**", "__",
     heading "#", quote ">", link targets "](...)", footnote marks "[3]", and the
     numbers of numbered list items and headings ("### 1. Trade")."""
+    spans = []
+    if "](" in text:
+        spans += [(m.start(), m.end()) for m in _MD_LINK_TARGET.finditer(text)]
+        spans += [(m.start(), m.end()) for m in _MD_LINK_OPEN.finditer(text)]
+    if "*" in text or "__" in text:
+        spans += [(m.start(), m.end()) for m in _MD_EMPHASIS.finditer(text)]
+    if "#" in text or ">" in text:
+        spans += [(m.start(), m.end()) for m in _MD_LINE_START.finditer(text)]
+    spans += [(m.start(), m.end()) for m in _MD_LIST_NUMBER.finditer(text)]
+    if "[" in text:
+        spans += [(m.start(), m.end()) for m in _MD_FOOTNOTE.finditer(text)]
+    if not spans:
+        return text
     chars = list(text)
-
-    def blank(a: int, b: int) -> None:
+    for a, b in spans:
         for i in range(a, b):
-            if chars[i] not in "\n":
+            if chars[i] != "\n":
                 chars[i] = " "
-
-    for m in re.finditer(r"\]\([^)\s]*\)", text):
-        blank(m.start(), m.end())
-    for m in re.finditer(r"\[(?=[^\]\n]*\]\()", text):
-        blank(m.start(), m.end())
-    for m in re.finditer(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|^\s*#+\s|^\s*>+\s?", text, re.M):
-        blank(m.start(), m.end())
-    for m in re.finditer(r"^\s*(?:#+\s*)?\d{1,2}[.)](?=\s)", text, re.M):
-        blank(m.start(), m.end())
-    for m in re.finditer(r"\[\d{1,3}\]", text):
-        blank(m.start(), m.end())
     return "".join(chars)
