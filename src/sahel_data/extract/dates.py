@@ -43,6 +43,8 @@ def _m(n: str) -> str:
 
 _DATE_RX = re.compile(
     "|".join([
+        # 15/06/2024, 15.06.2024 (day first unless the first number cannot be a day... or a month)
+        rf"(?P<num>(?<![\d/.])(?P<na>[0-3]?\d)[/.](?P<nb>[01]?\d)[/.](?P<nc>{_Y})(?![\d/]))",
         # ISO 2023-06-23
         rf"(?P<iso>{_YB}(?P<iy>{_Y})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])(?!\d))",
         # 1 April - 31 May 2025 / 12-14 June 2024
@@ -165,11 +167,18 @@ def find_dates(text: str, published: str | None = None, start: int = 0, end: int
     for m in windowed_finditer(_DATE_RX, _DATE_ANCHOR, text, start, end, before=40, after=60):
         kind = m.lastgroup
         # lastgroup is the last *closed* group: find the outer alternative
-        for k in ("iso", "dr", "dmy", "mdy", "mr", "my", "mr2", "dm", "md", "pm", "bm", "fy", "dr2", "pp", "py", "yr", "y"):
+        for k in ("num", "iso", "dr", "dmy", "mdy", "mr", "my", "mr2", "dm", "md", "pm", "bm", "fy", "dr2", "pp", "py", "yr", "y"):
             if m.group(k) is not None:
                 kind = k
                 break
         s, e = m.start(kind), m.end(kind)
+        if kind == "num":
+            a_, b_ = int(m["na"]), int(m["nb"])
+            d_, mo_ = (b_, a_) if b_ > 12 >= a_ else (a_, b_)
+            v = _ymd(m["nc"], mo_, d_)
+            if v:
+                out.append(DateSpan(s, e, v, v, "day"))
+            continue
         if kind == "iso":
             v = _ymd(m["iy"], m["im"], m["id"])
             if v:
