@@ -91,7 +91,7 @@ def _respectively(text, sent, rows, sdates, ctx, contexts, sentences) -> None:
         return seen
     places = ordered(ctx)
     if len(places) != len(figs):
-        i = sentences.index(sent)
+        i = sent.index
         if i > 0 and len(places) <= 1:
             places = ordered(contexts[i - 1])
     if len(places) == len(figs):
@@ -101,7 +101,7 @@ def _respectively(text, sent, rows, sdates, ctx, contexts, sentences) -> None:
             r["location"] = p
             if same_actors:
                 r["actor"] = p
-            if ctx.spending or (contexts[sentences.index(sent) - 1].spending if sentences.index(sent) > 0 else False):
+            if ctx.spending or (contexts[sent.index - 1].spending if sent.index > 0 else False):
                 acts = [a for a in (r["actor"] or "").split(";") if a and a != old and not (len(a) == 3 and a.isupper())]
                 r["actor"] = ";".join(sorted(set(acts + [p]))) if len(p) == 3 and p.isupper() else r["actor"]
 

@@ -373,9 +373,9 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
     prev_quote = False
     prev_para = None
     anaphors: list[tuple[int, str, re.Match]] = []
-    for a in windowed_finditer(_ANAPHOR, _ANAPHOR_ANCHOR, text, before=30, after=20):
+    for a in windowed_finditer(_ANAPHOR, _ANAPHOR_ANCHOR, text, before=30, after=20, word_starts=True):
         anaphors.append((a.start(), a.lastgroup, a))
-    for a in windowed_finditer(_SUBREGION, _SUBREGION_ANCHOR, text, before=70, after=20):
+    for a in windowed_finditer(_SUBREGION, _SUBREGION_ANCHOR, text, before=70, after=20, word_starts=True):
         anaphors.append((a.start(), "subregion", a))
     anaphors.sort(key=lambda x: x[0])
     ai = 0

@@ -164,7 +164,7 @@ def find_dates(text: str, published: str | None = None, start: int = 0, end: int
     pub = _parse_published(published)
     end = len(text) if end is None else end
     out: list[DateSpan] = []
-    for m in windowed_finditer(_DATE_RX, _DATE_ANCHOR, text, start, end, before=40, after=60):
+    for m in windowed_finditer(_DATE_RX, _DATE_ANCHOR, text, start, end, before=40, after=60, word_starts=True):
         kind = m.lastgroup
         # lastgroup is the last *closed* group: find the outer alternative
         for k in ("num", "iso", "dr", "dmy", "mdy", "mr", "my", "mr2", "dm", "md", "pm", "bm", "fy", "dr2", "pp", "py", "yr", "y"):
@@ -292,12 +292,21 @@ _EVENTS = [
 _EVENT_RX = re.compile(r"\b(?:" + "|".join(f"(?P<e{i}>{p})" for i, (p, _) in enumerate(_EVENTS)) + r")\b", re.I)
 
 
+_EVENT_CACHE: dict = {}
+
+
 def event_for(text: str, sent_start: int, sent_end: int, ds: int, de: int, max_gap: int = 90,
               insertions=()) -> str | None:
     """The event word the sentence ties to the date at [ds, de), nearest to it
     (not across a parenthetical insertion that holds only one of them)."""
     best = None
-    for m in _EVENT_RX.finditer(text, sent_start, sent_end):
+    key = (sent_start, sent_end, text[sent_start:sent_end])
+    hits = _EVENT_CACHE.get(key)
+    if hits is None:
+        if len(_EVENT_CACHE) > 256:
+            _EVENT_CACHE.clear()
+        hits = _EVENT_CACHE[key] = list(_EVENT_RX.finditer(text, sent_start, sent_end))
+    for m in hits:
         if any((a <= m.start() < b) != (a <= ds < b) for a, b in insertions):
             continue
         gap = ds - m.end() if m.end() <= ds else (m.start() - de if m.start() >= de else 0)

@@ -312,7 +312,7 @@ def clock_spans(text: str) -> list[tuple[int, int]]:
 
 def core_matches(text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
     """Candidate number expressions of a whole text (run once, then split by sentence)."""
-    return list(windowed_finditer(_CORE, _CORE_ANCHOR, text, start, end, before=12, after=80))
+    return list(windowed_finditer(_CORE, _CORE_ANCHOR, text, start, end, before=12, after=80, word_starts=True))
 
 
 def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]],

@@ -249,17 +249,33 @@ def insertions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _INSERTION.finditer(text, start, end)]
 
 
+_WORD_START = re.compile(r"(?<![^\W_])[^\W_]")
+
+
 def windowed_finditer(rx: re.Pattern, anchor_rx: re.Pattern, text: str, start: int = 0,
-                      end: int | None = None, before: int = 30, after: int = 120):
+                      end: int | None = None, before: int = 30, after: int = 120, word_starts: bool = False):
     """Like rx.finditer(text, start, end) for patterns whose every match holds a
     match of anchor_rx (starting at most `before` characters after the match's
-    start), but only tries the regex near the anchors: much faster on long texts."""
+    start), but only tries the regex near the anchors: much faster on long texts.
+
+    word_starts: the pattern's matches always begin at a word start, so try
+    rx.match only there instead of searching the whole window."""
     end = len(text) if end is None else end
     pos = start
     for a in anchor_rx.finditer(text, start, end):
         if a.start() < pos:
             continue
-        m = rx.search(text, max(pos, a.start() - before), min(end, a.end() + after))
+        lo = max(pos, a.start() - before)
+        hi = min(end, a.end() + after)
+        if word_starts:
+            m = None
+            for w in _WORD_START.finditer(text, lo, a.start() + 1):
+                m = rx.match(text, w.start(), hi)
+                if m is not None and m.end() > m.start():
+                    break
+                m = None
+        else:
+            m = rx.search(text, lo, hi)
         if m is None or m.start() > a.start():
             continue
         if m.end() <= pos:
