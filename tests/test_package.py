@@ -106,3 +106,19 @@ def test_changed_parquet_is_caught_although_frictionless_skips_its_hash(built):
 
 def test_missing_descriptor(tmp_path):
     assert check_package(tmp_path) == [f"{tmp_path / 'datapackage.json'}: not found"]
+
+
+def test_landing_page_of_a_large_package_shows_the_first_documents(sample_raw, tmp_path, monkeypatch):
+    from sahel_data import publish as steps
+
+    from conftest import write_document
+
+    write_document(sample_raw, "z-report", "In Niger, 12 soldiers died in 2024.")
+    docs = [read_document(p, sample_raw) for p in sorted(sample_raw.glob("*.txt"))]
+    assert steps.documents_on_page(docs, budget=len(docs[0].text)) == ["sample-report"]
+    monkeypatch.setattr(steps, "PAGE_TEXT_BUDGET", len(docs[0].text))
+    extracted = [extraction("sample-report"), {"figures": [], "dates": [], "mentions": []}]
+    write_package(build_tables(docs, extracted), docs, tmp_path / "dist", None, "test", sample_raw)
+    page = (tmp_path / "dist" / "index.html").read_text()
+    assert "This page shows 1 of the package&#x27;s 2 documents" in page
+    assert "In Niger, 12 soldiers" not in page and "412" in page

@@ -23,11 +23,11 @@ from .store import read_parquet
 MAX_PROBLEMS_PER_CHECK = 20
 
 
-def frictionless_problems(dist_dir: Path) -> list[str]:
+def frictionless_problems(dist_dir: Path, limit_rows: int | None = None) -> list[str]:
     from frictionless import Package, system
 
     with system.use_context(trusted=True):
-        report = Package(str(Path(dist_dir) / DESCRIPTOR)).validate()
+        report = Package(str(Path(dist_dir) / DESCRIPTOR)).validate(limit_rows=limit_rows)
     problems = []
     for task in report.tasks:
         for error in task.errors[:MAX_PROBLEMS_PER_CHECK]:
@@ -144,11 +144,13 @@ def raw_problems(tables: dict[str, pd.DataFrame], raw_base: Path) -> list[str]:
     return problems
 
 
-def check_package(dist_dir: Path, raw_base: Path | None = None) -> list[str]:
+def check_package(dist_dir: Path, raw_base: Path | None = None, frictionless_rows: int | None = None) -> list[str]:
     """Every problem found in the package at `dist_dir`; an empty list means valid.
 
     `raw_base` is the folder the documents' `path` is relative to (default:
-    the folder holding `dist_dir`).
+    the folder holding `dist_dir`). `frictionless_rows` limits Frictionless's
+    row-by-row checks to the first rows of each resource (None: all rows);
+    hashes, sizes, CSV-against-Parquet and spans are always checked in full.
     """
     dist_dir = Path(dist_dir)
     descriptor_path = dist_dir / DESCRIPTOR
@@ -158,7 +160,7 @@ def check_package(dist_dir: Path, raw_base: Path | None = None) -> list[str]:
         descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
         return [f"{descriptor_path}: not valid JSON: {err}"]
-    problems = frictionless_problems(dist_dir)
+    problems = frictionless_problems(dist_dir, frictionless_rows)
     problems += file_problems(dist_dir, descriptor)
     tables, more = csv_parquet_problems(dist_dir)
     problems += more

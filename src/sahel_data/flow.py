@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Optional
 
 from prefect import flow, get_run_logger, task, unmapped
+from prefect.cache_policies import NO_CACHE
+from prefect.utilities.annotations import quote
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
 from . import documents, publish as steps
@@ -31,50 +33,52 @@ for _name in ("prefect.task_runs", "prefect.flow_runs"):
     logging.getLogger(_name).addFilter(_UserErrorsWithoutTraceback())
 
 # Nothing here can fail transiently (all inputs are local files), so no task retries:
-# a validation error must fail at once, not three times.
+# a validation error must fail at once, not three times. No Prefect result caching
+# either: hashing whole documents and tables as cache keys costs more than the steps,
+# and unchanged documents are already skipped by the extraction cache (publish.py).
 
 
-@task(name="discover documents")
+@task(name="discover documents", cache_policy=NO_CACHE)
 def discover_documents(raw_dir: Path) -> list[Path]:
     return documents.discover(raw_dir)
 
 
-@task(name="check for changes")
+@task(name="check for changes", cache_policy=NO_CACHE)
 def is_up_to_date(paths: list[Path], raw_dir: Path, dist_dir: Path) -> bool:
     return steps.is_up_to_date(paths, raw_dir, dist_dir)
 
 
-@task(name="extract batch")
+@task(name="extract batch", cache_policy=NO_CACHE)
 def extract_batch(paths: list[Path], raw_dir: Path, cache_dir: Path | None):
     return steps.read_and_extract(paths, raw_dir, cache_dir)
 
 
-@task(name="build tables")
+@task(name="build tables", cache_policy=NO_CACHE)
 def build_tables(docs, extracted):
     return steps.build_tables(docs, extracted)
 
 
-@task(name="validate tables")
+@task(name="validate tables", cache_policy=NO_CACHE)
 def validate_tables(tables, docs) -> None:
     steps.check_tables(tables, docs)
 
 
-@task(name="write package")
+@task(name="write package", cache_policy=NO_CACHE)
 def write_package(tables, docs, staging: Path, dist_dir: Path, raw_dir: Path) -> steps.Publication:
     return steps.write_package(tables, docs, staging, dist_dir, steps.extractor_version(), raw_dir)
 
 
-@task(name="validate package")
-def verify_package(staging: Path, raw_dir: Path) -> None:
-    steps.verify_package(staging, raw_dir)
+@task(name="validate package", cache_policy=NO_CACHE)
+def verify_package(staging: Path, raw_dir: Path, tables) -> None:
+    steps.verify_package(staging, raw_dir, steps.frictionless_row_limit(tables))
 
 
-@task(name="publish")
+@task(name="publish", cache_policy=NO_CACHE)
 def swap_into_place(staging: Path, dist_dir: Path) -> None:
     steps.swap_into_place(staging, dist_dir)
 
 
-@task(name="report")
+@task(name="report", cache_policy=NO_CACHE)
 def report(tables, publication: steps.Publication) -> None:
     version = publication.descriptor["version"]
     create_markdown_artifact(
@@ -123,18 +127,20 @@ def _publish(raw_dir: Path, dist_dir: Path, batch_size: int, cache_dir: Optional
         logger.info(
             "batch %d/%d: %d document(s), %d figure(s)", number, len(batches), len(batch_docs), len(rows["figures"])
         )
-    tables = build_tables(docs, extracted)
+    # quote(): hand big values over as they are; Prefect would otherwise walk every row looking for futures.
+    docs, extracted = quote(docs), quote(extracted)
+    tables = quote(build_tables(docs, extracted))
     validate_tables(tables, docs)
     staging = steps.staging_dir(dist_dir)
     try:
         publication = write_package(tables, docs, staging, dist_dir, raw_dir)
-        verify_package(staging, raw_dir)
+        verify_package(staging, raw_dir, tables)
         swap_into_place(staging, dist_dir)
     finally:
         steps.recover_interrupted(dist_dir)
-    report(tables, publication)
+    report(tables, quote(publication))
     version = publication.descriptor["version"]
-    counts = {t: len(tables[t]) for t in tables}
+    counts = {t: len(frame) for t, frame in tables.unquote().items()}
     logger.info(
         "published %s into %s: %s", version, dist_dir, ", ".join(f"{n} {t}" for t, n in counts.items())
     )

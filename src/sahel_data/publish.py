@@ -50,6 +50,9 @@ class Publication(NamedTuple):
     changes: str | None  # the changelog entry, None when the data did not change
     new_figures: pd.DataFrame
 EXTRACTED_TABLES = ("figures", "dates", "mentions")
+FRICTIONLESS_ALL_ROWS = 100_000
+PAGE_TEXT_BUDGET = 500_000  # characters of document text on the landing page
+FRICTIONLESS_SAMPLE_ROWS = 5_000
 
 
 def batches(items: Sequence, size: int) -> list[list]:
@@ -196,13 +199,35 @@ def previous_publication(dist_dir: Path) -> tuple[dict[str, pd.DataFrame] | None
     return tables, version, log.read_text(encoding="utf-8") if log.is_file() else None
 
 
+def documents_on_page(docs: Sequence[RawDocument], budget: int | None = None) -> list[str]:
+    """The documents whose texts the landing page shows: in id order, while their text fits the budget."""
+    budget = PAGE_TEXT_BUDGET if budget is None else budget
+    shown, used = [], 0
+    for doc in sorted(docs, key=lambda d: d.document_id):
+        if shown and used + len(doc.text) > budget:
+            break
+        shown.append(doc.document_id)
+        used += len(doc.text)
+    return shown
+
+
 def render_pages(descriptor: dict, tables: Mapping[str, pd.DataFrame], docs: Sequence[RawDocument], out_dir: Path) -> None:
-    """The landing page and the package README."""
+    """The landing page and the package README; a large package's page shows only its first documents."""
     from .site import render_index, render_readme
 
     sizes = {p.relative_to(out_dir).as_posix(): p.stat().st_size for p in sorted((out_dir / DATA_DIR).iterdir())}
-    texts = {doc.document_id: doc.text for doc in docs}
-    (out_dir / "index.html").write_text(render_index(descriptor, dict(tables), texts, sizes), encoding="utf-8")
+    shown = documents_on_page(docs)
+    note = None
+    page_tables = dict(tables)
+    if len(shown) < len(docs):
+        keep = set(shown)
+        page_tables = {name: frame[frame["document_id"].isin(keep)] for name, frame in tables.items()}
+        note = (
+            f"This page shows {len(shown):,} of the package's {len(docs):,} documents (the first by id) "
+            f"and their figures; the downloads hold all {len(tables['figures']):,} figures."
+        )
+    texts = {doc.document_id: doc.text for doc in docs if doc.document_id in set(shown)}
+    (out_dir / "index.html").write_text(render_index(descriptor, page_tables, texts, sizes, note), encoding="utf-8")
     (out_dir / "README.md").write_text(render_readme(descriptor, dict(tables), sizes), encoding="utf-8")
 
 
@@ -235,8 +260,17 @@ def write_package(
     return Publication(descriptor, entry, new_figures(tables["figures"], previous_figures))
 
 
-def verify_package(out_dir: Path, raw_dir: Path) -> None:
-    problems = check_package(out_dir, Path(raw_dir).resolve().parent)
+def frictionless_row_limit(tables: Mapping[str, pd.DataFrame]) -> int | None:
+    """Frictionless checks rows at about 10,000 a second: all of a small package, a sample of a large one.
+
+    Pandera has already checked every row of every table, and check_package
+    compares every CSV row with its Parquet twin, so the sample loses no check.
+    """
+    return None if sum(len(t) for t in tables.values()) <= FRICTIONLESS_ALL_ROWS else FRICTIONLESS_SAMPLE_ROWS
+
+
+def verify_package(out_dir: Path, raw_dir: Path, frictionless_rows: int | None = None) -> None:
+    problems = check_package(out_dir, Path(raw_dir).resolve().parent, frictionless_rows)
     if problems:
         raise ValidationFailed(f"the package built in {out_dir}", "\n".join(problems))
 

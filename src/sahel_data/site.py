@@ -1051,8 +1051,13 @@ def render_index(
     tables: Mapping[str, pd.DataFrame],
     texts: Mapping[str, str],
     file_sizes: Mapping[str, int],
+    note: str | None = None,
 ) -> str:
-    """The package's landing page, `dist/index.html`, as one self-contained HTML string."""
+    """The package's landing page, `dist/index.html`, as one self-contained HTML string.
+
+    `note`, when given, is shown under the counts (e.g. that a large package
+    shows only part of its documents).
+    """
     descriptor = descriptor or {}
     tables = tables or {}
     texts = {str(k): ("" if v is None else str(v)) for k, v in (texts or {}).items()}
@@ -1148,6 +1153,7 @@ def render_index(
 <ul class="badges">{"".join(badges)}</ul>
 {description_html}
 <ul class="stats">{stats_html}</ul>
+{f'<p class="lead" id="page-note">{html.escape(note)}</p>' if note else ""}
 {_actions(descriptor, file_sizes)}
 <nav class="toc" aria-label="Contents"><a href="#about">About &amp; citation</a><a href="#downloads">Download</a><a href="#query">How to query</a><a href="#figures">Figures</a><a href="#documents">Documents</a></nav>
 </div></header>
