@@ -152,3 +152,14 @@ def test_foreign_forces_are_actors_not_places():
     assert f["300"]["actor"] == "RUS" and f["300"]["location"] is None
     f = figs("Nigerien forces lost 12 men.")
     assert f["12"]["actor"] == "NER" and f["12"]["location"] == "NER"
+
+
+def test_several_sources_in_one_sentence():
+    f = figs("A security source told Reuters that at least 60 people died, while the UN said the toll was in the hundreds.")
+    assert f["at least 60"]["attributed_to"] == "security source"
+    assert f["hundreds"]["attributed_to"] == "UN"
+
+
+def test_existential_there_is_not_a_place():
+    f = figs("Attacks spread to Benin in 2021. By 2023 there were 120 incidents in Togo.")
+    assert f["120"]["location"] == "TGO"

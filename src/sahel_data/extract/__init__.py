@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .context import actor_for, build_contexts, location_for, period_for, spending_location
+from .context import actor_for, build_contexts, location_for, period_for, source_for, spending_location
 from .dates import event_for, find_dates
 from .figures import clock_spans, core_matches, find_figures, measure_for
 from .gazetteer import load_gazetteer
@@ -19,7 +19,7 @@ from .text import insertions, mask_markup, segments, split_sentences
 
 __all__ = ["extract_document", "EXTRACTOR_VERSION", "FIGURE_COLUMNS", "DATE_COLUMNS", "MENTION_COLUMNS"]
 
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 
 FIGURE_COLUMNS = [
     "figure_id", "document_id", "char_start", "char_end", "text", "sentence", "value",
@@ -178,7 +178,7 @@ def extract_document(document_id: str, text: str, published: str | None = None) 
             if ctx.spending:
                 loc = spending_location(act, loc)
             ps, pe = period_for(text, sdates, segs, f.start, f.end, sent.start, sent.end, ctx.insertions, positions)
-            src = ctx.source
+            src = source_for(ctx, f.start)
             if src is None:
                 src = next((q for a, b, q in quotes if a <= f.start < b), None)
             if src and ctx.source_span and ctx.source_span[0] <= f.start < ctx.source_span[1]:

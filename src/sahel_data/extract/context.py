@@ -185,6 +185,7 @@ class SentenceContext:
     asides: list[tuple[int, int]] = field(default_factory=list)  # brackets and dashes only
     source: str | None = None
     source_span: tuple[int, int] | None = None
+    sources: list = field(default_factory=list)  # every (source, span, continues) named in the sentence
     spending: bool = False
 
 
@@ -221,9 +222,10 @@ _PATTERN2_VERBS = (
 _NUMW = r"(?:two|three|four|five|several|many|some|\d+)\s+"
 _SOURCE_PATTERNS = [
     re.compile(rf"\b[Aa]ccording\s+to\s+(?:(?:the|a|an|its|their|new|recent|latest|preliminary|official|annual|\d{{4}})\s+)*(?:(?:data|figures|estimates|reports?|study|survey|analysis|statistics|count)\s+(?:by|from|of)\s+(?:the\s+)?)?(?P<src>{_SRC})"),
-    re.compile(rf"(?:^|[.,;:]\s+|[\"”]\s*|\b(?:and|but|while|whereas|that)\s+)(?:(?:the|The|a|A|our|Our|their|Their|its|Its)\s+)?(?:{_NUMW})?(?P<src>{_SRC})(?:\s+(?:data|figures|statistics|estimates|report|researchers|analysts|there|here|also|now|still))?(?:,\s+(?:who|which)\b[^,]*,|,[^,]{{1,30}},)?\s+(?:{_PATTERN2_VERBS})\b"),
+    re.compile(rf"(?:^|[.,;:]\s+|[\"”]\s*|\b(?:and|but|while|whereas|that)\s+)(?:(?:the|The|a|A|our|Our|their|Their|its|Its)\s+)?(?:{_NUMW})?(?:[a-z][\w\-]*\s+(?:[a-z][\w\-]*\s+)?(?=[A-Z]{{2,}}\b|[A-Z][a-z]+\s+[A-Z]))?(?P<src>{_SRC})(?:\s*\([^)]{{1,24}}\))?(?:\s+(?:data|figures|statistics|estimates|report|researchers|analysts|there|here|also|now|still))?(?:,\s+(?:who|which)\b[^,]*,|,[^,]{{1,30}},)?\s+(?:{_PATTERN2_VERBS})\b"),
     re.compile(rf"\b(?:per|by\s+the\s+admission\s+of|as\s+reported\s+by|quoted\s+by|cited\s+by|citing)\s+(?:the\s+)?(?P<src>(?:{_CAP}[\w\-]*\s+){{0,3}}{_LOWER_NP}|{_PROPER})"),
-    re.compile(rf"\b(?:said|says|told|reported|estimated|stated|noted)\s+(?:the\s+|an?\s+)?(?P<src>{_SRC})"),
+    re.compile(rf"\b(?:said|says|reported|estimated|stated|noted|added|adds)\s+(?:the\s+|an?\s+)?(?P<src>{_SRC})"
+               rf"(?=\s*(?:[,.;:!?)\"”]|$|\s(?:in|on|at|to|today|yesterday|last|this|earlier|late|when|after)\b))"),
     re.compile(rf"\b(?:reported|documented|recorded|compiled|collected|published|cited|counted|released|gathered|estimated)\s+by\s+(?:the\s+)?(?P<src>{_SRC})"),
     re.compile(rf"\b(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ee]stimates|[Nn]umbers|[Rr]eports?|[Ss]tudy|[Aa]nalysis|[Ss]urvey|[Tt]ally|[Cc]ount)\s+(?:from|by|of)\s+(?:the\s+)?(?P<src>{_PROPER})"),
     re.compile(rf"\b(?P<src>{_PROPER})['’]s\s+(?:data|figures|report|latest\s+report|annual\s+report|estimates|statistics|database|count|tally)\b"),
@@ -262,6 +264,9 @@ def _normalise_source(src: str, sent_start_word: bool, known: set[str], places: 
     words = s.split()
     if len(words) == 1 and _NOT_SOURCE_WORD.match(words[0]):
         return None
+    if re.fullmatch(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)", words[0]):
+        return None
     # a common noun phrase written with a capital only because it opens the sentence
     base = re.sub(r"['’]s$", "", words[0])
     if words[0][:1].isupper() and words[0][1:].islower() and all(w.islower() for w in words[1:]) \
@@ -283,16 +288,16 @@ _SPENDING_ANCHOR = re.compile(r"spen|efen|budget|expenditure")
 _FORCES_ANCHOR = re.compile(r"arm|forces|militar|troops|soldiers")
 
 
-def source_in(text: str, start: int, end: int, places: set[str] | None = None,
-              known: set[str] | None = None, checked: bool = False) -> tuple[str | None, tuple[int, int] | None, bool]:
-    """(source, span of the source phrase, continues): the source a sentence
-    credits, as named; `continues` when it only points back ("the statement said")."""
+def sources_in(text: str, start: int, end: int, places: set[str] | None = None,
+               known: set[str] | None = None, checked: bool = False) -> list[tuple[str | None, tuple[int, int], bool]]:
+    """Every source a sentence credits, in order: (source, span of the source
+    phrase, continues); `continues` when it only points back ("the statement said")."""
     if not checked and not _SOURCE_CUE.search(text, start, end):
-        return None, None, False
+        return []
     places = places or set()
     known = known or set()
     sent = text[start:end]
-    best = None
+    cands: dict[int, tuple] = {}
     for rx in _SOURCE_PATTERNS:
         for m in rx.finditer(sent):
             raw = m.group("src")
@@ -301,8 +306,6 @@ def source_in(text: str, start: int, end: int, places: set[str] | None = None,
             pos = m.start("src")
             # the whole phrase, with a leading number ("Two security sources")
             ps = m.start()
-            if best is not None and pos >= best[1]:
-                continue
             first = raw.split()[0]
             if first in ("In", "On", "At", "By", "For", "From", "Since", "During", "After", "Before", "With",
                          "Under", "Across", "Despite", "Although", "Between", "Over", "Among", "Within"):
@@ -323,10 +326,33 @@ def source_in(text: str, start: int, end: int, places: set[str] | None = None,
                     cand = (None, pos, (start + ps, start + m.end("src")), True)
                 else:
                     cand = (src, pos, (start + ps, start + m.end("src")), False)
-            best = cand
-    if best is None:
+            cands[pos] = cand
+    # overlapping phrases: keep the earliest, longest one
+    kept: list[tuple] = []
+    for c in sorted(cands.values(), key=lambda c: (c[2][0], -(c[2][1] - c[2][0]))):
+        if any(c[2][0] < k[2][1] and k[2][0] < c[2][1] for k in kept):
+            continue
+        kept.append(c)
+    return [(c[0], c[2], c[3]) for c in kept]
+
+
+def source_for(ctx: "SentenceContext", fs: int) -> str | None:
+    """The credit of a figure: with several sources in its sentence, the nearest
+    one named before it, else the first after it."""
+    named = [c for c in ctx.sources if c[0] is not None]
+    if len(named) < 2:
+        return ctx.source
+    before = [c for c in named if c[1][0] <= fs]
+    return (before[-1] if before else named[0])[0]
+
+
+def source_in(text: str, start: int, end: int, places: set[str] | None = None,
+              known: set[str] | None = None, checked: bool = False) -> tuple[str | None, tuple[int, int] | None, bool]:
+    """(source, span of the source phrase, continues): the first source a sentence credits."""
+    found = sources_in(text, start, end, places, known, checked)
+    if not found:
         return None, None, False
-    return best[0], best[2], best[3]
+    return found[0]
 
 
 _CONTINUES = re.compile(
@@ -624,9 +650,8 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
             prev_group_first = first_group
         # source
         if _any_in(cue_pos, sent.start, sent.end):
-            src, span, cont = source_in(text, sent.start, sent.end, place_names, known_names, checked=True)
-        else:
-            src, span, cont = None, None, False
+            ctx.sources = [c for c in sources_in(text, sent.start, sent.end, place_names, known_names, checked=True)]
+        src, span, cont = ctx.sources[0] if ctx.sources else (None, None, False)
         same_para = prev_para == sent.paragraph
         if src is None and prev_source and same_para and (
                 cont or _CONTINUES.match(text, sent.start, sent.end)

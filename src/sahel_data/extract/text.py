@@ -29,7 +29,7 @@ _FURNITURE = re.compile(
       | (?:\d+\s+)?comments?
       | share(?:\s+(?:this|on\s+\w+))?
       | (?:tweet|print|email|e-mail|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|copy\s+link|follow(?:\s+us)?|subscribe|sign\s+up|log\s*in|read\s+more|advertisement|related(?:\s+articles?)?|listen|save|like|reply|menu|home|top)
-      | (?:photo|image|credit|source|caption)\s*:.*
+      | (?:photo|image|credit|source|caption|image\s+source|image\s+caption|picture)\s*[:,].*
       | (?:published|updated|posted|last\s+updated)\b.{0,80}
       | reading\s+time\s*:.*
       | (?:contact|for\s+further\s+information|methodology)\s*:.*
@@ -39,6 +39,9 @@ _FURNITURE = re.compile(
       | .*\ball\s+rights\s+reserved.*
       | tags?\s*:.*
       | (?:related|see\s+also|read\s+also|more\s+on\s+this)\s*:.*
+      | related\s+(?:topics|stories|content|articles?|links?|reading)
+      | more\s+on\s+this\s+story
+      | (?:top\s+stories|most\s+read|you\s+may\s+also\s+like|recommended)
     )\s*$""",
     re.I | re.X,
 )
