@@ -69,3 +69,9 @@ def test_gazetteer_is_a_readable_sorted_data_file():
     assert len(ids) == len(set(ids))
     g = load_gazetteer()
     assert g.entities["gao"].country == "MLI"
+
+
+def test_persons():
+    got = mentions("Captain Ibrahim Traoré received Vladimir Putin's envoy.")
+    assert ("Ibrahim Traoré", "ibrahim-traore", "person") in got
+    assert ("Vladimir Putin", "vladimir-putin", "person") in got
