@@ -96,6 +96,8 @@ class Gazetteer:
                 cased = {_cased_key(toks)}
                 if surface[:1].islower():
                     cased.add(_cased_key([toks[0][:1].upper() + toks[0][1:]] + toks[1:]))
+                if len(surface) >= 4 and not surface.isupper():
+                    cased.add(_cased_key([t.upper() for t in toks]))  # "NIGER" in an all-caps headline
             prev = self._index.get(k)
             f0 = _fold(toks[0])
             acc = ""
@@ -104,6 +106,7 @@ class Gazetteer:
                 self._prefixes.add(acc)
             self._lower_first.add(toks[0])
             self._lower_first.add(toks[0][:1].upper() + toks[0][1:])
+            self._lower_first.add(toks[0].upper())
             self._first[f0] = max(self._first.get(f0, 0), len(toks))
             self._max = max(self._max, len(toks))
             if prev is not None:
