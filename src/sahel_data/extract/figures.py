@@ -507,7 +507,8 @@ where when while whereas because although though if unless until is are was were
 do does did will would can could may might must shall should this these those it its their there here
 they them he she his her we our you your i me my not no also only just still even more most less least
 each every all both either neither some any such other another same last past next first second third
-year years month months week weeks day days worldwide globally annually alone overall total combined
+year years month months week weeks day days worldwide globally annually alone overall combined previous
+what how why whom whose whether pay pays paid get gets make cost costs take takes took went go goes
 including included according compared up down out off around almost nearly roughly approximately
 near outside inside along within beyond behind toward towards amid despite following via versus
 against upon unlike like whose then now today yesterday already again ago earlier later alone apiece
@@ -517,7 +518,7 @@ respectively spent spend spends recorded have has had were was are is combined a
 face faces need needs lack lacks live lives suffer suffers receive receives require requires risk
 remain depend depends rely relies continue continues still
 """.split())
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'’\-]*")
 
 
 def measure_for(text: str, fig_start: int, fig_end: int, sent_end: int, unit: str) -> str | None:
@@ -540,7 +541,7 @@ def measure_for(text: str, fig_start: int, fig_end: int, sent_end: int, unit: st
             break
         w = t.group()
         lw = w.lower()
-        if lw in _STOP:
+        if lw in _STOP or lw in UNITS or lw in TENS:
             break
         if lw.endswith("ing") and words and lw not in ("building", "buildings"):
             break
