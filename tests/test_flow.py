@@ -12,7 +12,7 @@ from sahel_data.check import check_package
 from sahel_data.errors import InputError, ValidationFailed
 from sahel_data.flow import publish
 
-from conftest import tree_digest, write_document
+from conftest import REPO, tree_digest, write_document
 
 pytestmark = pytest.mark.usefixtures("prefect_server")
 
@@ -27,6 +27,20 @@ def test_article_publishes_a_valid_package(article_raw, tmp_path):
     assert names == {f"{t}{s}" for t in ("documents", "figures", "dates", "mentions") for s in ("", "-parquet")}
     assert (dist / f"sahel-data-{descriptor['version']}.zip").is_file()
     assert (dist / "index.html").is_file() and (dist / "README.md").is_file()
+
+
+def test_each_run_leaves_a_summary_and_a_table_of_new_figures(sample_raw, tmp_path):
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    publish(sample_raw, tmp_path / "dist", cache_dir=None)
+    keys = ["sahel-data-summary", "sahel-data-new-figures"]
+    with get_client(sync_client=True) as client:
+        artifacts = client.read_artifacts(artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=keys)), sort="CREATED_DESC")
+    latest = {key: next(a for a in artifacts if a.key == key) for key in keys}
+    summary = latest["sahel-data-summary"].data
+    assert "1 document(s), 3 figure(s)" in summary and "| BFA | 1 |" in summary and "| MLI | 2 |" in summary
+    assert "412" in str(latest["sahel-data-new-figures"].data)
 
 
 def test_two_publishes_write_identical_bytes(sample_raw, tmp_path):
@@ -172,3 +186,20 @@ def test_run_killed_between_the_two_renames_is_recovered(published):
     (steps.staging_dir(dist) / "data").mkdir(parents=True)
     steps.recover_interrupted(dist)
     _assert_untouched(dist, before)
+
+
+def test_an_article_of_20_mb_publishes(tmp_path):
+    """Realistic prose repeated to 20 MB: every figure found once per copy, the package valid."""
+    gold = sorted((REPO / "tests" / "gold").glob("*.txt"))
+    blob = "\n\n".join(p.read_text(encoding="utf-8") for p in gold) + "\n\n"
+    copies = 20_000_000 // len(blob.encode("utf-8")) + 1
+    raw = tmp_path / "raw"
+    write_document(raw, "large", blob * copies)
+    one = tmp_path / "one"
+    write_document(one, "large", blob)
+    dist = tmp_path / "dist"
+    rows = publish(raw, dist, cache_dir=None)["rows"]
+    assert (raw / "large.txt").stat().st_size >= 20_000_000
+    single = publish(one, tmp_path / "single", cache_dir=None)["rows"]
+    assert rows["figures"] == copies * single["figures"]
+    assert check_package(dist, raw.parent) == []
