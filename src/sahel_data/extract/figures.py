@@ -347,6 +347,8 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
                 continue  # the tail of a code after a year: "2023-001"
             if _REF_BEFORE.search(text[max(0, c.start - 14):c.start]):
                 continue
+            if re.search(r"\b[pP]\s*[<>=≤≥]\s*$|\b(?:r|R²|R2|t|z|F|df|SE|SD|CI)\s*=\s*$", text[max(0, c.start - 8):c.start]):
+                continue  # statistics: "p < 0.05", "SD = 1.2"
             if re.match(r"[\-‐\s]years?[\-‐\s]old\b", text[c.end:c.end + 12], re.I) or \
                     re.search(r"\baged\s+$", text[max(0, c.start - 8):c.start], re.I):
                 continue  # an age: "a 40-year-old farmer", "aged 52"
