@@ -32,6 +32,10 @@ _FURNITURE = re.compile(
       | (?:photo|image|credit|source|caption|image\s+source|image\s+caption|picture)\s*[:,].*
       | (?:published|updated|posted|last\s+updated)\b.{0,80}
       | reading\s+time\s*:.*
+      | \d+\s+(?:sec|secs|seconds?|min|mins|minutes?|hrs?|hours?|days?|weeks?)\s+ago
+      | listen\s+to\s+(?:this\s+)?(?:article|story).{0,30}
+      | (?:share|print|email|save)\s+this\s+(?:article|story|page|via\s+\w+).{0,40}
+      | read\s+(?:more|next|also)\b.{0,80}
       | (?:contact|for\s+further\s+information|methodology)\s*:.*
       | by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4})*
       | \d+\s*(?:likes?|views?|shares?)
