@@ -488,8 +488,10 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                 after = text[m.end:min(sent.end, m.end + 90)]
                 before = text[max(sent.start, m.start - 30):m.start]
                 if e.entity_type in ("armed_group", "state_force"):
-                    if _AFFILIATE_AFTER.match(after):
-                        continue  # "the al-Qaeda affiliate JNIM", "al-Qaeda-linked groups"
+                    if _AFFILIATE_AFTER.match(after) and any(
+                            m2.start > m.end and m2.start - m.end <= 30
+                            and m2.entity.entity_type in ("armed_group", "state_force") for m2 in sm):
+                        continue  # "the al-Qaeda affiliate JNIM": the affiliate is the actor
                     ctx.actors.append((m.start, m.end, e.entity_id))
                     first_group = first_group or e.entity_id
                     last_group = e.entity_id
