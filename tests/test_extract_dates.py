@@ -85,3 +85,16 @@ def test_more_date_forms(sentence, span, start, end, precision):
 def test_a_count_after_to_is_not_a_short_year():
     d = dates("Attacks rose from 23 in 2022 to 81 in 2024.")
     assert d["2022"]["date_end"] == "2022" and d["2024"]["date_start"] == "2024"
+
+
+def test_day_ranges_within_a_month():
+    d = dates("Talks were held on March 5 and 6, 2024. On 5 and 6 June 40 people died.", "2024-07-01")
+    assert (d["March 5 and 6, 2024"]["date_start"], d["March 5 and 6, 2024"]["date_end"]) == ("2024-03-05", "2024-03-06")
+    assert (d["5 and 6 June"]["date_start"], d["5 and 6 June"]["date_end"]) == ("2024-06-05", "2024-06-06")
+    figs = [f["text"] for f in extract_document("t", "On 5 and 6 June 40 people died.", "2024-07-01")["figures"]]
+    assert figs == ["40"]
+
+
+def test_numeric_dates():
+    d = dates("Funds were mobilised by 15/06/2024.", "2024-07-01")
+    assert d["15/06/2024"]["date_start"] == "2024-06-15"

@@ -48,7 +48,9 @@ _DATE_RX = re.compile(
         # ISO 2023-06-23
         rf"(?P<iso>{_YB}(?P<iy>{_Y})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])(?!\d))",
         # 1 April - 31 May 2025 / 12-14 June 2024
-        rf"(?P<dr>(?<!\d)(?P<da>{_D})(?:\s+{_m('ma')})?\s*(?:-|–|—|to|until)\s*(?P<db>{_D})\s+{_m('mb')},?\s+(?P<yd>{_Y})(?!\d))",
+        rf"(?P<dr>(?<!\d)(?P<da>{_D})(?:[ \t]+{_m('ma')})?[ \t]*(?:-|–|—|to|until|and)[ \t]*(?P<db>{_D})\s+{_m('mb')},?\s+(?P<yd>{_Y})(?!\d))",
+        # March 5 and 6, 2024 / March 5-6 (year optional)
+        rf"(?P<md2>{_m('mw')}[ \t]+(?P<dw1>{_D})[ \t]*(?:-|–|and|to)[ \t]*(?P<dw2>{_D})(?![\d:])(?:,?[ \t]+(?P<yw>{_Y})(?!\d))?)",
         # 23 June 2023 / 23rd of June, 2023
         rf"(?P<dmy>(?<!\d)(?P<d1>{_D})\s+(?:of\s+)?{_m('m1')},?\s+(?P<y1>{_Y})(?!\d))",
         # June 23, 2023
@@ -69,7 +71,7 @@ _DATE_RX = re.compile(
         # FY2023, fiscal year 2024
         rf"(?P<fy>\b(?:FY\s?|[Ff]iscal\s+[Yy]ear\s+)(?P<yf>{_Y})(?!\d))",
         # 3-9 March / between 3 and 9 March (no year)
-        rf"(?P<dr2>(?:(?:between|Between)\s+)?(?<![\d,])(?P<dc>{_D})\s*(?:-|–|to|and)\s*(?P<dd>{_D})\s+{_m('mz')}(?!\s*,?\s*\d))",
+        rf"(?P<dr2>(?:(?:between|Between)\s+)?(?<![\d,])(?P<dc>{_D})[ \t]*(?:-|–|to|and)[ \t]*(?P<dd>{_D})\s+{_m('mz')}(?!\s*,?\s*(?:1[89]|20)\d\d(?!\d)))",
         # pre-2023, post-2020
         rf"(?:\b(?:pre|post)-)(?P<pp>{_Y}){_YA}",
         # mid-2022, early 2023, late 2024
@@ -167,7 +169,7 @@ def find_dates(text: str, published: str | None = None, start: int = 0, end: int
     for m in windowed_finditer(_DATE_RX, _DATE_ANCHOR, text, start, end, before=40, after=60, word_starts=True):
         kind = m.lastgroup
         # lastgroup is the last *closed* group: find the outer alternative
-        for k in ("num", "iso", "dr", "dmy", "mdy", "mr", "my", "mr2", "dm", "md", "pm", "bm", "fy", "dr2", "pp", "py", "yr", "y"):
+        for k in ("num", "iso", "dr", "md2", "dmy", "mdy", "mr", "my", "mr2", "dm", "md", "pm", "bm", "fy", "dr2", "pp", "py", "yr", "y"):
             if m.group(k) is not None:
                 kind = k
                 break
@@ -189,6 +191,18 @@ def find_dates(text: str, published: str | None = None, start: int = 0, end: int
             v1 = _ymd(m["yd"], ma, _day(m["da"]))
             v2 = _ymd(m["yd"], mb, _day(m["db"]))
             if v1 and v2 and v1 <= v2:
+                out.append(DateSpan(s, e, v1, v2, "day"))
+        elif kind == "md2":
+            mo = _mnum(m["mw"])
+            d1, d2 = _day(m["dw1"]), _day(m["dw2"])
+            if d1 >= d2:
+                continue
+            if m["yw"]:
+                v1, v2 = _ymd(m["yw"], mo, d1), _ymd(m["yw"], mo, d2)
+            else:
+                v2 = _resolve_day(mo, d2, pub)
+                v1 = f"{v2[:8]}{d1:02d}" if v2 else None
+            if v1 and v2:
                 out.append(DateSpan(s, e, v1, v2, "day"))
         elif kind == "mr":
             a, b = _mnum(m["mc"]), _mnum(m["mx"])
