@@ -163,3 +163,12 @@ def test_several_sources_in_one_sentence():
 def test_existential_there_is_not_a_place():
     f = figs("Attacks spread to Benin in 2021. By 2023 there were 120 incidents in Togo.")
     assert f["120"]["location"] == "TGO"
+
+
+def test_table_rows_and_source_note():
+    text = ("| Country | Events | Change |\n|---|---:|---:|\n| Mali | 1,630 | -12% |\n| Niger | 610 | +5% |\n\n"
+            "Source: ACLED, accessed 12 January 2024.")
+    f = figs(text)
+    assert f["1,630"]["location"] == "MLI" and f["610"]["location"] == "NER"
+    assert f["-12%"]["value"] == -12 and f["+5%"]["value"] == 5
+    assert all(r["attributed_to"] == "ACLED" for r in f.values())

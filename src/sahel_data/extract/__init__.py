@@ -67,6 +67,26 @@ def _quoted_blocks(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+_SOURCE_NOTE = re.compile(r"^[ \t]*[*_]*(?:Sources?|Data)[*_]*\s*:\s*[*_]*(?P<src>[A-Z][^,;.\n(]{1,60}?)\s*(?:[,;.(]|$)", re.M)
+
+
+def _source_notes(text: str) -> list[tuple[int, int, str]]:
+    """"Source: ACLED, accessed ..." under a table or list credits the block above it."""
+    out = []
+    for m in _SOURCE_NOTE.finditer(text):
+        end = m.start()
+        # the block above: back to the previous blank line (skipping the blank line right above)
+        j = end - 1
+        while j > 0 and text[j - 1] in " \t\n" and text[j] in " \t\n":
+            j -= 1
+        start = text.rfind("\n\n", 0, j)
+        start = 0 if start < 0 else start + 2
+        src = m.group("src").strip()
+        if start < end:
+            out.append((start, end, src))
+    return out
+
+
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 
 
@@ -109,7 +129,7 @@ def _respectively(text, sent, rows, sdates, ctx, contexts, sentences) -> None:
 def extract_document(document_id: str, text: str, published: str | None = None) -> dict[str, list[dict]]:
     """Figures, dates and mentions of one document (offsets index `text`)."""
     original = text
-    quotes = _quoted_blocks(original)
+    quotes = _quoted_blocks(original) + _source_notes(original)
     text = mask_markup(text)  # same length: markdown markup blanked out
     sentences = split_sentences(text)
     gaz = load_gazetteer()

@@ -432,6 +432,11 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
             i += 1
             continue  # "2-1", "3:1": scores and ratios, not figures
         fs, fe = c.start, uend
+        sign = 1.0
+        if c.kind == "num" and not c.word and c.start >= 1 and text[c.start - 1] in "-−+" \
+                and (c.start < 2 or text[c.start - 2] in " \t|(\n"):
+            sign = -1.0 if text[c.start - 1] in "-−" else 1.0  # "-12%", "+68%" in tables
+            fs = c.start - 1
         left = _LEFT.search(text, max(0, c.start - 40), c.start)
         bound = None
         cur = None
@@ -446,7 +451,7 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
                 bound = "~"
                 fs = left.start("tilde")
         # "some" / "over" before a non-number use are handled by the regex needing a number after
-        value, low, high = c.value, None, None
+        value, low, high = (c.value * sign if c.value is not None else None), None, None
         qualifier = "exact"
         method = "word-number" if c.word else "digits"
         if c.kind == "vague":

@@ -29,7 +29,7 @@ _FURNITURE = re.compile(
       | (?:\d+\s+)?comments?
       | share(?:\s+(?:this|on\s+\w+))?
       | (?:tweet|print|email|e-mail|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|copy\s+link|follow(?:\s+us)?|subscribe|sign\s+up|log\s*in|read\s+more|advertisement|related(?:\s+articles?)?|listen|save|like|reply|menu|home|top)
-      | (?:photo|image|credit|source|caption|image\s+source|image\s+caption|picture)\s*[:,].*
+      | (?:photo|image|credit|caption|image\s+source|image\s+caption|picture|photo\s+credit)\s*[:,].*
       | (?:published|updated|posted|last\s+updated)\b.{0,80}
       | reading\s+time\s*:.*
       | \d+\s+(?:sec|secs|seconds?|min|mins|minutes?|hrs?|hours?|days?|weeks?)\s+ago
