@@ -22,7 +22,7 @@ TENS = {
 SCALES = {
     "hundred": 100, "thousand": 1_000, "million": 1_000_000,
     "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
-    "bn": 1_000_000_000, "mn": 1_000_000, "m": 1_000_000, "k": 1_000,
+    "bn": 1_000_000_000, "mn": 1_000_000, "m": 1_000_000, "k": 1_000, "mln": 1_000_000, "bln": 1_000_000_000,
     "dozen": 12,
 }
 # denominators of fractions, singular and plural
@@ -45,7 +45,7 @@ WORD_NUMBER = (
 # "1,292", "6.5", "1000", "1.2 million", "$5m", "20k", "1.5bn"
 DIGIT_NUMBER = (
     r"(?<![\w.,/])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,.])|\d+)(?:\.\d+)?"
-    r"(?:(?:\s+|-)(?:hundred|thousand|million|billion|trillion)\b|(?:bn|mn|m|k)\b)?"
+    r"(?:(?:\s+|-)(?:hundred|thousand|million|billion|trillion)\b|\s?(?:bn|mn|mln|bln)\b|(?:m|k)\b)?"
 )
 
 _TOKEN = re.compile(r"[a-z]+|\d[\d,]*(?:\.\d+)?", re.I)
