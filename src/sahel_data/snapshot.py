@@ -36,11 +36,11 @@ from dataclasses import dataclass
 from email.message import Message
 from pathlib import Path
 
+from sahel_data.documents import DOCUMENT_ID
 from sahel_data.errors import InputError
 
 __all__ = ["add_source", "html_to_text", "slugify", "fetch_url", "MAX_BYTES"]
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MAX_ID_LENGTH = 60
 
@@ -277,7 +277,7 @@ def slugify(title: str, max_length: int = MAX_ID_LENGTH) -> str:
 
 def check_document_id(document_id: str) -> str:
     """Return `document_id` if it is a valid id, else raise `InputError`."""
-    if not isinstance(document_id, str) or not ID_PATTERN.match(document_id):
+    if not isinstance(document_id, str) or not DOCUMENT_ID.match(document_id):
         raise InputError(
             f"--id {document_id!r}",
             "a document id may hold only lower-case letters a-z, digits and single '-' "
