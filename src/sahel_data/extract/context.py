@@ -630,12 +630,13 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                 ctx.blocked_location.append((a.start(), a.end()))
             elif kind == "group":
                 a = obj
-                tgt = prev_group_first or last_group
+                here = [x for x in ctx.actors if x[0] < a.start() and not x[2].isupper()]
+                tgt = here[-1][2] if here else (prev_group_first or last_group)
                 if _REPORTING_AFTER.match(text, a.end()):
                     continue
-                if first_group is None and tgt:
+                if tgt and (first_group is None or here):
                     ctx.actors.append((a.start(), a.end(), tgt))
-                    first_group = tgt
+                    first_group = first_group or tgt
         # generic national forces: the states named in the sentence act
         g = None
         if (ctx.places or ctx.weak_places) and _any_in(force_starts, sent.start, sent.end):
@@ -892,6 +893,14 @@ def spending_location(actor: str | None, location: str | None) -> str | None:
     return _fmt(states) if states else location
 
 
+_COMPARISON = re.compile(r"\b(?:compared|than|up\s+from|down\s+from|against|versus|vs\.?|same|on\s+the\s+previous)\b", re.I)
+
+
+def _is_comparison_date(text: str, segs, d) -> bool:
+    """A date named as the base of a comparison ("more than in all of 2022")."""
+    return bool(_COMPARISON.search(text, segs[_seg_index(segs, d.start)][0], d.start))
+
+
 _PUBLICATION_YEAR = re.compile(r"\s+(?:report|study|survey|paper|article|book|edition|issue|briefing|brief)\b", re.I)
 
 
@@ -928,8 +937,7 @@ def period_for(text: str, dates, segs, fs: int, fe: int, sent_start: int, sent_e
     if before:
         d = before[-1]
     else:
-        later = [d for d in ds if not re.search(r"\b(?:compared|than|up\s+from|down\s+from|against|versus|vs\.?)\b",
-                                                  text[segs[_seg_index(segs, d.start)][0]:d.start], re.I)]
+        later = [d for d in ds if not _is_comparison_date(text, segs, d)]
         if not later:
             return None, None
         d = later[0]

@@ -398,6 +398,9 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
                     ok = not c.word and not d.word and "\n" not in text[uend:d.start]
                 if ok and c.value is not None and d.value is not None:
                     ukind2, unit2, uend2 = _right(text, d.end)
+                    if unit is not None and unit != unit2:
+                        ok = False  # "rose 9 percent to 11,200": two figures
+                if ok and c.value is not None and d.value is not None:
                     lo, hi = c.value, d.value
                     if d.scaled and not c.scaled and lo < hi / 10 and lo < 1000:
                         # "between 1 and 2 million": the scale applies to both
