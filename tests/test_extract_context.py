@@ -172,3 +172,9 @@ def test_table_rows_and_source_note():
     assert f["1,630"]["location"] == "MLI" and f["610"]["location"] == "NER"
     assert f["-12%"]["value"] == -12 and f["+5%"]["value"] == 5
     assert all(r["attributed_to"] == "ACLED" for r in f.values())
+
+
+def test_the_group_is_the_group_just_named():
+    f = figs("Borno, the birthplace of Boko Haram, counted 1,800 deaths linked to the group and to ISWAP.")
+    assert f["1,800"]["actor"] == "boko-haram;iswap"
+    assert f["1,800"]["location"] == "NGA"

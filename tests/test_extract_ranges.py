@@ -95,3 +95,8 @@ def test_change_with_bound_is_two_figures():
 def test_spaced_thousands():
     f = figs("The task force has lost nearly 1 000 soldiers.")
     assert f["nearly 1 000"]["value"] == 1000
+
+
+def test_no_range_across_units():
+    f = figs("Fatalities rose 9 percent to 11,200 last year.")
+    assert f["9 percent"]["unit"] == "percent" and f["11,200"]["unit"] == "count"
