@@ -178,3 +178,9 @@ def test_the_group_is_the_group_just_named():
     f = figs("Borno, the birthplace of Boko Haram, counted 1,800 deaths linked to the group and to ISWAP.")
     assert f["1,800"]["actor"] == "boko-haram;iswap"
     assert f["1,800"]["location"] == "NGA"
+
+
+def test_parallel_figures_keep_their_own_actors():
+    f = figs("Of those killed, 41 per cent were attributed to armed groups and 37 per cent to the Malian Armed Forces.")
+    assert f["41 per cent"]["actor"] is None
+    assert f["37 per cent"]["actor"] == "fama"

@@ -98,3 +98,8 @@ def test_day_ranges_within_a_month():
 def test_numeric_dates():
     d = dates("Funds were mobilised by 15/06/2024.", "2024-07-01")
     assert d["15/06/2024"]["date_start"] == "2024-06-15"
+
+
+def test_day_month_before_a_count():
+    d = dates("As at 31 March, 1,876 schools remained closed.", "2024-05-15")
+    assert d["31 March"]["date_start"] == "2024-03-31"

@@ -191,10 +191,11 @@ def extract_document(document_id: str, text: str, published: str | None = None) 
         if not found:
             continue
         positions = [f.start for f in found]
+        owners = [f.start for f in found if f.unit not in ("year", "month", "week", "day", "hour", "minute", "decade")]
         rows = []
         for f in found:
             loc = location_for(text, ctx, segs, f.start, f.end, positions)
-            act = actor_for(text, ctx, segs, f.start, f.end, positions, gaz.armed_groups)
+            act = actor_for(text, ctx, segs, f.start, f.end, positions, gaz.armed_groups, owners)
             if ctx.spending:
                 loc = spending_location(act, loc)
             ps, pe = period_for(text, sdates, segs, f.start, f.end, sent.start, sent.end, ctx.insertions, positions)

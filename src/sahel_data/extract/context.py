@@ -831,7 +831,7 @@ def _is_base(text: str, p: Place, fs: int, fe: int) -> bool:
 
 
 def actor_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_positions=(),
-              armed_groups: frozenset[str] | set[str] = frozenset()) -> str | None:
+              armed_groups: frozenset[str] | set[str] = frozenset(), owner_positions=()) -> str | None:
     """Actors of the figure's clause (else the nearest clause before, else after),
     with the states acting in the sentence up to that clause."""
     segs = _merge_segments(text, segs, fig_positions)
@@ -850,6 +850,14 @@ def actor_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_posit
                                                          text[chosen[-1][1]:x[0]], re.I):
                     chosen.append(x)
             return _fmt([x[2] for x in chosen] + [x[2] for x in ctx.acting if x[0] < b0 and _visible(ctx, x[0], fs, True)])
+    owners = [q for q in owner_positions if a0 <= q < b0]
+    if len(owners) >= 2 and fs in owners:
+        # actors named after a later figure of the clause are that figure's
+        # ("41 per cent to armed groups and 37 per cent to the army")
+        def owner(x):
+            before = [q for q in owners if q < x[0]]
+            return before[-1] if before else None
+        actors = [x for x in actors if not (a0 <= x[0] < b0) or owner(x) is None or owner(x) <= fs]
     sent_words = text[segs[0][0]:fs].split()
     if idx == 0 and len(sent_words) <= 6 and not any(x[0] < segs[idx][1] for x in actors):
         # the figure is in the sentence's subject: the actors of the rest of it

@@ -62,7 +62,7 @@ _DATE_RX = re.compile(
         # between April and May / from June to August (no year)
         rf"(?P<mr2>(?:between|Between)\s+{_m('me')}\s+and\s+{_m('mf')}(?!\s*,?\s*\d)|(?:from|From)\s+{_m('mg')}\s+(?:to|until|through)\s+{_m('mh')}(?!\s*,?\s*\d))",
         # 23 June / Jan 13 (no year)
-        rf"(?P<dm>(?<![\d,])(?P<d4>{_D})\s+(?:of\s+)?{_m('m4')}(?!\s*,?\s*\d))",
+        rf"(?P<dm>(?<![\d,])(?P<d4>{_D})\s+(?:of\s+)?{_m('m4')}(?!\s*,?\s*(?:1[89]|20)\d\d(?!\d)))",
         rf"(?P<md>{_m('m5')}\s+(?P<d5>{_D})(?!\d|:\d|\s*,?\s*{_Y}))",
         # mid-November / early March (no year)
         rf"(?P<pm>{_PART}{_m('m6')}(?!\.?\s*\d))",
