@@ -94,6 +94,16 @@ def test_dask_run_gives_the_same_bytes_as_the_local_run(sample_raw, tmp_path):
     assert tree_digest(tmp_path / "dask") == tree_digest(tmp_path / "local")
 
 
+@pytest.mark.usefixtures("prefect_server")
+def test_process_pool_run_gives_the_same_bytes_as_the_local_run(sample_raw, tmp_path):
+    from conftest import write_document
+
+    write_document(sample_raw, "second-report", "In Chad, 40 attacks were recorded in 2022.")
+    with_task_runner("local")(sample_raw, tmp_path / "local", batch_size=1, cache_dir=None)
+    with_task_runner("processes")(sample_raw, tmp_path / "processes", batch_size=1, cache_dir=None)
+    assert tree_digest(tmp_path / "processes") == tree_digest(tmp_path / "local")
+
+
 def test_unknown_task_runner_is_a_clear_error():
     with pytest.raises(SahelDataError, match="unknown task runner 'ray'"):
         with_task_runner("ray")

@@ -33,6 +33,7 @@ def fail(error: Exception) -> None:
 
 class Runner(str, Enum):
     local = "local"
+    processes = "processes"
     dask = "dask"
 
 
@@ -43,7 +44,7 @@ def publish(
     cache: Annotated[Path, typer.Option("--cache", help="Folder of cached extractions.")] = Path(".cache/extract"),
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Extract every document again.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Rebuild even when nothing changed.")] = False,
-    task_runner: Annotated[Runner, typer.Option("--task-runner", help="Where extraction runs.")] = Runner.local,
+    task_runner: Annotated[Runner, typer.Option("--task-runner", help="Where extraction runs: threads (local), one process per core (processes), or Dask.")] = Runner.local,
     dask_address: Annotated[
         Optional[str], typer.Option("--dask-address", help="Scheduler of an existing Dask cluster (default: a local one).")
     ] = None,

@@ -148,9 +148,13 @@ def _publish(raw_dir: Path, dist_dir: Path, batch_size: int, cache_dir: Optional
 
 
 def with_task_runner(kind: str = "local", dask_address: Optional[str] = None):
-    """The publish flow on the chosen task runner: threads here, or a Dask cluster via prefect-dask."""
+    """The publish flow on the chosen task runner: threads, local processes, or a Dask cluster via prefect-dask."""
     if kind == "local":
         return publish
+    if kind == "processes":
+        from prefect.task_runners import ProcessPoolTaskRunner
+
+        return publish.with_options(task_runner=ProcessPoolTaskRunner())
     if kind == "dask":
         try:
             from prefect_dask import DaskTaskRunner
@@ -158,4 +162,4 @@ def with_task_runner(kind: str = "local", dask_address: Optional[str] = None):
             raise SahelDataError("--task-runner dask needs prefect-dask: pip install 'sahel-data[dask]'") from None
         runner = DaskTaskRunner(address=dask_address) if dask_address else DaskTaskRunner()
         return publish.with_options(task_runner=runner)
-    raise SahelDataError(f"unknown task runner {kind!r}: use 'local' or 'dask'")
+    raise SahelDataError(f"unknown task runner {kind!r}: use 'local', 'processes' or 'dask'")
