@@ -8,8 +8,8 @@ def sents(text):
 
 
 def test_sentences_with_abbreviations_and_numbers():
-    text = "The U.S. sent 6.5 tonnes. Dr. Ba said so! Was it 1,292? Yes."
-    assert sents(text) == ["The U.S. sent 6.5 tonnes.", "Dr. Ba said so!", "Was it 1,292?", "Yes."]
+    text = "The U.S. sent 6.5 tonnes. Dr. Ba said so! Was it 4,317? Yes."
+    assert sents(text) == ["The U.S. sent 6.5 tonnes.", "Dr. Ba said so!", "Was it 4,317?", "Yes."]
 
 
 def test_lines_are_paragraphs_and_headings_are_sentences():
@@ -45,9 +45,9 @@ def test_dateline_is_its_own_furniture_sentence():
 
 
 def test_segments_do_not_split_numbers():
-    text = "In 2024, 1,292 attacks happened; most in Mali (the north)."
+    text = "In 2024, 4,317 attacks happened; most in Mali (the north)."
     segs = [text[a:b] for a, b in segments(text, 0, len(text))]
-    assert "1,292 attacks happened" in " ".join(segs)
+    assert "4,317 attacks happened" in " ".join(segs)
     assert any(seg.strip() == "In 2024" for seg in segs)
 
 

@@ -42,7 +42,7 @@ WORD_NUMBER = (
     rf"(?:\ban?\s+(?={_SCALEWORD}\b))?\b{_W}(?:(?:\s+and\s+|\s+|-){_W})*\b"
     rf"(?:\s+and\s+a\s+half\b)?(?:\s+{_SCALEWORD}s?\b)?"
 )
-# "1,292", "6.5", "1000", "1.2 million", "$5m", "20k", "1.5bn"
+# "4,317", "6.5", "1000", "1.2 million", "$5m", "20k", "1.5bn"
 DIGIT_NUMBER = (
     r"(?<![\w.,/])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,.])|\d+)(?:\.\d+)?"
     r"(?:(?:\s+|-)(?:hundred|thousand|million|billion|trillion)\b|\s?(?:bn|mn|mln|bln)\b|(?:m|k)\b)?"
@@ -52,7 +52,7 @@ _TOKEN = re.compile(r"[a-z]+|\d[\d,]*(?:\.\d+)?", re.I)
 
 
 def parse_digits(s: str) -> float | None:
-    """'1,292' -> 1292.0; '1.2 million' -> 1200000.0; '$5m' style '5m' -> 5e6."""
+    """'4,317' -> 4317.0; '1.2 million' -> 1200000.0; '$5m' style '5m' -> 5e6."""
     m = re.match(r"\s*(\d(?:[\d,]|[\u00a0\u202f\u2009 ](?=\d{3}))*(?:\.\d+)?)\s*-?\s*([a-z]+)?", s, re.I)
     if not m:
         return None

@@ -236,7 +236,7 @@ _SEG_SPLIT = re.compile(r",(?=\s)|;|\s[-–—]\s|—|\(|\)|\s–\s")
 
 def segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Clause-like segments of a sentence: split at commas, semicolons, dashes
-    and parentheses (not at the comma inside "1,292")."""
+    and parentheses (not at the comma inside "4,317")."""
     out = []
     pos = start
     for m in _SEG_SPLIT.finditer(text, start, end):
