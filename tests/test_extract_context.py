@@ -57,8 +57,8 @@ def test_period_of_a_date_right_after_the_figure():
 
 
 def test_respectively_pairs_figures_with_dates():
-    f = figs("Chad recorded 120, 150 and 210 incidents in 2021, 2022 and 2023 respectively.")
-    assert [f[k]["period_start"] for k in ("120", "150", "210")] == ["2021", "2022", "2023"]
+    f = figs("Chad recorded 120, 150 and 230 incidents in 2021, 2022 and 2023 respectively.")
+    assert [f[k]["period_start"] for k in ("120", "150", "230")] == ["2021", "2022", "2023"]
 
 
 def test_relative_time_gives_no_period():

@@ -10,9 +10,9 @@ def figs(text, published="2025-01-01"):
 
 
 @pytest.mark.parametrize("sentence,span,value", [
-    ("Turnout reached 54 percent in the capital.", "54 percent", 54),
-    ("Prices climbed 83 % over the year.", "83 %", 83),
-    ("Prices climbed 83% over the year.", "83%", 83),
+    ("Turnout reached 57 percent in the capital.", "57 percent", 57),
+    ("Prices climbed 86 % over the year.", "86 %", 86),
+    ("Prices climbed 86% over the year.", "86%", 86),
     ("Only 12 per cent of wells still work.", "12 per cent", 12),
     ("Unemployment hit 31pc among young men.", "31pc", 31),
 ])
@@ -23,9 +23,9 @@ def test_percent_forms(sentence, span, value):
 
 
 def test_percentage_change():
-    f = figs("Kidnappings saw a rise of 210 percent, while thefts fell by a third.")
-    assert f["210 percent"]["unit"] == "percent" and f["210 percent"]["value"] == 210
-    assert f["210 percent"]["measure"] == "rise"
+    f = figs("Kidnappings saw a rise of 230 percent, while thefts fell by a third.")
+    assert f["230 percent"]["unit"] == "percent" and f["230 percent"]["value"] == 230
+    assert f["230 percent"]["measure"] == "rise"
     assert f["a third"]["unit"] == "percent" and f["a third"]["value"] == pytest.approx(33.33)
 
 

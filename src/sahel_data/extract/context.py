@@ -750,7 +750,7 @@ def location_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_po
         return None
     places = [p for p in ctx.places if _visible(ctx, p.start, fs) or text[_in(ctx.insertions, p.start)[0]] == "("]
     # a region named only as the whole of a share or the base of a comparison
-    # ("54 percent of deaths worldwide", "twice the world average") is not the place
+    # ("57 percent of deaths worldwide", "twice the world average") is not the place
     base = [p for p in places if p.is_region and _is_base(text, p, fs, fe)]
     if base:
         places = [p for p in places if p not in base]

@@ -378,7 +378,7 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
             continue
         if c.kind == "couple" and ukind not in ("dur",):
             ukind, unit, uend = None, None, c.end
-        # --- range: "between 60 and 70 %", "70-80%", "from 5,000 to 7,000"
+        # --- range: "between 65 and 75 %", "75-85%", "from 5,000 to 7,000"
         if c.kind == "num" and i + 1 < len(cores) and cores[i + 1].kind == "num":
             d = cores[i + 1]
             sep = _RANGE_SEP.fullmatch(text, uend, d.start)
@@ -566,7 +566,7 @@ def measure_for(text: str, fig_start: int, fig_end: int, sent_end: int, unit: st
             break
     if words and unit in ("count", "percent", "percentage_point") or (words and unit not in ("year", "month", "week", "day", "hour", "minute", "decade", "times")):
         return " ".join(words)
-    # before: "a rise of 210 percent", "an increase of a third"
+    # before: "a rise of 230 percent", "an increase of a third"
     before = text[max(0, fig_start - 40):fig_start]
     mb = re.search(r"\b(rise|increase|decrease|drop|fall|decline|growth|share|reduction|jump|surge|cut)\s+(?:of|by)\s+$", before, re.I)
     if mb:

@@ -37,7 +37,7 @@ _NUMWORD = "|".join(sorted(list(UNITS) + list(TENS), key=len, reverse=True))
 _SCALEWORD = r"(?:hundred|thousand|million|billion|trillion|dozen)"
 # one number word or a scale word
 _W = rf"(?:{_NUMWORD}|{_SCALEWORD})"
-# "twenty-five", "one hundred and fifty", "ten thousand", "two and a half million"
+# "twenty-five", "one hundred and fifty", "twelve thousand", "two and a half million"
 WORD_NUMBER = (
     rf"(?:\ban?\s+(?={_SCALEWORD}\b))?\b{_W}(?:(?:\s+and\s+|\s+|-){_W})*\b"
     rf"(?:\s+and\s+a\s+half\b)?(?:\s+{_SCALEWORD}s?\b)?"
@@ -69,7 +69,7 @@ def parse_digits(s: str) -> float | None:
 
 
 def parse_word_number(s: str) -> float | None:
-    """'ten thousand' -> 10000; 'twenty-five' -> 25; 'a dozen' -> 12;
+    """'twelve thousand' -> 12000; 'twenty-five' -> 25; 'a dozen' -> 12;
     'one hundred and fifty' -> 150; 'two and a half million' -> 2.5e6."""
     words = re.findall(r"[a-z]+", s.lower())
     if not words:
