@@ -101,11 +101,6 @@ _NOT_PLACE_BEFORE = re.compile(
     r"allied\s+to|close\s+to|dependent\s+on|dependence\s+on|reliance\s+on|turned\s+to|turn\s+to)\s+(?:the\s+)?$",
     re.I,
 )
-_ORIGIN_AFTER = re.compile(
-    r"\s+(?:(?:\w+\s+)?(?:refugees|migrants|nationals|asylum[\s-]seekers|returnees|exiles|expatriates|diaspora|"
-    r"citizens\s+abroad|workers\s+abroad))\b",
-    re.I,
-)
 _NOT_PLACE_AFTER = re.compile(r"\s+(?:border|borders|frontier|side|embassy|ambassador)\b", re.I)
 _SPENDING = re.compile(
     r"\b(?:military\s+spending|defen[cs]e\s+(?:spending|budgets?|expenditure)|military\s+(?:budgets?|expenditure)|"
