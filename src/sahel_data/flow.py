@@ -17,6 +17,7 @@ from .report import records, summary_markdown
 
 BATCH_SIZE = 200
 DEFAULT_CACHE = Path(".cache/extract")
+ARTIFACT_ROWS = 500  # a Prefect table artifact is for reading in the UI, not a copy of the data
 
 
 class _UserErrorsWithoutTraceback(logging.Filter):
@@ -86,8 +87,11 @@ def report(tables, publication: steps.Publication) -> None:
         key="sahel-data-summary",
         description=f"sahel-data {version}: what was published",
     )
+    new = publication.new_figures
     create_table_artifact(
-        records(publication.new_figures), key="sahel-data-new-figures", description=f"Figures new in {version}"
+        records(new.head(ARTIFACT_ROWS)),
+        key="sahel-data-new-figures",
+        description=f"Figures new in {version}: {min(len(new), ARTIFACT_ROWS):,} of {len(new):,} shown",
     )
 
 
