@@ -211,7 +211,7 @@ _FW = r"(?:of|for|and|on|the|de|du|des|la|le|to|from|against|in|&)"
 _CAP = r"(?:[A-Z][\w'’.\-]*|[A-Z]{2,}[\w$]*)"
 _PROPER = rf"{_CAP}(?:\s+(?:{_CAP}|(?:{_FW}\s+)*{_FW}(?=\s+[A-Z&])|&|project|programme|program))*"
 _LOWER_NP = r"(?:[a-z0-9][\w\-]*\s+){0,2}(?:sources?|officials?|authorities|partners|agencies|agency|witness(?:es)?|residents?|army|military|police|ministry|government|junta|spokesman|spokeswoman|spokesperson|fishermen|fisherman|farmers?|herders?|traders?|villagers?|doctors?|medics?|nurses?|teachers?|aid\s+workers?|humanitarians?|analysts?|experts?|researchers?|observers?|activists?|monitors?|officers?|diplomats?|community\s+leaders?|leaders?|elders?|survivors?|victims?|relatives?|parents?|men|women|man|woman|soldiers?|mayor|governor|chief|imam|journalists?|reporters?|locals|inhabitants|displaced\s+people|refugees?|pastors?|priests?|students?|workers?|drivers?|statement|report|study|survey|communiqu[ée]|document|group|organi[sz]ation|press|respondents?|interviewees?|participants?|media|newspapers?|outlets?|channels?|accounts?|television|radio|office|commission|council|mission|department|service|panel|committee|body|institute|observatory|network|bureau|directorate|representatives?|envoy|commanders?|militants?|fighters?)"
-_SRC = rf"(?:(?:{_CAP}\s+){{1,3}}{_LOWER_NP}|{_PROPER}(?:['’]s\s+[a-z]+)?|{_LOWER_NP})"
+_SRC = rf"(?:{_LOWER_NP}\s+(?:of|for|in)\s+(?:the\s+)?{_PROPER}|(?:{_CAP}\s+){{1,3}}{_LOWER_NP}|{_PROPER}(?:['’]s\s+[a-z]+)?|{_LOWER_NP})"
 _SPEECH = r"said|says|say|told|tells|stated|states|announced|announces|claimed|claims|added|adds|warned|warns|insisted|insists|confirmed|confirms|admitted|admits|acknowledged|acknowledges"
 _PATTERN2_VERBS = (
     r"said|says|say|reported|reports|estimated|estimates|estimate|stated|states|told|announced|claimed|claims|"
@@ -222,7 +222,7 @@ _PATTERN2_VERBS = (
 _NUMW = r"(?:two|three|four|five|several|many|some|\d+)\s+"
 _SOURCE_PATTERNS = [
     re.compile(rf"\b[Aa]ccording\s+to\s+(?:(?:the|a|an|its|their|new|recent|latest|preliminary|official|annual|\d{{4}})\s+)*(?:(?:data|figures|estimates|reports?|study|survey|analysis|statistics|count)\s+(?:by|from|of)\s+(?:the\s+)?)?(?P<src>{_SRC})"),
-    re.compile(rf"(?:^|[.,;:]\s+|[\"”]\s*|\b(?:and|but|while|whereas|that)\s+)(?:(?:the|The|a|A|our|Our|their|Their|its|Its)\s+)?(?:{_NUMW})?(?:[a-z][\w\-]*\s+(?:[a-z][\w\-]*\s+)?(?=[A-Z]{{2,}}\b|[A-Z][a-z]+\s+[A-Z]))?(?P<src>{_SRC})(?:\s*\([^)]{{1,24}}\))?(?:\s+(?:data|figures|statistics|estimates|report|researchers|analysts|there|here|also|now|still))?(?:,\s+(?:who|which)\b[^,]*,|,[^,]{{1,30}},)?\s+(?:{_PATTERN2_VERBS})\b"),
+    re.compile(rf"(?:^|[.,;:]\s+|[\"”]\s*|\b(?:and|but|while|whereas|that)\s+)(?:(?:the|The|a|A|our|Our|their|Their|its|Its)\s+)?(?:{_NUMW})?(?:[a-z][\w\-]*\s+(?:[a-z][\w\-]*\s+)?(?<!\bof\s)(?<!\bfor\s)(?<!\bin\s)(?=[A-Z]{{2,}}\b|[A-Z][a-z]+\s+[A-Z]))?(?P<src>{_SRC})(?:\s*\([^)]{{1,24}}\))?(?:\s+(?:data|figures|statistics|estimates|report|researchers|analysts|there|here|also|now|still))?(?:,\s+(?:who|which)\b[^,]*,|,[^,]{{1,30}},)?\s+(?:{_PATTERN2_VERBS})\b"),
     re.compile(rf"\b(?:per|by\s+the\s+admission\s+of|as\s+reported\s+by|quoted\s+by|cited\s+by|citing)\s+(?:the\s+)?(?P<src>(?:{_CAP}[\w\-]*\s+){{0,3}}{_LOWER_NP}|{_PROPER})"),
     re.compile(rf"\b(?:said|says|reported|estimated|stated|noted|added|adds)\s+(?:the\s+|an?\s+)?(?P<src>{_SRC})"
                rf"(?=\s*(?:[,.;:!?)\"”]|$|\s(?:in|on|at|to|today|yesterday|last|this|earlier|late|when|after)\b))"),
