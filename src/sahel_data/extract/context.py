@@ -261,6 +261,8 @@ def _normalise_source(src: str, sent_start_word: bool, known: set[str], places: 
     s = re.sub(r"\s+(?:data|figures|statistics|estimates|report|researchers|analysts)$", "", s)
     if not s:
         return None
+    if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", s):
+        s += "."  # "U.N."
     words = s.split()
     if len(words) == 1 and _NOT_SOURCE_WORD.match(words[0]):
         return None

@@ -82,6 +82,7 @@ _BOUNDS = {
     "about": ("approx", None), "around": ("approx", None), "roughly": ("approx", None),
     "some": ("approx", None), "an estimated": ("approx", None), "estimated": ("approx", None),
     "approximately": ("approx", None), "approx.": ("approx", None), "circa": ("approx", None),
+    "c.": ("approx", None), "ca.": ("approx", None),
     "an average of": ("approx", None), "on average": ("approx", None), "~": ("approx", None),
     "about a": ("approx", None), "around a": ("approx", None), "roughly a": ("approx", None),
     "some a": ("approx", None), "approximately a": ("approx", None),
