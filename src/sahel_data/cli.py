@@ -51,9 +51,16 @@ def publish(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per extraction task.")] = 200,
 ) -> None:
     """Extract, validate and publish every document in RAW into DIST (only if all of it is valid)."""
-    from .flow import with_task_runner
+    from .documents import discover
+    from .publish import is_up_to_date, published_version
 
     try:
+        # Checked before the flow too: when nothing changed, not even Prefect's server has to start.
+        if not force and is_up_to_date(discover(raw), raw, dist):
+            typer.echo(f"{dist} is up to date (version {published_version(dist)}): nothing to publish")
+            return
+        from .flow import with_task_runner
+
         flow = with_task_runner(task_runner.value, dask_address)
         result = flow(raw_dir=raw, dist_dir=dist, batch_size=batch_size, cache_dir=None if no_cache else cache, force=force)
     except SahelDataError as error:
