@@ -87,6 +87,9 @@ def test_publish_reports_bad_input_without_publishing(sample_raw, tmp_path):
     assert first.returncode == 0, first.stderr
     assert "published version 1.0.0" in first.stdout
     before = tree_digest(dist)
+    again = sahel_data("publish", "--raw", str(sample_raw), "--dist", str(dist))
+    assert again.returncode == 0 and "is up to date (version 1.0.0): nothing to publish" in again.stdout
+    assert "Starting temporary server" not in again.stderr
     write_document(sample_raw, "broken", b"\xff\xfe bad bytes")
     result = sahel_data("publish", "--raw", str(sample_raw), "--dist", str(dist))
     assert result.returncode == 1
