@@ -24,6 +24,10 @@ app = typer.Typer(
 
 RawOption = Annotated[Path, typer.Option("--raw", help="Folder of raw documents (<id>.txt + <id>.meta.json).")]
 DistOption = Annotated[Path, typer.Option("--dist", help="Folder the package is published into.")]
+RawLocation = Annotated[
+    str, typer.Option("--raw", help="Folder (or fsspec URL, e.g. s3://bucket/raw) of raw documents.")
+]
+DistLocation = Annotated[str, typer.Option("--dist", help="Folder (or fsspec URL) the package is published into.")]
 
 
 def fail(error: Exception) -> None:
@@ -39,8 +43,8 @@ class Runner(str, Enum):
 
 @app.command()
 def publish(
-    raw: RawOption = Path("raw"),
-    dist: DistOption = Path("dist"),
+    raw: RawLocation = "raw",
+    dist: DistLocation = "dist",
     cache: Annotated[Path, typer.Option("--cache", help="Folder of cached extractions.")] = Path(".cache/extract"),
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Extract every document again.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Rebuild even when nothing changed.")] = False,
@@ -53,10 +57,11 @@ def publish(
     """Extract, validate and publish every document in RAW into DIST (only if all of it is valid)."""
     from .documents import discover
     from .publish import is_up_to_date, published_version
+    from .remote import is_url
 
     try:
         # Checked before the flow too: when nothing changed, not even Prefect's server has to start.
-        if not force and is_up_to_date(discover(raw), raw, dist):
+        if not force and not is_url(raw) and not is_url(dist) and is_up_to_date(discover(Path(raw)), Path(raw), Path(dist)):
             typer.echo(f"{dist} is up to date (version {published_version(dist)}): nothing to publish")
             return
         from .flow import with_task_runner
@@ -118,7 +123,7 @@ class Format(str, Enum):
 @app.command()
 def query(
     sql: Annotated[str, typer.Argument(help="DuckDB SQL over the views documents, figures, dates, mentions.")],
-    dist: DistOption = Path("dist"),
+    dist: DistLocation = "dist",
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
 ) -> None:
     """Run SQL on the published tables with DuckDB and print the result."""

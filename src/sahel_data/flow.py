@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Union
 
 from prefect import flow, get_run_logger, task, unmapped
 from prefect.cache_policies import NO_CACHE
 from prefect.utilities.annotations import quote
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
-from . import documents, publish as steps
+from . import documents, publish as steps, remote
 from .errors import SahelDataError
 from .report import records, summary_markdown
 
@@ -97,20 +97,21 @@ def report(tables, publication: steps.Publication) -> None:
 
 @flow(name="publish", log_prints=True)
 def publish(
-    raw_dir: Path = Path("raw"),
-    dist_dir: Path = Path("dist"),
+    raw_dir: Union[str, Path] = "raw",
+    dist_dir: Union[str, Path] = "dist",
     batch_size: int = BATCH_SIZE,
     cache_dir: Optional[Path] = DEFAULT_CACHE,
     force: bool = False,
 ) -> dict:
     """Read every document in `raw_dir`, extract, validate, and publish the package into `dist_dir`.
 
+    Both folders may be local paths or fsspec URLs (s3://..., memory://...).
     Documents whose bytes and extractor are unchanged come from `cache_dir`
     (None: no cache); when nothing changed at all, nothing is rebuilt
     unless `force`.
     """
-    with steps.publishing_lock(dist_dir):
-        return _publish(Path(raw_dir), Path(dist_dir), batch_size, cache_dir, force)
+    with remote.local_folders(str(raw_dir), str(dist_dir)) as (raw, dist), steps.publishing_lock(dist):
+        return _publish(raw, dist, batch_size, cache_dir, force)
 
 
 def _publish(raw_dir: Path, dist_dir: Path, batch_size: int, cache_dir: Optional[Path], force: bool) -> dict:

@@ -8,6 +8,7 @@ import duckdb
 import pandas as pd
 
 from .errors import SahelDataError
+from .remote import filesystem, is_url
 from .package import DATA_DIR
 from .schemas import TABLES
 
@@ -16,15 +17,26 @@ class QueryError(SahelDataError):
     """The package cannot be opened or the SQL fails."""
 
 
-def connect(dist_dir: Path) -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB with the views documents, figures, dates and mentions."""
-    data = Path(dist_dir) / DATA_DIR
-    missing = [t for t in TABLES if not (data / f"{t}.parquet").is_file()]
-    if missing:
-        raise QueryError(f"{data}: no published {', '.join(missing)} (run `sahel-data publish` first)")
+def connect(dist_dir: str | Path) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB with the views documents, figures, dates and mentions.
+
+    `dist_dir` may be an fsspec URL: DuckDB then reads through fsspec.
+    """
     con = duckdb.connect()
+    if is_url(dist_dir):
+        fs, _ = filesystem(str(dist_dir))
+        con.register_filesystem(fs)
+        data = f"{str(dist_dir).rstrip('/')}/{DATA_DIR}"
+        exists = fs.exists
+    else:
+        data = str(Path(dist_dir) / DATA_DIR)
+        exists = lambda path: Path(path).is_file()  # noqa: E731
+    missing = [t for t in TABLES if not exists(f"{data}/{t}.parquet")]
+    if missing:
+        con.close()
+        raise QueryError(f"{data}: no published {', '.join(missing)} (run `sahel-data publish` first)")
     for table in TABLES:
-        path = str(data / f"{table}.parquet").replace("'", "''")
+        path = f"{data}/{table}.parquet".replace("'", "''")
         con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{path}')")
     return con
 
