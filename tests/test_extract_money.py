@@ -46,3 +46,8 @@ def test_vague_money():
 def test_us_dollar_sign_is_not_a_place():
     out = extract_document("t", "The plan received US$50 million.", "2025-01-01")
     assert not [m for m in out["mentions"] if m["entity_id"] == "USA"]
+
+
+def test_currency_carries_to_the_compared_amount():
+    f = figs("The defence budget reached 140 billion CFA francs in 2024, up from 72 billion in 2021.")
+    assert f["72 billion"]["unit"] == "XOF" and f["72 billion"]["value"] == 72e9

@@ -508,6 +508,16 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
                 method = "plus"
         figs.append(Figure(fs, fe, value, low, high, unit_out, qualifier, method))
         i += 1
+    # "140 billion CFA francs in 2024, up from 72 billion": the currency carries over
+    for k in range(1, len(figs)):
+        f, prev = figs[k], figs[k - 1]
+        if f.unit == "count" and prev.unit.isupper() and len(prev.unit) == 3 \
+                and re.search(r"(?:million|billion|trillion|bn|mn|m)$", text[f.start:f.end], re.I) \
+                and f.start - prev.end < 60 \
+                and re.search(r"\b(?:from|to|compared|than|versus|against|up|down)\b", text[prev.end:f.start], re.I):
+            f.unit = prev.unit
+            if f.method in ("digits", "word-number"):
+                f.method = "money"
     return figs
 
 
