@@ -26,17 +26,7 @@ import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from sahel_data.browser import CHROMIUM, CHROMIUM_ARGS
 
 # A few places and actors of the gold article, for the sample's mentions.
 _SAMPLE_ENTITIES = {

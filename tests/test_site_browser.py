@@ -16,17 +16,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from sahel_data.browser import CHROMIUM, CHROMIUM_ARGS
 
 if not Path(CHROMIUM).exists():
     pytest.skip(
