@@ -43,16 +43,16 @@ from .store import read_stored, to_frame
 from .validate import validate_tables
 
 CHANGELOG = "CHANGELOG.md"
+EXTRACTED_TABLES = ("figures", "dates", "mentions")
+FRICTIONLESS_ALL_ROWS = 100_000
+FRICTIONLESS_SAMPLE_ROWS = 5_000
+PAGE_TEXT_BUDGET = 500_000  # characters of document text on the landing page
 
 
 class Publication(NamedTuple):
     descriptor: dict
     changes: str | None  # the changelog entry, None when the data did not change
     new_figures: pd.DataFrame
-EXTRACTED_TABLES = ("figures", "dates", "mentions")
-FRICTIONLESS_ALL_ROWS = 100_000
-PAGE_TEXT_BUDGET = 500_000  # characters of document text on the landing page
-FRICTIONLESS_SAMPLE_ROWS = 5_000
 
 
 def batches(items: Sequence, size: int) -> list[list]:
