@@ -184,3 +184,8 @@ def test_parallel_figures_keep_their_own_actors():
     f = figs("Of those killed, 41 per cent were attributed to armed groups and 37 per cent to the Malian Armed Forces.")
     assert f["41 per cent"]["actor"] is None
     assert f["37 per cent"]["actor"] == "fama"
+
+
+def test_perpetrator_named_after_the_figure():
+    f = figs("Togo saw 62 events, most of them claimed by JNIM.")
+    assert f["62"]["actor"] == "jnim"

@@ -874,6 +874,12 @@ def actor_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_posit
             if acts:
                 found = acts
                 break
+    # "..., most of them claimed by JNIM": the perpetrator named right after
+    nxt_i = idx + 1
+    while nxt_i < len(segs) and len(text[segs[nxt_i][0]:segs[nxt_i][1]].split()) <= 1:
+        nxt_i += 1  # skip "respectively"
+    if not found and nxt_i < len(segs) and _PERPETRATOR_NEXT.match(text, segs[nxt_i][0], segs[nxt_i][1]):
+        found = [x[2] for x in actors if segs[nxt_i][0] <= x[0] < segs[nxt_i][1]]
     # an apposition ("Barkhane, a French operation with ...") names its head before it
     if idx > 0 and re.match(r"\s*(?:an?|the)\s", text[segs[idx][0]:segs[idx][1]]):
         prev = [x for x in actors if segs[idx - 1][0] <= x[0] < segs[idx - 1][1]]
@@ -911,6 +917,11 @@ def _is_comparison_date(text: str, segs, d) -> bool:
     return bool(_COMPARISON.search(text, segs[_seg_index(segs, d.start)][0], d.start))
 
 
+_PERPETRATOR_NEXT = re.compile(
+    r"\s*(?:(?:most|many|all|some|half|nearly\s+all|the\s+majority)\s+of\s+(?:them|which|whom)\s+)?(?:were\s+|was\s+)?"
+    r"(?:claimed|attributed|blamed|carried\s+out|committed|perpetrated)\s+(?:by|to|on)\b",
+    re.I,
+)
 _PUBLICATION_YEAR = re.compile(r"\s+(?:report|study|survey|paper|article|book|edition|issue|briefing|brief)\b", re.I)
 
 
