@@ -123,3 +123,23 @@ def test_prefect_yaml_deploys_to_a_work_pool(prefect_api):
     listed = prefect("deployment", "inspect", "publish/daily")
     assert listed.returncode == 0, listed.stdout + listed.stderr
     assert "0 6 * * *" in listed.stdout and "sahel-data" in listed.stdout
+
+
+@pytest.mark.usefixtures("prefect_server")
+def test_an_added_html_page_is_in_the_next_publication(sample_raw, tmp_path):
+    from sahel_data.flow import publish
+    from sahel_data.snapshot import add_source
+    from sahel_data.store import read_parquet
+
+    from test_snapshot import ARTICLE
+
+    page = tmp_path / "saved.html"
+    page.write_text(ARTICLE, encoding="utf-8")
+    document_id = add_source(str(page), sample_raw, today="2024-07-01")
+    publish(sample_raw, tmp_path / "dist", cache_dir=None)
+    documents = read_parquet("documents", tmp_path / "dist" / "data" / "documents.parquet").set_index("document_id")
+    added = documents.loc[document_id]
+    assert added["url"] == "https://news.example.org/2024/06/attacks-central-sahel"
+    assert added["retrieved"] == "2024-07-01" and added["path"] == f"raw/{document_id}.txt"
+    figures = read_parquet("figures", tmp_path / "dist" / "data" / "figures.parquet")
+    assert "1,292" in set(figures.loc[figures["document_id"] == document_id, "text"])
