@@ -316,6 +316,12 @@ def time_publish_runs(n: int, work: Path, args, mode: str, log_dir: Path) -> dic
     runs["unchanged"] = run_child(cmd, cwd=work, env=env, timeout=args.timeout, log_dir=log_dir,
                                   label=f"{n}-unchanged")
     report_run(n, "unchanged", runs["unchanged"], corpus)
+    if runs["cold"]["wall"] > args.max_rerun:
+        print(f"  N={n:>6} changed      skipped: the cold run took {runs['cold']['wall']:.0f} s "
+              f"(> --max-rerun {args.max_rerun:.0f} s)", flush=True)
+        return {"corpus": corpus, "runs": runs, "changed": 0,
+                "changed_skipped": f"not run: the cold run took {runs['cold']['wall']:.0f} s, more than "
+                                   f"--max-rerun {args.max_rerun:.0f} s"}
     changed = generate.mutate(raw, args.change, seed=args.seed + n)
     runs["changed"] = run_child(cmd, cwd=work, env=env, timeout=args.timeout, log_dir=log_dir,
                                 label=f"{n}-changed")
@@ -500,7 +506,9 @@ def write_results(path: Path, machine: dict, started: str, mode: str, notes: lis
                       fmt(cold["cpu"]), fmt(cold["maxrss_mb"], 0)]
             for key in ("unchanged", "changed"):
                 run = runs.get(key)
-                if run is None or run["returncode"] != 0:
+                if run is None and key == "changed" and data.get("changed_skipped"):
+                    cells += [data["changed_skipped"], ""]
+                elif run is None or run["returncode"] != 0:
                     cells += ["failed", ""]
                 else:
                     label = fmt(run["wall"], 2)
@@ -625,6 +633,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--code", choices=["head", "worktree", "installed"], default="head",
                         help="code to time: a frozen copy of the last commit (default), of the work tree, "
                              "or the installed package as it is (it may change while the benchmark runs)")
+    parser.add_argument("--max-rerun", type=float, default=600.0,
+                        help="skip the 1 %% changed re-run when the cold run took longer than this (seconds)")
     parser.add_argument("--no-skip", action="store_true",
                         help="run every N even when the smaller runs predict it exceeds --timeout")
     parser.add_argument("--no-compare", action="store_true", help="skip extraction alone and quantulum3")
