@@ -26,8 +26,10 @@ validate: install
 test: install
 	$(BIN)/python -m pytest
 
+# The tuning set (held to the bars by the tests), then texts written apart from the tuning.
 evaluate: install
 	$(BIN)/python -m sahel_data.evaluate
+	$(BIN)/python -m sahel_data.evaluate --gold-dir tests/gold/heldout
 
 bench: install
 	$(BIN)/python bench/run.py
