@@ -109,9 +109,12 @@ _ABBREV = {
     "inc", "ltd", "co", "corp", "jr", "sr", "sen", "rep", "gov", "pres", "fig", "p",
     "pp", "vol", "art", "cf", "al", "est", "min", "max", "dept", "govt", "a.m", "p.m",
 }
+# footnote marks after the full stop: "[12]", or superscript digits "¹²"
+_FOOTMARK = r"(?:\[\d+\]|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+)*"
 _BOUNDARY = re.compile(
-    r"[.!?]+[\"”’')\]*_]*(?:\[\d+\])*\s+(?=[\"“‘'(\[*_]?[A-Z0-9À-Ý])|[.!?]+[\"”’')\]*_]*(?:\[\d+\])*\s*$"
+    rf"[.!?]+[\"”’')\]*_]*{_FOOTMARK}\s+(?=[\"“‘'(\[*_]?[A-Z0-9À-Ý])|[.!?]+[\"”’')\]*_]*{_FOOTMARK}\s*$"
 )
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")  # "h.r", "u.s.c": dotted initials
 _LAST_TOKEN = re.compile(r"([\w.]+)\.$")
 _LINE = re.compile(r"[^\n]*(?:\n|$)")
 _TERMINAL = re.compile(r"[.!?:;\"”’)]\s*$")
@@ -193,6 +196,8 @@ def _split_unit(text: str, s: int, e: int):
             word = tok.group(1).lower().rstrip(".")
             if word in _ABBREV or (len(word) == 1 and word.isalpha()):
                 continue
+            if _INITIALS.fullmatch(word) and chunk[m.end():m.end() + 1].isdigit():
+                continue  # a code after dotted initials: "H.R. 1234", "U.S.C. 333"
         # sentence ends after the punctuation / closing quotes
         sent_end = m.start() + len(m.group(0).rstrip())
         if sent_end > start:
