@@ -24,14 +24,18 @@ class Sentence:
 # Lines that are page furniture, never prose.
 _FURNITURE = re.compile(
     r"""^\s*(?:
-        [-–•*]\s*\d+\s*min(?:ute)?s?\s+read
-      | \d+\s*min(?:ute)?s?\s+read
+        [-–•*]\s*\d+(?:\s*|-)min(?:ute)?s?\.?\s+read
+      | \d+(?:\s*|-)min(?:ute)?s?\.?\s+read
+      | (?:shares?|tweets?|likes?|comments?|replies|reposts?|retweets?|views?)\s*[:(]?\s*\d[\d,.]*[km]?\s*\)?
+      | (?:[♥❤♡]\ufe0f?|🧵)\s*\d[\d,.]*[km]?(?:\s*/\s*\d+)?
+      | \d+\s*/\s*\d+\s*🧵
       | (?:\d+\s+)?comments?
       | share(?:\s+(?:this|on\s+\w+))?
       | (?:tweet|print|email|e-mail|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|copy\s+link|follow(?:\s+us)?|subscribe|sign\s+up|log\s*in|read\s+more|advertisement|related(?:\s+articles?)?|listen|save|like|reply|menu|home|top)
       | (?:photo|image|credit|caption|image\s+source|image\s+caption|picture|photo\s+credit)\s*[:,].*
       | (?:published|updated|posted|last\s+updated)\b.{0,80}
       | reading\s+time\s*:.*
+      | reading\s+time\s*\d+\s*min(?:ute)?s?\.?
       | \d+\s+(?:sec|secs|seconds?|min|mins|minutes?|hrs?|hours?|days?|weeks?)\s+ago
       | listen\s+to\s+(?:this\s+)?(?:article|story).{0,30}
       | (?:share|print|email|save)\s+this\s+(?:article|story|page|via\s+\w+).{0,40}
@@ -79,6 +83,9 @@ def is_furniture_line(line: str) -> bool:
     if len(s) > 160:
         return bool(re.match(r"(?:©|\(c\)|copyright)", s, re.I))
     if _FURNITURE.match(s):
+        return True
+    # a short bullet holding a byline line: "- Published 12 March 2025", "- 6 min read"
+    if _BULLET_SHORT.match(line.strip()) and _FURNITURE.match(_BULLET.sub("", s)):
         return True
     # a short line of buttons: "2 min read · Share · Comments", "Share on X · Copy link"
     parts = [x for x in re.split(r"\s*[·|•]\s*", s) if x]
@@ -327,12 +334,15 @@ _MD_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 _MD_LINE_START = re.compile(r"^[ \t]*#+[ \t]|^[ \t]*>+[ \t]?", re.M)
 _MD_LIST_NUMBER = re.compile(r"^[ \t]*(?:#+[ \t]*)?\d{1,2}[.)](?=\s)", re.M)
 _MD_FOOTNOTE = re.compile(r"\[\d{1,3}\]")
+# social counters inside a line: "♥ 212", "14 Comments", "🧵 2/6"
+_COUNTER = re.compile(r"(?:[♥❤♡]\ufe0f?|🧵)\s*\d[\d,.]*[km]?(?:\s*/\s*\d+)?|\b\d[\d,]*\s+Comments\b|\b\d+\s*/\s*\d+\s*🧵")
 
 
 def mask_markup(text: str) -> str:
     """The text with markdown markup blanked out, same length: "**", "__",
-    heading "#", quote ">", link targets "](...)", footnote marks "[3]", and the
-    numbers of numbered list items and headings ("### 1. Trade")."""
+    heading "#", quote ">", link targets "](...)", footnote marks "[3]", the
+    numbers of numbered list items and headings ("### 1. Trade"), and social
+    counters ("♥ 212", "14 Comments", "🧵 2/6")."""
     spans = []
     if "](" in text:
         spans += [(m.start(), m.end()) for m in _MD_LINK_TARGET.finditer(text)]
@@ -344,6 +354,8 @@ def mask_markup(text: str) -> str:
     spans += [(m.start(), m.end()) for m in _MD_LIST_NUMBER.finditer(text)]
     if "[" in text:
         spans += [(m.start(), m.end()) for m in _MD_FOOTNOTE.finditer(text)]
+    if "Comments" in text or any(c in text for c in "♥❤♡🧵"):
+        spans += [(m.start(), m.end()) for m in _COUNTER.finditer(text)]
     if not spans:
         return text
     chars = list(text)
