@@ -84,3 +84,39 @@ def test_inline_social_counters_are_not_figures():
     assert figs(text) == ["4"]
     # a lower-case "comments" in prose counts
     assert figs("The ministry received 31 comments on the draft law.") == ["31"]
+
+
+# --- 4. date forms
+
+def test_day_ranges_sharing_a_month_are_one_date_and_no_figure():
+    for text, start, end in (("Fighting flared between 12 and 18 January, leaving 33 dead.", "2025-01-12", "2025-01-18"),
+                             ("Fighting flared 12-18 January 2025, leaving 33 dead.", "2025-01-12", "2025-01-18"),
+                             ("From 4 March to 11 March, 33 people died.", "2025-03-04", "2025-03-11"),
+                             ("Between 28 February and 6 March, 33 people died.", "2025-02-28", "2025-03-06")):
+        assert figs(text) == ["33"], text
+        assert [(d[1], d[2]) for d in dates(text)] == [(start, end)], text
+    # two days joined by "and" without "between" stay two dates
+    assert len(dates("On 4 March and 11 March, attacks killed 12 people.")) == 2
+
+
+def test_pre_and_post_years_are_dates():
+    text = "Aid was twice the pre-2019 level, and 14 post-2021 programmes closed."
+    assert figs(text) == ["twice", "14"]
+    assert [d[1] for d in dates(text)] == ["2019", "2021"]
+
+
+def test_fiscal_years_are_dates():
+    text = ("The budget for FY2022 was $40 million; in FY 2024 it was $55 million; fiscal year 2021 saw "
+            "$30 million and FY21 $3 million.")
+    assert [d[1] for d in dates(text)] == ["2022", "2024", "2021", "2021"]
+    rows = extract_document("t", text, "2025-04-10")["figures"]
+    assert [(r["text"], r["period_start"]) for r in rows] == [
+        ("$40 million", "2022"), ("$55 million", "2024"), ("$30 million", "2021"), ("$3 million", "2021")]
+    assert [(d[1], d[2]) for d in dates("Aid in FY2019-FY2021 and FY 2022-23 grew.")] == [
+        ("2019", "2021"), ("2022", "2023")]
+
+
+def test_year_range_never_takes_a_short_count():
+    text = "Attacks rose from 17 in 2021 to 64 in 2023, and from 250 in 2020 to 91 in 2022."
+    assert figs(text) == ["17", "64", "250", "91"]
+    assert [d[1] for d in dates(text)] == ["2021", "2023", "2020", "2022"]

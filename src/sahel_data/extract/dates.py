@@ -61,6 +61,10 @@ _DATE_RX = re.compile(
         rf"(?P<my>(?:{_PART})?{_m('m3')},?\s+(?P<y3>{_Y})(?!\d))",
         # between April and May / from June to August (no year)
         rf"(?P<mr2>(?:between|Between)\s+{_m('me')}\s+and\s+{_m('mf')}(?!\s*,?\s*\d)|(?:from|From)\s+{_m('mg')}\s+(?:to|until|through)\s+{_m('mh')}(?!\s*,?\s*\d))",
+        # from 4 March to 11 March / between 28 February and 6 March (no year)
+        rf"(?P<dr3>(?:(?:between|Between)\s+(?P<de>{_D})\s+{_m('mq')}\s+(?:and|to|-|–)\s+"
+        rf"|(?:(?:from|From)\s+)?(?<![\d,])(?P<de2>{_D})\s+{_m('mq2')}[ \t]*(?:-|–|to|until|through)[ \t]*)"
+        rf"(?P<df>{_D})\s+{_m('mv')}(?!\s*,?\s*(?:1[89]|20)\d\d(?!\d)))",
         # 23 June / Jan 13 (no year)
         rf"(?P<dm>(?<![\d,])(?P<d4>{_D})\s+(?:of\s+)?{_m('m4')}(?!\s*,?\s*(?:1[89]|20)\d\d(?!\d)))",
         rf"(?P<md>{_m('m5')}\s+(?P<d5>{_D})(?!\d|:\d|\s*,?\s*{_Y}))",
@@ -69,7 +73,9 @@ _DATE_RX = re.compile(
         # in November / since March (no year)
         rf"(?:\b(?:in|In|since|Since|by|By|until|Until|from|From|during|During|of|on|before|after|through|till)\s+)(?P<bm>{_m('m7')}(?!\.?\s*\d)(?!\s*(?:and|to|until|through|-|–|—)\s*(?:{_FULL}|{_ABBR})))",
         # FY2023, fiscal year 2024
-        rf"(?P<fy>\b(?:FY\s?|[Ff]iscal\s+[Yy]ear\s+)(?P<yf>{_Y})(?!\d))",
+        # FY2023, FY 2023, FY23, fiscal year 2024, FY2022-FY2024, FY 2022-23
+        rf"(?P<fy>\b(?:FY\s?|[Ff]iscal\s+[Yy]ears?\s+)(?P<yf>{_Y}|\d\d)(?![\d%])"
+        rf"(?:\s*(?:-|–|to|through)\s*(?:FY\s?)?(?P<yf2>{_Y}|\d\d)(?![\d%]))?)",
         # 3-9 March / between 3 and 9 March (no year)
         rf"(?P<dr2>(?:(?:between|Between)\s+)?(?<![\d,])(?P<dc>{_D})[ \t]*(?:-|–|to|and)[ \t]*(?P<dd>{_D})\s+{_m('mz')}(?!\s*,?\s*(?:1[89]|20)\d\d(?!\d)))",
         # pre-2023, post-2020
@@ -85,7 +91,7 @@ _DATE_RX = re.compile(
 )
 
 # every date holds a year or a month name
-_DATE_ANCHOR = re.compile(rf"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\b(?:{_FULL}|{_ABBR})")  # FY2023 holds a year too
+_DATE_ANCHOR = re.compile(rf"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\b(?:{_FULL}|{_ABBR})|\bFY\s?\d\d")  # FY2023 holds a year too
 
 # words before a number that make it a count, not a year
 _NOT_YEAR_BEFORE = re.compile(
@@ -169,7 +175,7 @@ def find_dates(text: str, published: str | None = None, start: int = 0, end: int
     for m in windowed_finditer(_DATE_RX, _DATE_ANCHOR, text, start, end, before=40, after=60, word_starts=True):
         kind = m.lastgroup
         # lastgroup is the last *closed* group: find the outer alternative
-        for k in ("num", "iso", "dr", "md2", "dmy", "mdy", "mr", "my", "mr2", "dm", "md", "pm", "bm", "fy", "dr2", "pp", "py", "yr", "y"):
+        for k in ("num", "iso", "dr", "md2", "dmy", "mdy", "mr", "my", "mr2", "dr3", "dm", "md", "pm", "bm", "fy", "dr2", "pp", "py", "yr", "y"):
             if m.group(k) is not None:
                 kind = k
                 break
@@ -219,7 +225,23 @@ def find_dates(text: str, published: str | None = None, start: int = 0, end: int
             elif vb:
                 out.append(DateSpan(s, e, f"{int(vb[:4]) - 1:04d}-{a:02d}", vb, "month"))
         elif kind == "fy":
-            out.append(DateSpan(s, e, m["yf"], m["yf"], "year"))
+            y1 = int(m["yf"]) if len(m["yf"]) == 4 else 2000 + int(m["yf"])
+            y2 = None
+            if m["yf2"]:
+                y2 = int(m["yf2"]) if len(m["yf2"]) == 4 else (y1 // 100) * 100 + int(m["yf2"])
+            if y2 is None or not (y1 <= y2 <= y1 + 10):
+                y2 = y1
+                e = m.end("yf")
+            out.append(DateSpan(s, e, f"{y1:04d}", f"{y2:04d}", "year"))
+        elif kind == "dr3":
+            ma, mb = _mnum(m["mq"] or m["mq2"]), _mnum(m["mv"])
+            da, db = _day(m["de"] or m["de2"]), _day(m["df"])
+            v2 = _resolve_day(mb, db, pub)
+            if v2 is None:
+                continue
+            v1 = _ymd(int(v2[:4]) - (1 if ma > mb else 0), ma, da)
+            if v1 and v1 < v2:
+                out.append(DateSpan(s, e, v1, v2, "day"))
         elif kind == "pp":
             out.append(DateSpan(s, e, m["pp"], m["pp"], "year"))
         elif kind == "dr2":
