@@ -120,3 +120,33 @@ def test_year_range_never_takes_a_short_count():
     text = "Attacks rose from 17 in 2021 to 64 in 2023, and from 250 in 2020 to 91 in 2022."
     assert figs(text) == ["17", "64", "250", "91"]
     assert [d[1] for d in dates(text)] == ["2021", "2023", "2020", "2022"]
+
+
+# --- 5. numbers in names, codes and headings
+
+def test_numbers_after_name_and_code_nouns_are_not_figures():
+    text = ("Drones flew from Air Base 101 and Forward Base 7; Task Force 3, Brigade 8, Operation 12 and "
+            "District 9 lost 6 men under Section 1206, Sec. 333, No. 12 and the bill H.R. 1234.")
+    assert figs(text) == ["6"]
+
+
+def test_numbered_markdown_headings_are_not_figures():
+    text = "### 1.\n\n### 2. Trade\n\n#### 3) Aid\n\n4. Fighting\n\nSome 40 attacks hit the east."
+    assert figs(text) == ["Some 40"]
+
+
+# --- 6. hyphenated unit adjectives
+
+def test_hyphenated_unit_adjectives_take_the_unit():
+    rows = extract_document("t", "A 72-hour truce on a 170-km stretch, a 220-kilometre route and a 40-mile road.",
+                            "2025-04-10")["figures"]
+    assert [(r["value"], r["unit"]) for r in rows] == [(72, "hour"), (170, "km"), (220, "km"), (40, "mi")]
+
+
+# --- 7. ages
+
+def test_age_after_a_single_name():
+    assert figs("Mariam, 41, a nurse, treated 60 patients.") == ["60"]
+    assert figs("Moussa, 61, said 9 goats were stolen.") == ["9"]
+    # a place before a count is not a name with an age
+    assert figs("In Gao, 27, and in Mopti, 14, attacks were recorded.") == ["27", "14"]

@@ -139,10 +139,12 @@ _REF_BEFORE = re.compile(
     r"Base|Camp|Post|Block|Lot|Plot|Gate|Terminal|Hall|Wing|Ward|Cell|Box|Code|Chapter|Title|Bill|Act|Resolution|"
     r"H\.R\.|S\.|Sec\.|Art\.|Op\.|Vol\.|No|Nº|n°|RN|Highway|Flight|Room|Vol\.|Volume|Issue|Item|Rule|"
     r"Phase|Level|Category|Tier|Stage|Zone|Sector|Battalion|Brigade|Regiment|Division|Squadron|"
+    r"Force|Operation|District|Report|Amendment|Clause|Schedule|Appendix|Exhibit|Map|Chart|Step|Round|Unit|"
     r"Platoon|Model|Version|Mk|Mark|Su|Mi|MiG|Tu|Il|An|Ka|Covid|COVID|Windows|iPhone|Agenda|Vision)\s*-?\s*|#)$"
 )
 _AGE = re.compile(
-    r"(?:[A-Z][\w'’\-]+\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?|\b(?:leader|man|woman|boy|girl|farmer|herder|"
+    r"(?:(?<![\w'’\-])(?!(?:In|At|On|By|For|From|To|Of|And|But|Or|The|With|Since|After|Before|During|Across|Near|Between)\s)"
+    r"[A-Z][\w'’\-]+\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?|\b(?:leader|man|woman|boy|girl|farmer|herder|"
     r"trader|chief|commander|father|mother|son|daughter|teacher|student|driver|soldier|officer|resident|victim|"
     r"survivor|witness|spokesman|spokeswoman|president|minister|imam|pastor|priest|journalist|mayor|widow|"
     r"widower|husband|wife|fisherman|shepherd|miner|nurse|doctor|activist|founder|emir))\s*[,(]\s*(?:aged\s+)?$"
@@ -354,7 +356,8 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
                     re.search(r"\baged\s+$", text[max(0, c.start - 8):c.start], re.I):
                 continue  # an age: "a 40-year-old farmer", "aged 52"
             if re.search(r"\b[A-Z][\w'’\-]+,\s*$", text[max(0, c.start - 30):c.start]) \
-                    and re.match(r",\s+(?:a|an|the|who|from|of)\b", text[c.end:c.end + 8]) \
+                    and re.match(r",\s+(?:a|an|the|who|from|of|said|says|told|tells|recalls|recalled|explains|explained|adds|added)\b",
+                                 text[c.end:c.end + 14]) \
                     and c.value is not None and c.value < 110 and "," not in text[c.start:c.end]:
                 continue  # "Hamadoun, 34, a trader"
             if _AGE.search(text, max(0, c.start - 40), c.start) and re.match(r"\s*[,)]", text[c.end:c.end + 2]) \
