@@ -150,3 +150,16 @@ def test_age_after_a_single_name():
     assert figs("Moussa, 61, said 9 goats were stolen.") == ["9"]
     # a place before a count is not a name with an age
     assert figs("In Gao, 27, and in Mopti, 14, attacks were recorded.") == ["27", "14"]
+
+
+# --- credits
+
+def test_per_at_the_start_of_a_sentence_credits_its_source():
+    rows = extract_document("t", "Per the army, 45 fighters were killed. Per UNHCR figures, 4,000 people fled.",
+                            "2025-04-10")["figures"]
+    assert [r["attributed_to"] for r in rows] == ["army", "UNHCR"]
+
+
+def test_a_sentence_adverb_is_not_a_source():
+    rows = extract_document("t", "The toll was 50. Later reports said 61.", "2025-04-10")["figures"]
+    assert [r["attributed_to"] for r in rows] == [None, None]

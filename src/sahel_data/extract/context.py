@@ -223,7 +223,7 @@ _NUMW = r"(?:two|three|four|five|several|many|some|\d+)\s+"
 _SOURCE_PATTERNS = [
     re.compile(rf"\b[Aa]ccording\s+to\s+(?:(?:the|a|an|its|their|new|recent|latest|preliminary|official|annual|\d{{4}})\s+)*(?:(?:data|figures|estimates|reports?|study|survey|analysis|statistics|count)\s+(?:by|from|of)\s+(?:the\s+)?)?(?P<src>{_SRC})"),
     re.compile(rf"(?:^|[.,;:]\s+|[\"”]\s*|\b(?:and|but|while|whereas|that)\s+)(?:(?:the|The|a|A|our|Our|their|Their|its|Its)\s+)?(?:{_NUMW})?(?:[a-z][\w\-]*\s+(?:[a-z][\w\-]*\s+)?(?<!\bof\s)(?<!\bfor\s)(?<!\bin\s)(?=[A-Z]{{2,}}\b|[A-Z][a-z]+\s+[A-Z]))?(?P<src>{_SRC})(?:\s*\([^)]{{1,24}}\))?(?:\s+(?:data|figures|statistics|estimates|report|researchers|analysts|there|here|also|now|still))?(?:,\s+(?:who|which)\b[^,]*,|,[^,]{{1,30}},)?\s+(?:{_PATTERN2_VERBS})\b"),
-    re.compile(rf"\b(?:per|by\s+the\s+admission\s+of|as\s+reported\s+by|quoted\s+by|cited\s+by|citing)\s+(?:the\s+)?(?P<src>(?:{_CAP}[\w\-]*\s+){{0,3}}{_LOWER_NP}|{_PROPER})"),
+    re.compile(rf"\b(?:[Pp]er|by\s+the\s+admission\s+of|as\s+reported\s+by|quoted\s+by|cited\s+by|citing)\s+(?:the\s+)?(?P<src>(?:{_CAP}[\w\-]*\s+){{0,3}}{_LOWER_NP}|{_PROPER})"),
     re.compile(rf"\b(?:said|says|reported|estimated|stated|noted|added|adds)\s+(?:the\s+|an?\s+)?(?P<src>{_SRC})"
                rf"(?=\s*(?:[,.;:!?)\"”]|$|\s(?:in|on|at|to|today|yesterday|last|this|earlier|late|when|after)\b))"),
     re.compile(rf"\b(?:reported|documented|recorded|compiled|collected|published|cited|counted|released|gathered|estimated)\s+by\s+(?:the\s+)?(?P<src>{_SRC})"),
@@ -243,7 +243,7 @@ _NOT_SOURCE_WORD = re.compile(
     r"^(?:The|This|That|These|Those|In|On|At|By|For|From|But|And|However|Since|Although|When|While|"
     r"After|Before|Today|Yesterday|Meanwhile|Moreover|Furthermore|Overall|A|An|According|Last|Some|Many|"
     r"Most|All|Both|Each|Such|Initially|Finally|Similarly|Mr|Ms|Officials|Estimates|Reports|Data|Figures|"
-    r"Analysts|Experts|Media|Sources)$"
+    r"Analysts|Experts|Media|Sources|Later|Earlier|Then|Now|Recently|Separately|Still|Yet|Instead|Also)$"
 )
 
 
@@ -283,7 +283,7 @@ _SOURCE_CUE = re.compile(
     r"(?<![^\W_])(?:" + trie_pattern(
         ("according According " + _REPORTING.replace("|", " ") + " show shows showed indicate indicates indicated "
          "finds suggest suggests suggested projects projected calculates calculated tallied tally data figures "
-         "statistics report reports study analysis survey estimates per admission citing quoted cited").split()
+         "statistics report reports study analysis survey estimates per Per admission citing quoted cited").split()
     ) + r")(?![^\W_])|['’]s\s"
 )
 _SPENDING_ANCHOR = re.compile(r"spen|efen|budget|expenditure")
