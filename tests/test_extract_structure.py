@@ -163,3 +163,18 @@ def test_per_at_the_start_of_a_sentence_credits_its_source():
 def test_a_sentence_adverb_is_not_a_source():
     rows = extract_document("t", "The toll was 50. Later reports said 61.", "2025-04-10")["figures"]
     assert [r["attributed_to"] for r in rows] == [None, None]
+
+
+def test_a_wrapped_list_item_is_one_sentence():
+    text = ("Key numbers:\n- 12 people were killed when gunmen attacked the market of the\n"
+            "  town on Friday, the army said.\n- 30 homes burned.")
+    assert sents(text)[1:] == ["- 12 people were killed when gunmen attacked the market of the\n"
+                               "  town on Friday, the army said.", "- 30 homes burned."]
+    rows = extract_document("t", text, "2025-04-10")["figures"]
+    assert [(r["text"], r["attributed_to"]) for r in rows] == [("12", "army"), ("30", None)]
+
+
+def test_circa_abbreviations_do_not_end_a_sentence():
+    text = "The count was approx. 500 and ca. 200 in all. Then it fell."
+    assert sents(text) == ["The count was approx. 500 and ca. 200 in all.", "Then it fell."]
+    assert figs("Under 10 U.S.C. 333, the Pentagon gave $5 million.")[-2:] == ["333", "$5 million"]

@@ -90,7 +90,7 @@ _BOUNDS = {
 _BOUND_RX = "|".join(re.escape(b).replace(r"\ ", r"\s+") for b in sorted(_BOUNDS, key=len, reverse=True))
 _CUR_PREFIX = r"(?:US\s?\$|\$|USD\s?|€|EUR\s?|£|GBP\s?|F?CFA\s?|XOF\s?|₦|NGN\s?)"
 _LEFT = re.compile(
-    rf"(?:(?<![\w])(?P<bound>{_BOUND_RX})\s+|(?P<tilde>~)\s*)?(?P<cur>{_CUR_PREFIX}\s*)?$", re.I
+    rf"(?:(?<![\w.])(?P<bound>{_BOUND_RX})\s+|(?P<tilde>~)\s*)?(?P<cur>{_CUR_PREFIX}\s*)?$", re.I
 )
 _RANGE_LEFT = re.compile(
     rf"(?<![\w])(?P<rw>between|from)\s+(?:(?:about|around|some|roughly|nearly|almost|approximately|over|"

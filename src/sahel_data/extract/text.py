@@ -114,7 +114,7 @@ _ABBREV = {
     "st", "no", "nos", "vs", "etc", "e.g", "i.e", "u.s", "u.n", "u.k", "jan", "feb",
     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx",
     "inc", "ltd", "co", "corp", "jr", "sr", "sen", "rep", "gov", "pres", "fig", "p",
-    "pp", "vol", "art", "cf", "al", "est", "min", "max", "dept", "govt", "a.m", "p.m",
+    "pp", "vol", "art", "cf", "al", "est", "min", "max", "dept", "govt", "a.m", "p.m", "ca",
 }
 # footnote marks after the full stop: "[12]", or superscript digits "¹²"
 _FOOTMARK = r"(?:\[\d+\]|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+)*"
@@ -156,8 +156,20 @@ def _blocks(text: str):
         if not block:
             continue
         if sum(1 for l in block if _BULLET.match(text[l[0]:l[1]])) >= 2:
+            prev_item = False
             for s_, e_ in block:
-                units.append((s_, e_, is_furniture_line(text[s_:e_]), para))
+                line = text[s_:e_]
+                item = bool(_BULLET.match(line))
+                first = line.strip()[:1]
+                if prev_item and not item and units and not first.isdigit() and (
+                        line[:1] in " \t" or (first.islower()
+                                              and not _TERMINAL.search(text[units[-1][0]:units[-1][1]]))):
+                    # a wrapped list item: the line continues the item above
+                    a_, _, f_, p_ = units[-1]
+                    units[-1] = (a_, e_, f_ and is_furniture_line(text[a_:e_]), p_)
+                    continue
+                prev_item = item
+                units.append((s_, e_, is_furniture_line(line), para))
                 para += 1
             continue
         longish = [l for l in block if (l[1] - l[0]) >= 50]
