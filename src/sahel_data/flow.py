@@ -1,6 +1,9 @@
-"""The Prefect flow `publish`: it orchestrates the steps of `publish.py`, it computes nothing."""
+"""The Prefect flow `publish`: it orchestrates the steps of `publish.py`, it computes nothing.
 
-from __future__ import annotations
+No `from __future__ import annotations` here: a served flow's parameters are
+validated from these annotations in another process, which cannot resolve
+them from strings.
+"""
 
 import logging
 from pathlib import Path
