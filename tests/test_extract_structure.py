@@ -178,3 +178,14 @@ def test_circa_abbreviations_do_not_end_a_sentence():
     text = "The count was approx. 500 and ca. 200 in all. Then it fell."
     assert sents(text) == ["The count was approx. 500 and ca. 200 in all.", "Then it fell."]
     assert figs("Under 10 U.S.C. 333, the Pentagon gave $5 million.")[-2:] == ["333", "$5 million"]
+
+
+def test_a_byline_of_parts_is_furniture_with_its_date():
+    for line, day in (("By Jane Doe | 12 March 2025 | 6 min read", "2025-03-12"),
+                      ("Jane Doe · March 12, 2025 · 6 min read", "2025-03-12"),
+                      ("Last modified 14/03/2025", "2025-03-14")):
+        text = line + "\n\nGunmen killed 8 herders."
+        assert figs(text) == ["8"], line
+        assert [d[1] for d in dates(text)] == [day], line
+    # a table row of places and counts is content
+    assert figs("Mali | 27 | 14\n\nNiger | 9 | 3") == ["27", "14", "9", "3"]

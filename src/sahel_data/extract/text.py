@@ -33,7 +33,7 @@ _FURNITURE = re.compile(
       | share(?:\s+(?:this|on\s+\w+))?
       | (?:tweet|print|email|e-mail|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|copy\s+link|follow(?:\s+us)?|subscribe|sign\s+up|log\s*in|read\s+more|advertisement|related(?:\s+articles?)?|listen|save|like|reply|menu|home|top)
       | (?:photo|image|credit|caption|image\s+source|image\s+caption|picture|photo\s+credit)\s*[:,].*
-      | (?:published|updated|posted|last\s+updated)\b.{0,80}
+      | (?:published|updated|posted|last\s+updated|last\s+modified|modified)\b.{0,80}
       | reading\s+time\s*:.*
       | reading\s+time\s*\d+\s*min(?:ute)?s?\.?
       | \d+\s+(?:sec|secs|seconds?|min|mins|minutes?|hrs?|hours?|days?|weeks?)\s+ago
@@ -69,6 +69,11 @@ _DATE_ONLY = re.compile(
     r"\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{4})?)\s*$"
 )
 _NAME_ONLY = re.compile(r"^\s*[-–•*]\s*(?:By\s+)?[A-ZÀ-Ý][\w'’.\-]+(?:\s+[A-ZÀ-Ý][\w'’.\-]+){0,3}\s*$")
+_BYLINE_PART = re.compile(
+    r"^(?:(?:by\s+)?[A-ZÀ-Ý][\w'’.\-]+(?:\s+[A-ZÀ-Ý][\w'’.\-]+){0,3}"
+    r"|(?:\w+day,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{4})"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|UTC))?)?)$"
+)
 _PROMO = re.compile(r"\b(?:subscribe|newsletter|sign\s+up|follow\s+us)\b", re.I)
 
 
@@ -94,6 +99,11 @@ def is_furniture_line(line: str) -> bool:
         return True
     if len(s.split()) <= 8 and len(parts) >= 2 and all(_BUTTONS.search(x) for x in parts):
         return True
+    # a byline of parts: "By Jane Doe | 12 March 2025 | 6 min read"
+    if len(s.split()) <= 16 and len(parts) >= 2 and not re.search(r"[.!?]$", s) \
+            and all(_BUTTONS.search(x) or _FURNITURE.match(x) or _BYLINE_PART.match(x) for x in parts) \
+            and any(_BUTTONS.search(x) or _FURNITURE.match(x) for x in parts):
+        return True
     # "- Jan 13", "- Author Name", "- 8 min read": a byline bullet (not "- 52 events, 263 fatalities")
     if _BULLET_SHORT.match(line.strip()) and (_DATE_ONLY.match(line) or _NAME_ONLY.match(line)):
         return True
@@ -104,7 +114,7 @@ def byline_dates_ok(line: str) -> bool:
     """Furniture that still holds a date row: a byline date, "Published ..."."""
     s = _MARKUP_EDGE.sub("", line.strip())
     return bool(_DATE_ONLY.match(line) or re.match(r"(?:published|updated|posted|last\s+updated|by\s)", s, re.I)
-                or re.search(r"\b(?:posted|published|updated)\b", s, re.I)
+                or re.search(r"\b(?:posted|published|updated|modified)\b", s, re.I)
                 or (len(s.split()) <= 12 and re.search(r"\d{4}", s) and re.search(r"[·|]", s)
                     and not re.search(r"©|copyright|rights\s+reserved", s, re.I)))
 
