@@ -104,7 +104,7 @@ def is_furniture_line(line: str) -> bool:
             and all(_BUTTONS.search(x) or _FURNITURE.match(x) or _BYLINE_PART.match(x) for x in parts) \
             and any(_BUTTONS.search(x) or _FURNITURE.match(x) for x in parts):
         return True
-    # "- Jan 13", "- Author Name", "- 8 min read": a byline bullet (not "- 52 events, 263 fatalities")
+    # "- Jan 13", "- Author Name", "- 8 min read": a byline bullet (not "- 61 clashes, 205 deaths")
     if _BULLET_SHORT.match(line.strip()) and (_DATE_ONLY.match(line) or _NAME_ONLY.match(line)):
         return True
     return False
@@ -356,7 +356,7 @@ _MD_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 _MD_LINE_START = re.compile(r"^[ \t]*#+[ \t]|^[ \t]*>+[ \t]?", re.M)
 _MD_LIST_NUMBER = re.compile(r"^[ \t]*(?:#+[ \t]*)?\d{1,2}[.)](?=\s)", re.M)
 _MD_FOOTNOTE = re.compile(r"\[\d{1,3}\]")
-# social counters inside a line: "♥ 212", "14 Comments", "🧵 2/6"
+# social counters inside a line: "♥ 347", "19 Comments", "🧵 3/8"
 _COUNTER = re.compile(r"(?:[♥❤♡]\ufe0f?|🧵)\s*\d[\d,.]*[km]?(?:\s*/\s*\d+)?|\b\d[\d,]*\s+Comments\b|\b\d+\s*/\s*\d+\s*🧵")
 
 
@@ -364,7 +364,7 @@ def mask_markup(text: str) -> str:
     """The text with markdown markup blanked out, same length: "**", "__",
     heading "#", quote ">", link targets "](...)", footnote marks "[3]", the
     numbers of numbered list items and headings ("### 1. Trade"), and social
-    counters ("♥ 212", "14 Comments", "🧵 2/6")."""
+    counters ("♥ 347", "19 Comments", "🧵 3/8")."""
     spans = []
     if "](" in text:
         spans += [(m.start(), m.end()) for m in _MD_LINK_TARGET.finditer(text)]
