@@ -58,3 +58,30 @@ def test_scores_ratios_and_codes():
 
 def test_road_numbers():
     assert fig_texts("Trucks on Route Nationale 16 were attacked.") == []
+
+
+def test_statistics_apparatus_is_not_a_figure():
+    text = ("Rainfall shortfalls cut harvests by 9.2% (95% CI 6.0-12.4, p < 0.05); the effect on "
+            "herders was 3.1 percentage points (99% confidence interval 1.5-4.7) and not significant "
+            "at the 10% level. The survey covered 2,310 farms (n = 2,310).")
+    texts = fig_texts(text)
+    assert "95%" not in texts and "99%" not in texts and "10%" not in texts
+    assert "0.05" not in " ".join(texts)
+    assert texts == ["9.2%", "6.0-12.4", "3.1 percentage points", "1.5-4.7", "2,310", "2,310"]
+
+
+def test_numbers_in_episode_and_season_names():
+    assert fig_texts("In Episode 12 of Season 3, Chapter 7 and Part 2 of the series, the host spoke.") == []
+
+
+def test_phone_numbers_in_several_forms():
+    text = ("For help call +223 20 22 45 67, (456) 7890 or 0700 555 1234. Hotline: 90 11 22 33. "
+            "Since 2021, 640 families called.")
+    assert fig_texts(text) == ["640"]
+
+
+def test_recording_length_is_metadata_but_prose_durations_are_figures():
+    assert fig_texts("[Full interview: 37 minutes.]") == []
+    assert fig_texts("Duration: 41 minutes") == []
+    assert fig_texts("Length 28 min") == []
+    assert fig_texts("The shelling lasted 37 minutes before the patrol withdrew.") == ["37 minutes"]

@@ -59,3 +59,18 @@ def test_one_is_a_figure_only_before_a_scale_word():
 def test_half_a_million():
     f = figs("The camp now shelters half a million people.")
     assert f["half a million"]["value"] == 500000 and f["half a million"]["unit"] == "count"
+
+
+@pytest.mark.parametrize("sentence,span,unit", [
+    ("Each sack held twenty kilos of sorghum.", "twenty kilos", "kg"),
+    ("A 1 kilo bag of rice sold for less.", "1 kilo", "kg"),
+    ("The truck carried 900 kilograms of seed.", "900 kilograms", "kg"),
+    ("Donors shipped 4,500 tonnes of grain.", "4,500 tonnes", "t"),
+    ("The trench was 300 metres long.", "300 metres", "m"),
+    ("The wall rose 12 meters high.", "12 meters", "m"),
+    ("The convoy stopped 40 miles from town.", "40 miles", "mi"),
+    ("The camp covered 15 kilometres of desert.", "15 kilometres", "km"),
+])
+def test_measure_units(sentence, span, unit):
+    f = figs(sentence)
+    assert f[span]["unit"] == unit

@@ -56,3 +56,13 @@ def test_a_third_country_is_not_a_fraction():
 def test_measure_of_a_share():
     f = figs("Armed groups caused 61 percent of the civilian deaths recorded.")
     assert f["61 percent"]["measure"] == "civilian deaths"
+
+
+def test_confidence_interval_takes_the_estimates_unit():
+    f = figs("Child wasting rose by 6.4% (95% CI 3.9-8.9) in the camps.")
+    assert "95%" not in f
+    ci = f["3.9-8.9"]
+    assert ci["unit"] == "percent" and ci["qualifier"] == "range"
+    assert ci["value_low"] == 3.9 and ci["value_high"] == 8.9
+    f = figs("School attendance fell 2.2 percentage points (90% confidence interval 0.7-3.7).")
+    assert f["0.7-3.7"]["unit"] == "percentage_point"

@@ -104,9 +104,9 @@ _RIGHT = re.compile(
   | (?P<pct>\s*(?:%|per\s?cent\b|percent\b|pc\b|pct\b))
   | (?P<cur>\s+(?:(?:US|U\.S\.|American)\s+)?dollars?\b|\s+euros?\b|\s+(?:CFA\s+)?francs?(?:\s+CFA)?\b|\s+F?CFA\b|\s+USD\b|\s+EUR\b|\s+XOF\b|\s+naira\b|\s+(?:British\s+)?pounds?(?:\s+sterling)?\b|\s+roubles?\b|\s+rubles?\b|\s+yuan\b)
   | (?P<times>(?:\s+|-)times\b)
-  | (?P<dur>(?:\s+|-)(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b)
+  | (?P<dur>(?:\s+|-)(?:years?|months?|weeks?|days?|hours?|minutes?|mins?|decades?)\b)
   | (?P<deg>\s*°\s*C\b)
-  | (?P<meas>\s+t\b(?![\'’])|(?:\s*|[\-‐])(?:km²|km2|sq\.?\s?km\b|square\s+kilomet(?:er|re)s?\b|kilomet(?:er|re)s?\b|km\b|kilograms?\b|kg\b|(?:metric\s+)?tonnes?\b|(?:metric\s+)?tons?\b|litres?\b|liters?\b|hectares?\b|ha\b|miles?\b))
+  | (?P<meas>\s+t\b(?![\'’])|(?:\s*|[\-‐])(?:km²|km2|sq\.?\s?km\b|square\s+kilomet(?:er|re)s?\b|kilomet(?:er|re)s?\b|km\b|kilograms?\b|kilos?\b|kg\b|square\s+met(?:er|re)s?\b|met(?:er|re)s?\b|(?:metric\s+)?tonnes?\b|(?:metric\s+)?tons?\b|litres?\b|liters?\b|hectares?\b|ha\b|miles?\b))
     """,
     re.I | re.X,
 )
@@ -119,20 +119,28 @@ _CUR_CODE = [
     (re.compile(r"rouble|ruble", re.I), "RUB"),
     (re.compile(r"yuan", re.I), "CNY"),
 ]
-_DUR_UNIT = {"year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour", "minute": "minute", "decade": "decade"}
+_DUR_UNIT = {"year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour", "minute": "minute",
+             "min": "minute", "decade": "decade"}
 _MEAS_UNIT = [
+    (re.compile(r"square\s+met", re.I), "m2"),
     (re.compile(r"km²|km2|sq|square", re.I), "km2"), (re.compile(r"km|kilomet", re.I), "km"),
-    (re.compile(r"kg|kilogram", re.I), "kg"), (re.compile(r"ton|^\s+t$", re.I), "t"),
+    (re.compile(r"kg|kilo", re.I), "kg"), (re.compile(r"met(?:er|re)", re.I), "m"), (re.compile(r"ton|^\s+t$", re.I), "t"),
     (re.compile(r"lit", re.I), "l"), (re.compile(r"ha|hectare", re.I), "ha"), (re.compile(r"mile", re.I), "mi"),
 ]
 _PLUS = re.compile(r"\+|\s+or\s+more\b|\s+or\s+above\b|\s+and\s+(?:more|above)\b", re.I)
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|‐|to|and|or)\s*", re.I)
 _CLOCK = re.compile(
     r"\b\d{1,2}[:h]\d{2}\b(?:\s*(?:a\.?m\.?|p\.?m\.?|GMT|UTC))?|\b\d{1,2}(?:\.\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
-    r"|\b\d{3,4}\s*(?:GMT|UTC|hrs)\b|\+\d{1,3}[\s.\-]?\(?\d{1,4}\)?(?:[\s.\-]?\d{2,4}){2,}|\[\d+\]",
+    r"|\b\d{3,4}\s*(?:GMT|UTC|hrs)\b|\+\d{1,3}[\s.\-]?\(?\d{1,4}\)?(?:[\s.\-]?\d{2,4}){2,}|\[\d+\]"
+    # phone numbers: "(123) 4567", "0800 123 4567", "Tel: 21 30 12 34"
+    r"|\((?!(?:19|20)\d\d\))\d{2,5}\)\s?\d{3,4}(?:[\s.\-]\d{2,4})*"
+    r"|(?<![\d,.])0\d{2,4}[\s.\-]\d{2,4}[\s.\-]\d{2,4}(?:[\s.\-]\d{2,4})?(?![\d,])"
+    r"|\b(?:Tel|Fax|Phone|Hotline|Telephone)\b\.?:?\s*\+?\d{2,4}(?:[\s.\-]\d{2,4}){2,}",
     re.I,
 )
-_CLOCK_ANCHOR = re.compile(r"\d[:h]\d|\d\s*(?:[ap]\.?m\b|GMT|UTC|hrs)|\+\d|\[\d", re.I)
+_CLOCK_ANCHOR = re.compile(
+    r"\d[:h]\d|\d\s*(?:[ap]\.?m\b|GMT|UTC|hrs)|\+\d|\[\d|\(\d{2,5}\)\s?\d|(?<![\d,.])0\d{2,4}[\s.\-]\d"
+    r"|\b(?:Tel|Fax|Phone|Hotline|Telephone)\b", re.I)
 _REF_BEFORE = re.compile(
     r"(?:\b(?:Resolution|Article|Chapter|Section|Paragraph|No\.|Nos\.|Number|Law|Decree|Order|Protocol|"
     r"Table|Figure|Fig\.|Annex|Page|p\.|pp\.|para\.|paras\.|paragraph|§|Route|Nationale|National|Road|Avenue|Street|"
@@ -140,7 +148,8 @@ _REF_BEFORE = re.compile(
     r"H\.R\.|S\.|Sec\.|Art\.|Op\.|Vol\.|No|Nº|n°|RN|Highway|Flight|Room|Vol\.|Volume|Issue|Item|Rule|"
     r"Phase|Level|Category|Tier|Stage|Zone|Sector|Battalion|Brigade|Regiment|Division|Squadron|"
     r"Force|Operation|District|Report|Amendment|Clause|Schedule|Appendix|Exhibit|Map|Chart|Step|Round|Unit|"
-    r"Platoon|Model|Version|Mk|Mark|Su|Mi|MiG|Tu|Il|An|Ka|Covid|COVID|Windows|iPhone|Agenda|Vision)\s*-?\s*|#)$"
+    r"Platoon|Model|Version|Mk|Mark|Su|Mi|MiG|Tu|Il|An|Ka|Covid|COVID|Windows|iPhone|Agenda|Vision|"
+    r"Episode|Ep\.|Season|Series|Part|Lesson|Module|Edition|Paper|Bulletin|Sitrep|Update)\s*-?\s*|#)$"
 )
 _AGE = re.compile(
     r"(?:(?<![\w'’\-])(?!(?:In|At|On|By|For|From|To|Of|And|But|Or|The|With|Since|After|Before|During|Across|Near|Between)\s)"
@@ -511,6 +520,7 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
                 method = "plus"
         figs.append(Figure(fs, fe, value, low, high, unit_out, qualifier, method))
         i += 1
+    figs = _statistics_and_metadata(text, figs)
     # "140 billion CFA francs in 2024, up from 72 billion": the currency carries over
     for k in range(1, len(figs)):
         f, prev = figs[k], figs[k - 1]
@@ -522,6 +532,41 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
             if f.method in ("digits", "word-number"):
                 f.method = "money"
     return figs
+
+
+_STAT_LEVEL_AFTER = re.compile(
+    r"\s*(?:CI\b|C\.I\.|(?:confidence|credible)\s+(?:interval|level|band|bound)s?\b|"
+    r"(?:statistical\s+)?significance\s+level\b|level\s+of\s+(?:statistical\s+)?significance\b)", re.I)
+_STAT_LEVEL_AT = re.compile(r"\b(?:at|under|on)\s+(?:the|a)\s+$", re.I)
+_STAT_LEVEL_AT_AFTER = re.compile(r"\s+(?:(?:statistical\s+)?significance\s+)?levels?\b", re.I)
+_STAT_SIGNIF_BEFORE = re.compile(r"\bsignifican(?:t|tly|ce)\s+(?:only\s+)?(?:at|to)\s+(?:the\s+)?$", re.I)
+_CI_BEFORE = re.compile(
+    r"(?:\bCI\b|C\.I\.|(?:confidence|credible)\s+intervals?(?:\s+(?:of|was|is|from))?)\s*[:=,]?\s*(?:\[|\()?\s*$", re.I)
+_META_DURATION = re.compile(
+    r"\b(?:duration|length|running\s+time|run\s+time|runtime|playing\s+time|full\s+(?:episode|interview|programme|program|show|video|recording)"
+    r"|episode\s+length|total\s+time|listening\s+time)\s*[:\-–]?\s*$", re.I)
+
+
+def _statistics_and_metadata(text: str, figs: list[Figure]) -> list[Figure]:
+    """Drop significance-test apparatus and media-length labels; give a
+    confidence interval the unit of the estimate before it."""
+    out: list[Figure] = []
+    for f in figs:
+        before = text[max(0, f.start - 40):f.start]
+        if f.unit in ("percent",) and f.qualifier == "exact":
+            if _STAT_LEVEL_AFTER.match(text, f.end):
+                continue  # "95% CI", "95% confidence interval": a confidence level
+            if _STAT_LEVEL_AT.search(before) and _STAT_LEVEL_AT_AFTER.match(text, f.end):
+                continue  # "at the 5% level"
+            if _STAT_SIGNIF_BEFORE.search(before):
+                continue  # "significant at 1%"
+        if f.unit in ("minute", "hour") and _META_DURATION.search(before):
+            continue  # "Duration: 52 minutes": the length of the recording
+        if f.qualifier == "range" and f.unit == "count" and _CI_BEFORE.search(before) and out \
+                and out[-1].unit in ("percent", "percentage_point") and f.start - out[-1].end < 80:
+            f.unit = out[-1].unit  # "12.5% (95% CI 8.1-16.9)": the interval is in the estimate's unit
+        out.append(f)
+    return out
 
 
 _STOP = set("""
