@@ -51,6 +51,7 @@ sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402  (bench/generate.py, beside this file)
 
+KEEP_MARKER = "<!-- kept by bench/run.py: hand-written notes below -->"
 TARGET_SECONDS_10K = 120.0
 TARGET_RATIO = 100.0
 
@@ -536,7 +537,7 @@ def write_results(path: Path, machine: dict, started: str, mode: str, notes: lis
         for name in names:
             lines.append(f"| {name} | " + " | ".join(fmt(b.get(name, 0.0), 2) for b in breakdowns.values()) + " |")
         lines.append("| (rest: interpreter start, imports) | " + " | ".join(
-            fmt(per_n[n]["runs"]["cold"]["wall"] - sum(b.values()), 2) for n in breakdowns) + " |")
+            fmt(per_n[n]["runs"]["cold"]["wall"] - sum(breakdowns[n].values()), 2) for n in breakdowns) + " |")
         lines.append("")
 
     fit = fixed_and_marginal(per_n)
@@ -594,6 +595,10 @@ def write_results(path: Path, machine: dict, started: str, mode: str, notes: lis
     if notes:
         lines += ["## Notes", ""] + [f"- {note}" for note in notes] + [""]
     text = "\n".join(lines)
+    # hand-written reading of the figures below the marker survives a new run
+    previous = path.read_text(encoding="utf-8") if path.is_file() else ""
+    if KEEP_MARKER in previous:
+        text += "\n" + previous[previous.index(KEEP_MARKER):]
     path.write_text(text, encoding="utf-8")
     return text
 
