@@ -189,3 +189,28 @@ def test_parallel_figures_keep_their_own_actors():
 def test_perpetrator_named_after_the_figure():
     f = figs("Togo saw 62 events, most of them claimed by JNIM.")
     assert f["62"]["actor"] == "jnim"
+
+
+def test_a_place_is_never_a_source():
+    f = figs("Police units deployed in Kano and Kaduna states, arrested 40 suspects and freed 12 hostages.")
+    assert f["40"]["attributed_to"] is None and f["12"]["attributed_to"] is None
+
+
+def test_title_and_name_credit_the_person():
+    f = figs("Interior ministry spokeswoman Awa Diallo says the toll has risen to 31.")
+    assert f["31"]["attributed_to"] == "Awa Diallo"
+    f = figs("Minister Ali Musa said 14 soldiers died near the border.")
+    assert f["14"]["attributed_to"] == "Ali Musa"
+
+
+def test_leading_adverbials_are_not_part_of_the_source():
+    f = figs("Yesterday the aid agencies said 4,000 people fled. On Monday the army said 23 fighters were killed.")
+    assert f["4,000"]["attributed_to"] == "aid agencies"
+    assert f["23"]["attributed_to"] == "army"
+    f = figs("They rarely publish data. But in 2022 the government reported 700 displaced families.")
+    assert f["700"]["attributed_to"] == "government"
+
+
+def test_told_me_credits_the_teller():
+    f = figs("Local people told me the checkpoint took 300 francs per cart.")
+    assert f["300 francs"]["attributed_to"] == "local people"

@@ -210,7 +210,7 @@ def _place_of(m: Match, ranks: dict[str, int]) -> Place | None:
 _FW = r"(?:of|for|and|on|the|de|du|des|la|le|to|from|against|in|&)"
 _CAP = r"(?:[A-Z][\w'’.\-]*|[A-Z]{2,}[\w$]*)"
 _PROPER = rf"{_CAP}(?:\s+(?:{_CAP}|(?:{_FW}\s+)*{_FW}(?=\s+[A-Z&])|&|project|programme|program))*"
-_LOWER_NP = r"(?:[a-z0-9][\w\-]*\s+){0,2}(?:sources?|officials?|authorities|partners|agencies|agency|witness(?:es)?|residents?|army|military|police|ministry|government|junta|spokesman|spokeswoman|spokesperson|fishermen|fisherman|farmers?|herders?|traders?|villagers?|doctors?|medics?|nurses?|teachers?|aid\s+workers?|humanitarians?|analysts?|experts?|researchers?|observers?|activists?|monitors?|officers?|diplomats?|community\s+leaders?|leaders?|elders?|survivors?|victims?|relatives?|parents?|men|women|man|woman|soldiers?|mayor|governor|chief|imam|journalists?|reporters?|locals|inhabitants|displaced\s+people|refugees?|pastors?|priests?|students?|workers?|drivers?|statement|report|study|survey|communiqu[ée]|document|group|organi[sz]ation|press|respondents?|interviewees?|participants?|media|newspapers?|outlets?|channels?|accounts?|television|radio|office|commission|council|mission|department|service|panel|committee|body|institute|observatory|network|bureau|directorate|representatives?|envoy|commanders?|militants?|fighters?)"
+_LOWER_NP = r"(?:[a-z0-9][\w\-]*\s+){0,2}(?:sources?|officials?|authorities|partners|agencies|agency|witness(?:es)?|residents?|army|military|police|ministry|government|junta|spokesman|spokeswoman|spokesperson|fishermen|fisherman|farmers?|herders?|traders?|villagers?|doctors?|medics?|nurses?|teachers?|aid\s+workers?|humanitarians?|analysts?|experts?|researchers?|observers?|activists?|monitors?|officers?|diplomats?|community\s+leaders?|leaders?|elders?|survivors?|victims?|relatives?|parents?|men|women|man|woman|soldiers?|mayor|governor|chief|imam|journalists?|reporters?|locals|inhabitants|displaced\s+people|refugees?|pastors?|priests?|students?|workers?|drivers?|statement|report|study|survey|communiqu[ée]|document|group|organi[sz]ation|press|respondents?|interviewees?|participants?|media|newspapers?|outlets?|channels?|accounts?|television|radio|office|commission|council|mission|department|service|panel|committee|body|institute|observatory|network|bureau|directorate|representatives?|envoy|commanders?|militants?|fighters?|people|population|assessments?)"
 _SRC = rf"(?:{_LOWER_NP}\s+(?:of|for|in)\s+(?:the\s+)?{_PROPER}|(?:{_CAP}\s+){{1,3}}{_LOWER_NP}|{_PROPER}(?:['’]s\s+[a-z]+)?|{_LOWER_NP})"
 _SPEECH = r"said|says|say|told|tells|stated|states|announced|announces|claimed|claims|added|adds|warned|warns|insisted|insists|confirmed|confirms|admitted|admits|acknowledged|acknowledges"
 _PATTERN2_VERBS = (
@@ -220,6 +220,22 @@ _PATTERN2_VERBS = (
     r"projects|projected|calculates|calculated|tallied|report"
 )
 _NUMW = r"(?:two|three|four|five|several|many|some|\d+)\s+"
+_FRONTED_VERBS = (r"said|says|say|told|tells|reported|reports|estimated|estimates|stated|noted|documented|"
+                  r"counted|recorded|claimed|claims|confirmed|tallied")
+_TITLES = (r"spokes(?:man|woman|person)|minister|governor|mayor|president|commander|chief|official|director|"
+           r"coordinator|head|representative|secretary|prefect|general|colonel|captain|lieutenant|major|sergeant|"
+           r"envoy|ambassador|adviser|advisor|researcher|analyst|doctor|professor|lawmaker|senator|deputy|chairman|chairwoman")
+_NAME = r"[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:\s+(?:[A-ZÀ-Þ][a-zà-ÿ'’\-]+|[A-Z]\.|de|da|dos|van|von|al|el|ag|ould|ben|bin)){1,3}"
+_LEAD_ADVERBIAL = (r"(?:[Ii]n|[Oo]n|[Bb]y|[Ss]ince|[Dd]uring|[Ll]ast|[Tt]his|[Ee]arly|[Ll]ate|[Ee]arlier|[Ll]ater)\s+(?:[\w\-]+\s+){1,2}?"
+                   r"|[Tt]oday|[Yy]esterday|[Tt]onight|[Mm]eanwhile|[Ee]arlier|[Ll]ater|[Rr]ecently|[Nn]ow|[Tt]hen")
+_LEAD_STRIP = re.compile(r"^(?:Today|Yesterday|Tonight|Meanwhile|Earlier|Later|Recently|Now|Then|Also)\s*,?\s+(?=\S)")
+_PERSON_TITLE = re.compile(
+    r"^(?:(?:Government|Army|Military|Police|Defence|Defense|Interior|Foreign|Deputy|Vice|Prime|Regional|Local|Senior|Chief)\s+)?"
+    r"(?:Spokes(?:man|woman|person)|Minister|Governor|Mayor|President|Commander|Colonel|Col\.|Captain|Capt\.|"
+    r"Lieutenant|Lt\.|Major|Maj\.|General|Gen\.|Sergeant|Sgt\.|Prefect|Ambassador|Senator|Dr\.?|Prof\.?|Professor|Mr\.?|Mrs\.?|Ms\.?)"
+    r"\s+(?=[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:\s+[A-ZÀ-Þ][a-zà-ÿ'’\-]+){0,2}$)")
+_ORG_WORD = re.compile(r"\b(?:Staff|Council|Ministry|Office|Army|Forces|Command|Assembly|Court|Commission|Committee|"
+                       r"Government|Police|Agency|Bureau|Service|Department|Directorate|Headquarters)\b")
 _SOURCE_PATTERNS = [
     re.compile(rf"\b[Aa]ccording\s+to\s+(?:(?:the|a|an|its|their|new|recent|latest|preliminary|official|annual|\d{{4}})\s+)*(?:(?:data|figures|estimates|reports?|study|survey|analysis|statistics|count)\s+(?:by|from|of)\s+(?:the\s+)?)?(?P<src>{_SRC})"),
     re.compile(rf"(?:^|[.,;:]\s+|[\"”]\s*|\b(?:and|but|while|whereas|that)\s+)(?:(?:the|The|a|A|our|Our|their|Their|its|Its)\s+)?(?:{_NUMW})?(?:[a-z][\w\-]*\s+(?:[a-z][\w\-]*\s+)?(?<!\bof\s)(?<!\bfor\s)(?<!\bin\s)(?=[A-Z]{{2,}}\b|[A-Z][a-z]+\s+[A-Z]))?(?P<src>{_SRC})(?:\s*\([^)]{{1,24}}\))?(?:\s+(?:data|figures|statistics|estimates|report|researchers|analysts|there|here|also|now|still))?(?:,\s+(?:who|which)\b[^,]*,|,[^,]{{1,30}},)?\s+(?:{_PATTERN2_VERBS})\b"),
@@ -229,6 +245,12 @@ _SOURCE_PATTERNS = [
     re.compile(rf"\b(?:reported|documented|recorded|compiled|collected|published|cited|counted|released|gathered|estimated)\s+by\s+(?:the\s+)?(?P<src>{_SRC})"),
     re.compile(rf"\b(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ee]stimates|[Nn]umbers|[Rr]eports?|[Ss]tudy|[Aa]nalysis|[Ss]urvey|[Tt]ally|[Cc]ount)\s+(?:from|by|of)\s+(?:the\s+)?(?P<src>{_PROPER})"),
     re.compile(rf"\b(?P<src>{_PROPER})['’]s\s+(?:data|figures|report|latest\s+report|annual\s+report|estimates|statistics|database|count|tally)\b"),
+    # a person named after a lower-case title: "Government spokesman Jean Dupont says"
+    re.compile(rf"(?:^|[.,;:]\s+|[\"”]\s*|\b(?:and|but|while|that)\s+)(?:(?:the|The)\s+)?(?:{_CAP}\s+){{0,2}}(?:[a-z][\w\-]*\s+){{0,2}}"
+               rf"(?:{_TITLES})\s+(?P<src>{_NAME})(?:,[^,]{{1,40}},)?\s+(?:{_PATTERN2_VERBS})\b"),
+    # a fronted adverbial before the subject: "But in 2023 the government reported", "On Monday the army said"
+    re.compile(rf"(?:^|[.,;:]\s+|[\"”]\s*)(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)\s+)?(?:{_LEAD_ADVERBIAL})\s*,?\s*"
+               rf"(?:(?:the|The)\s+)?(?P<src>{_SRC})\s+(?:(?:also|have|has|had|now|then)\s+)?(?:{_FRONTED_VERBS})\b"),
 ]
 _PRONOUN = re.compile(
     r"^(?:It|They|He|She|We|I|This|That|These|Those|One|One of them|Its|Their|His|Her|Our)$"
@@ -250,7 +272,10 @@ _NOT_SOURCE_WORD = re.compile(
 def _normalise_source(src: str, sent_start_word: bool, known: set[str], places: set[str] = frozenset()) -> str | None:
     s = src.strip(" .,;:'’\"”“")
     s = re.sub(r"\s+(?:and|of|for|on|the|de|du|des|la|le|in|to|from|against|&)$", "", s)
+    s = _LEAD_STRIP.sub("", s)  # "Today the aid agencies" -> "the aid agencies"
     s = re.sub(r"^(?:the|The|a|A|an|An|our|Our|their|Their|its|Its)\s+", "", s)
+    if _PERSON_TITLE.match(s) and not _ORG_WORD.search(s[_PERSON_TITLE.match(s).end():]):
+        s = s[_PERSON_TITLE.match(s).end():]  # "Minister Ali Musa" -> "Ali Musa": a person, without the title
     mp = re.match(r"(\w+)\s+(?:in|from|at|of|near)\s+(?:the\s+)?([A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)$", s)
     if mp and mp.group(2) in places and re.fullmatch(_LOWER_NP, mp.group(1).lower()):
         s = mp.group(1)  # "Teachers in Gao" -> "Teachers"
@@ -312,6 +337,9 @@ def sources_in(text: str, start: int, end: int, places: set[str] | None = None,
             if first in ("In", "On", "At", "By", "For", "From", "Since", "During", "After", "Before", "With",
                          "Under", "Across", "Despite", "Although", "Between", "Over", "Among", "Within"):
                 continue
+            if (raw.strip() in places or first in places) and re.match(r"\s+(?:states|state|regions?|provinces?)\b", sent[m.end("src"):]) \
+                    and not re.match(r"\s+states\s+(?:that|in|its)\b", sent[m.end("src"):]):
+                continue  # "Borno and Yobe states": places, not a subject stating something
             if _PRONOUN.match(raw.strip()) or _GENERIC_SOURCE.match(raw.strip()):
                 cand = (None, pos, (start + ps, start + m.end("src")), True)
             else:
