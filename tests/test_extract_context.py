@@ -214,3 +214,32 @@ def test_leading_adverbials_are_not_part_of_the_source():
 def test_told_me_credits_the_teller():
     f = figs("Local people told me the checkpoint took 300 francs per cart.")
     assert f["300 francs"]["attributed_to"] == "local people"
+
+
+def test_pronoun_subject_takes_its_antecedent_in_the_sentence():
+    f = figs("Last year the traders asked for 30 lorries, and they said they got 75 permits within two weeks.")
+    assert f["30"]["attributed_to"] == "traders"
+    assert f["75"]["attributed_to"] == "traders"
+
+
+def test_back_pointing_source_keeps_its_qualifier():
+    f = figs("A police source said 9 officers were hurt. The source said 60 gunmen took part.")
+    assert f["9"]["attributed_to"] == "police source"
+    assert f["60"]["attributed_to"] == "police source"
+
+
+def test_transcript_turn_is_credited_to_its_speaker():
+    text = ("HOST: Welcome to the programme.\n\n"
+            "MARIAM KONE: We counted 12 burnt granaries. The police said 40 people died.\n\n"
+            "HOST: And the markets?\n\n"
+            "OUMAR SALL: Prices doubled in 3 weeks.\n\n"
+            "MARIAM KONE: Thank you.\n")
+    f = figs(text)
+    assert f["12"]["attributed_to"] == "Mariam Kone"
+    assert f["40"]["attributed_to"] == "police"
+    assert f["3 weeks"]["attributed_to"] == "Oumar Sall"
+
+
+def test_a_single_capitalised_label_is_no_transcript():
+    f = figs("UPDATE: 14 people were rescued on Friday.\n\nNOTE: 3 boats are still missing.\n")
+    assert all(x["attributed_to"] is None for x in f.values())

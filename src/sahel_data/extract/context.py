@@ -394,6 +394,56 @@ _CONTINUES = re.compile(
 
 # ---------------------------------------------------------------- building
 
+# transcript speaker labels: "AMINATA TRAORE: ..." at the start of a line
+_SPEAKER_LABEL = re.compile(
+    r"^[ \t]*(?P<name>[A-ZÀ-Þ][A-ZÀ-Þ'’.\-]+(?:[ \t]+[A-ZÀ-Þ][A-ZÀ-Þ'’.\-]+){0,3})[ \t]*:[ \t]+\S", re.M)
+_SPEAKER_ROLE = re.compile(
+    r"^(?:HOST|CO-HOST|PRESENTER|INTERVIEWER|ANCHOR|MODERATOR|REPORTER|CORRESPONDENT|NARRATOR|VOICE|VOICEOVER|"
+    r"CALLER|SPEAKER|TRANSLATOR|INTERPRETER|AUDIENCE|ALL|MAN|WOMAN|Q|A|QUESTION|ANSWER|NOTE|UPDATE|EDITOR'?S NOTE|"
+    r"BREAKING|WARNING|SOURCE|SOURCES|CONTACT|TEL|PHONE|EMAIL|FAX|WEB|WEBSITE|DATE|TIME|LOCATION|SUBJECT|RE|FROM|TO|CC|"
+    r"PS|NB|UNIDENTIFIED(?: \w+)*|(?:MALE|FEMALE) (?:SPEAKER|VOICE))$")
+
+
+def _speaker_name(label: str) -> str:
+    return re.sub(r"[A-ZÀ-Þ][A-ZÀ-Þ]*", lambda m: m.group()[0] + m.group()[1:].lower(), label)
+
+
+def speaker_turns(text: str, places: set[str] = frozenset()) -> list[tuple[int, str]]:
+    """(line start, speaker) of each turn of a transcript: lines opening with an
+    upper-case name and a colon, when at least two speakers take two turns or more.
+    Roles (`HOST:`, `Q:`) and places are not speakers."""
+    labels = []
+    for m in _SPEAKER_LABEL.finditer(text):
+        name = re.sub(r"\s+", " ", m.group("name")).strip()
+        if _SPEAKER_ROLE.match(name) or _speaker_name(name) in places or name in places:
+            continue
+        labels.append((m.start(), _speaker_name(name)))
+    names = {n for _, n in labels}
+    if len(labels) < 3 or len(names) < 2:
+        return []
+    return labels
+
+
+_PRONOUN_SAYS = re.compile(rf"\b(?P<p>they|he|she)\s+(?:also\s+)?(?:{_SPEECH}|reported|estimated|counted|recorded)\b")
+_PLURAL_SUBJECT = re.compile(rf"\b(?:the|The)\s+(?P<np>{_LOWER_NP})\b(?!\s+(?:of|for|in)\b)")
+
+
+def _pronoun_antecedent(text: str, start: int, pos: int, pronoun: str) -> tuple[str, int] | None:
+    """The subject a `they said` / `she said` points back to, named earlier in the sentence."""
+    before = text[start:pos]
+    if pronoun == "they":
+        best = None
+        for m in _PLURAL_SUBJECT.finditer(before):
+            np = m.group("np")
+            head = np.split()[-1].lower()
+            if head.endswith("s") or head in ("police", "people", "government", "army", "military", "junta", "ministry"):
+                best = (np, start + m.start("np"))
+        return best
+    best = None
+    for m in re.finditer(rf"(?<![\w'’]){_NAME}", before):
+        best = (m.group(), start + m.start())
+    return best
+
 
 def _insertions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out = [(m.start(), m.end()) for m in _BRACKETS.finditer(text, start, end)]
@@ -459,6 +509,10 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
     for m in matches:
         if m.entity.entity_type in ("country", "city", "region"):
             place_names.add(text[m.start:m.end])
+    turns = speaker_turns(text, place_names)
+    turn_pos = [t[0] for t in turns]
+    turn_para: dict[int, str] = {}
+    para_sources: list[str] = []
     for sent in sentences:
         ctx = SentenceContext(sent.start, sent.end, sent.paragraph)
         ctx.asides = _spans_in(bracket_hits, sent.start, sent.end)
@@ -471,6 +525,10 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
         while j < len(matches) and matches[j].start < sent.end:
             sm.append(matches[j])
             j += 1
+        if turns:
+            k_t = bisect.bisect_right(turn_pos, sent.start) - 1
+            if k_t >= 0 and turns[k_t][0] >= (out[-1].end if out else 0) - 1 and turn_pos[k_t] <= sent.start:
+                turn_para.setdefault(sent.paragraph, turns[k_t][1])
         if sent.furniture:
             out.append(ctx)
             continue
@@ -684,12 +742,33 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
         # source
         if _any_in(cue_pos, sent.start, sent.end):
             ctx.sources = [c for c in sources_in(text, sent.start, sent.end, place_names, known_names, checked=True)]
+        # "the authorities called for ..., and they said ...": the pronoun takes its antecedent
+        pm = _PRONOUN_SAYS.search(text, sent.start, sent.end)
+        if pm and not any(c[0] is not None and c[1][0] < pm.start() for c in ctx.sources):
+            ante = _pronoun_antecedent(text, sent.start, pm.start(), pm.group("p"))
+            if ante:
+                nsrc = _normalise_source(ante[0], False, known_names, place_names)
+                if nsrc and not _GENERIC_SOURCE.match(nsrc):
+                    ctx.sources = sorted(ctx.sources + [(nsrc, (pm.start(), pm.end("p")), False)], key=lambda c: c[1][0])
+                    ctx.sources = [c for c in ctx.sources if not (c[0] is None and c[1][0] == pm.start())]
         src, span, cont = ctx.sources[0] if ctx.sources else (None, None, False)
         same_para = prev_para == sent.paragraph
+        if not same_para:
+            para_sources = []
+        if src is not None and re.fullmatch(r"[a-z]+", src):
+            # "The source said": the source named before in the paragraph ("a security source")
+            for ps_ in reversed(para_sources):
+                if ps_ != src and ps_.lower().endswith(" " + src):
+                    ctx.sources = [(ps_ if c[0] == src else c[0], c[1], c[2]) for c in ctx.sources]
+                    src = ps_
+                    break
         if src is None and prev_source and same_para and (
                 cont or _CONTINUES.match(text, sent.start, sent.end)
                 or (prev_quote and re.match(r"\s*[\"“]", text[sent.start:sent.start + 3]))):
             src = prev_source  # a continuing sentence, or the rest of a quoted passage
+        if src is None and sent.paragraph in turn_para:
+            src = turn_para[sent.paragraph]  # a transcript turn is a quote of its speaker
+        para_sources.extend(c[0] for c in ctx.sources if c[0])
         ctx.source = src
         ctx.source_span = span
         prev_quote = bool(re.search(r"[\"”]", text[sent.start:sent.end]))
