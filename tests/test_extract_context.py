@@ -243,3 +243,11 @@ def test_transcript_turn_is_credited_to_its_speaker():
 def test_a_single_capitalised_label_is_no_transcript():
     f = figs("UPDATE: 14 people were rescued on Friday.\n\nNOTE: 3 boats are still missing.\n")
     assert all(x["attributed_to"] is None for x in f.values())
+
+
+def test_a_place_after_a_directional_adjective_is_not_an_actor():
+    f = figs("A landslide at a quarry in eastern Chad killed at least 21 miners.")
+    assert f["at least 21"]["actor"] is None
+    assert f["at least 21"]["location"] == "TCD"
+    f = figs("In Mali, at least 48 people died in floods.")
+    assert f["at least 48"]["actor"] is None

@@ -546,8 +546,10 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                     and sm[k + 1].start - m.end <= 4:
                 acting_idx.add(k)  # "Russia's Wagner Group"
                 continue
-            before_c = text[max(sent.start, m.start - 14):m.start]
-            after_prep = re.search(r"\b(?:into|in|to|from|of|across|through|at|near|with|by|for|on|towards?|inside|outside|than)\s+(?:the\s+)?$", before_c, re.I)
+            before_c = text[max(sent.start, m.start - 40):m.start]
+            after_prep = re.search(r"\b(?:into|in|to|from|of|across|through|at|near|with|by|for|on|towards?|inside|outside|than)\s+(?:the\s+)?"
+                                   r"(?:(?:far[\s\-])?(?:north|south|east|west|central|north[\s\-]?east|north[\s\-]?west|south[\s\-]?east|"
+                                   r"south[\s\-]?west|mid|upper|lower|rural|remote)(?:ern)?\s+)?$", before_c, re.I)
             if _SAYS_IT.match(after) or ((not after_prep or re.match(r"\s*,\s*(?:which|who)\b", after))
                                          and _ACT_AFTER.match(after)) or _POSSESSIVE_ACT.match(after) \
                     or _FORCE_NOUN.match(after) and not _REPORTING_AFTER.match(after[_FORCE_NOUN.match(after).end():]):
