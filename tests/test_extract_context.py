@@ -251,3 +251,11 @@ def test_a_place_after_a_directional_adjective_is_not_an_actor():
     assert f["at least 21"]["location"] == "TCD"
     f = figs("In Mali, at least 48 people died in floods.")
     assert f["at least 48"]["actor"] is None
+
+
+def test_coordinated_clauses_keep_their_own_actors():
+    f = figs("Events linked to JNIM accounted for 54% of deaths and events linked to IS Sahel for 31%.")
+    assert f["54%"]["actor"] == "jnim"
+    assert f["31%"]["actor"] == "iss-sahel"
+    f = figs("JNIM killed 40 soldiers and wounded 30 others.")
+    assert f["30"]["actor"] == "jnim"

@@ -941,6 +941,9 @@ def _is_base(text: str, p: Place, fs: int, fe: int) -> bool:
     return False
 
 
+_COORD = re.compile(r"\s+(?:and|while|whereas|but|against)\s+", re.I)
+
+
 def actor_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_positions=(),
               armed_groups: frozenset[str] | set[str] = frozenset(), owner_positions=()) -> str | None:
     """Actors of the figure's clause (else the nearest clause before, else after),
@@ -961,6 +964,26 @@ def actor_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_posit
                                                          text[chosen[-1][1]:x[0]], re.I):
                     chosen.append(x)
             return _fmt([x[2] for x in chosen] + [x[2] for x in ctx.acting if x[0] < b0 and _visible(ctx, x[0], fs, True)])
+        # coordinated sub-clauses each naming their own actor:
+        # "attacks by X made up 54%, and attacks by Y 31%"
+        qs = sorted(q for q in fig_positions if a0 <= q < b0)
+        cuts = [a0]
+        for q1, q2 in zip(qs, qs[1:]):
+            cm = None
+            for cm in _COORD.finditer(text, q1, q2):
+                pass
+            if cm is None:
+                cuts = []
+                break
+            cuts.append(cm.start())
+        if cuts:
+            cuts.append(b0)
+            subs = list(zip(cuts, cuts[1:]))
+            per = [sorted({x[2] for x in actors if a <= x[0] < b}) for a, b in subs]
+            if all(per) and len({tuple(p) for p in per}) == len(per):
+                k = max(i for i, (a, _) in enumerate(subs) if a <= fs)
+                return _fmt(per[k] + [x[2] for x in ctx.acting if x[0] < b0 and _visible(ctx, x[0], fs, True)
+                                      and x[2] not in {y for p in per for y in p}])
     owners = [q for q in owner_positions if a0 <= q < b0]
     if len(owners) >= 2 and fs in owners:
         # actors named after a later figure of the clause are that figure's
