@@ -259,3 +259,11 @@ def test_coordinated_clauses_keep_their_own_actors():
     assert f["31%"]["actor"] == "iss-sahel"
     f = figs("JNIM killed 40 soldiers and wounded 30 others.")
     assert f["30"]["actor"] == "jnim"
+
+
+def test_capitalised_headings_are_no_speakers():
+    text = ("KEY FIGURES: 40 schools closed in the district.\n\n"
+            "NOTE TO EDITORS: 12 teachers were interviewed.\n\n"
+            "MEDIA CONTACT: the office opens at 9 am.\n")
+    f = figs(text)
+    assert all(x["attributed_to"] is None for x in f.values())

@@ -248,7 +248,7 @@ _SOURCE_PATTERNS = [
     # a person named after a lower-case title: "Government spokesman Jean Dupont says"
     re.compile(rf"(?:^|[.,;:]\s+|[\"”]\s*|\b(?:and|but|while|that)\s+)(?:(?:the|The)\s+)?(?:{_CAP}\s+){{0,2}}(?:[a-z][\w\-]*\s+){{0,2}}"
                rf"(?:{_TITLES})\s+(?P<src>{_NAME})(?:,[^,]{{1,40}},)?\s+(?:{_PATTERN2_VERBS})\b"),
-    # a fronted adverbial before the subject: "But in 2023 the government reported", "On Monday the army said"
+    # a fronted adverbial before the subject: "But last year the ministry reported", "On Monday the army said"
     re.compile(rf"(?:^|[.,;:]\s+|[\"”]\s*)(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)\s+)?(?:{_LEAD_ADVERBIAL})\s*,?\s*"
                rf"(?:(?:the|The)\s+)?(?P<src>{_SRC})\s+(?:(?:also|have|has|had|now|then)\s+)?(?:{_FRONTED_VERBS})\b"),
 ]
@@ -272,7 +272,7 @@ _NOT_SOURCE_WORD = re.compile(
 def _normalise_source(src: str, sent_start_word: bool, known: set[str], places: set[str] = frozenset()) -> str | None:
     s = src.strip(" .,;:'’\"”“")
     s = re.sub(r"\s+(?:and|of|for|on|the|de|du|des|la|le|in|to|from|against|&)$", "", s)
-    s = _LEAD_STRIP.sub("", s)  # "Today the aid agencies" -> "the aid agencies"
+    s = _LEAD_STRIP.sub("", s)  # "Yesterday the relief groups" -> "the relief groups"
     s = re.sub(r"^(?:the|The|a|A|an|An|our|Our|their|Their|its|Its)\s+", "", s)
     if _PERSON_TITLE.match(s) and not _ORG_WORD.search(s[_PERSON_TITLE.match(s).end():]):
         s = s[_PERSON_TITLE.match(s).end():]  # "Minister Ali Musa" -> "Ali Musa": a person, without the title
@@ -339,7 +339,7 @@ def sources_in(text: str, start: int, end: int, places: set[str] | None = None,
                 continue
             if (raw.strip() in places or first in places) and re.match(r"\s+(?:states|state|regions?|provinces?)\b", sent[m.end("src"):]) \
                     and not re.match(r"\s+states\s+(?:that|in|its)\b", sent[m.end("src"):]):
-                continue  # "Borno and Yobe states": places, not a subject stating something
+                continue  # "Kano and Kaduna states": places, not a subject stating something
             if _PRONOUN.match(raw.strip()) or _GENERIC_SOURCE.match(raw.strip()):
                 cand = (None, pos, (start + ps, start + m.end("src")), True)
             else:
@@ -404,6 +404,13 @@ _SPEAKER_ROLE = re.compile(
     r"PS|NB|UNIDENTIFIED(?: \w+)*|(?:MALE|FEMALE) (?:SPEAKER|VOICE))$")
 
 
+_LABEL_NOT_NAME = re.compile(
+    r"\b(?:THE|OF|TO|FOR|AND|ON|IN|ABOUT|KEY|NOTE|NOTES|EDITORS?|CONTACT|MEDIA|PRESS|FACTS?|FIGURES?|SUMMARY|"
+    r"BACKGROUND|UPDATE|BREAKING|LIVE|WATCH|READ|MORE|RELATED|SOURCE|SOURCES|METHODOLOGY|TIMELINE|CONTEXT|"
+    r"ANALYSIS|WHAT|WHY|HOW|WHO|WHEN|WHERE|TAKEAWAYS?|HIGHLIGHTS?|CORRECTION|CLARIFICATION|DISCLAIMER|"
+    r"TRANSCRIPT|EPISODE|PART|CHAPTER|SECTION|TABLE|FIGURE|MAP|CHART|PHOTO|VIDEO|AUDIO|GMT|UTC)\b")
+
+
 def _speaker_name(label: str) -> str:
     return re.sub(r"[A-ZÀ-Þ][A-ZÀ-Þ]*", lambda m: m.group()[0] + m.group()[1:].lower(), label)
 
@@ -415,12 +422,13 @@ def speaker_turns(text: str, places: set[str] = frozenset()) -> list[tuple[int, 
     labels = []
     for m in _SPEAKER_LABEL.finditer(text):
         name = re.sub(r"\s+", " ", m.group("name")).strip()
-        if _SPEAKER_ROLE.match(name) or _speaker_name(name) in places or name in places:
+        if _SPEAKER_ROLE.match(name) or _speaker_name(name) in places or name in places \
+                or _LABEL_NOT_NAME.search(name):
             continue
         labels.append((m.start(), _speaker_name(name)))
-    names = {n for _, n in labels}
-    if len(labels) < 3 or len(names) < 2:
-        return []
+    names = [n for _, n in labels]
+    if len(labels) < 3 or len(set(names)) < 2 or max(names.count(n) for n in names) < 2:
+        return []  # a conversation: two speakers at least, one of them speaking twice
     return labels
 
 
@@ -744,7 +752,7 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
         # source
         if _any_in(cue_pos, sent.start, sent.end):
             ctx.sources = [c for c in sources_in(text, sent.start, sent.end, place_names, known_names, checked=True)]
-        # "the authorities called for ..., and they said ...": the pronoun takes its antecedent
+        # "the traders asked for ..., and they said ...": the pronoun takes its antecedent
         pm = _PRONOUN_SAYS.search(text, sent.start, sent.end)
         if pm and not any(c[0] is not None and c[1][0] < pm.start() for c in ctx.sources):
             ante = _pronoun_antecedent(text, sent.start, pm.start(), pm.group("p"))
@@ -758,7 +766,7 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
         if not same_para:
             para_sources = []
         if src is not None and re.fullmatch(r"[a-z]+", src):
-            # "The source said": the source named before in the paragraph ("a security source")
+            # "The official said": the source named before in the paragraph ("a police official")
             for ps_ in reversed(para_sources):
                 if ps_ != src and ps_.lower().endswith(" " + src):
                     ctx.sources = [(ps_ if c[0] == src else c[0], c[1], c[2]) for c in ctx.sources]

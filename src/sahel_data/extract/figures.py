@@ -132,7 +132,7 @@ _RANGE_SEP = re.compile(r"\s*(?:-|–|—|‐|to|and|or)\s*", re.I)
 _CLOCK = re.compile(
     r"\b\d{1,2}[:h]\d{2}\b(?:\s*(?:a\.?m\.?|p\.?m\.?|GMT|UTC))?|\b\d{1,2}(?:\.\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
     r"|\b\d{3,4}\s*(?:GMT|UTC|hrs)\b|\+\d{1,3}[\s.\-]?\(?\d{1,4}\)?(?:[\s.\-]?\d{2,4}){2,}|\[\d+\]"
-    # phone numbers: "(123) 4567", "0800 123 4567", "Tel: 21 30 12 34"
+    # phone numbers: "(456) 7890", "0700 555 1234", "Tel: 90 11 22 33"
     r"|\((?!(?:19|20)\d\d\))\d{2,5}\)\s?\d{3,4}(?:[\s.\-]\d{2,4})*"
     r"|(?<![\d,.])0\d{2,4}[\s.\-]\d{2,4}[\s.\-]\d{2,4}(?:[\s.\-]\d{2,4})?(?![\d,])"
     r"|\b(?:Tel|Fax|Phone|Hotline|Telephone)\b\.?:?\s*\+?\d{2,4}(?:[\s.\-]\d{2,4}){2,}",
@@ -557,14 +557,14 @@ def _statistics_and_metadata(text: str, figs: list[Figure]) -> list[Figure]:
             if _STAT_LEVEL_AFTER.match(text, f.end):
                 continue  # "95% CI", "95% confidence interval": a confidence level
             if _STAT_LEVEL_AT.search(before) and _STAT_LEVEL_AT_AFTER.match(text, f.end):
-                continue  # "at the 5% level"
+                continue  # "at the 10% level"
             if _STAT_SIGNIF_BEFORE.search(before):
                 continue  # "significant at 1%"
         if f.unit in ("minute", "hour") and _META_DURATION.search(before):
-            continue  # "Duration: 52 minutes": the length of the recording
+            continue  # "Duration: 41 minutes": the length of the recording
         if f.qualifier == "range" and f.unit == "count" and _CI_BEFORE.search(before) and out \
                 and out[-1].unit in ("percent", "percentage_point") and f.start - out[-1].end < 80:
-            f.unit = out[-1].unit  # "12.5% (95% CI 8.1-16.9)": the interval is in the estimate's unit
+            f.unit = out[-1].unit  # "6.4% (95% CI 3.9-8.9)": the interval is in the estimate's unit
         out.append(f)
     return out
 
