@@ -109,7 +109,7 @@ def test_a_table_breaking_its_schema_stops_the_flow_with_a_report(published, mon
 
     def broken(paths, raw_dir, cache_dir=None):
         docs, rows = real(paths, raw_dir, cache_dir)
-        rows["figures"][0] = rows["figures"][0] | {"qualifier": "roughly", "value_low": 1e9}
+        rows["figures"].loc[0, ["qualifier", "value_low"]] = ["roughly", 1e9]
         return docs, rows
 
     monkeypatch.setattr(steps, "read_and_extract", broken)
@@ -173,7 +173,7 @@ def test_bad_input_is_a_clear_error_and_publishes_nothing(published, case):
 def test_failed_package_check_leaves_dist_as_it_was(published, monkeypatch):
     raw, dist, before = published
     write_document(raw, "second-report", "In Chad, 40 attacks were recorded.")
-    monkeypatch.setattr(steps, "check_package", lambda *args: ["data/figures.csv: injected problem"])
+    monkeypatch.setattr(steps, "check_package", lambda *args, **kwargs: ["data/figures.csv: injected problem"])
     with pytest.raises(ValidationFailed, match="injected problem"):
         publish(raw, dist)
     _assert_untouched(dist, before)

@@ -23,11 +23,15 @@ from .store import read_parquet
 MAX_PROBLEMS_PER_CHECK = 20
 
 
-def frictionless_problems(dist_dir: Path, limit_rows: int | None = None) -> list[str]:
+def frictionless_problems(dist_dir: Path, limit_rows: int | None = None, with_parquet: bool = True) -> list[str]:
     from frictionless import Package, system
 
     with system.use_context(trusted=True):
-        report = Package(str(Path(dist_dir) / DESCRIPTOR)).validate(limit_rows=limit_rows)
+        package = Package(str(Path(dist_dir) / DESCRIPTOR))
+        if not with_parquet:
+            for name in [r.name for r in package.resources if r.format == "parquet"]:
+                package.remove_resource(name)
+        report = package.validate(limit_rows=limit_rows)
     problems = []
     for task in report.tasks:
         for error in task.errors[:MAX_PROBLEMS_PER_CHECK]:
@@ -144,7 +148,12 @@ def raw_problems(tables: dict[str, pd.DataFrame], raw_base: Path) -> list[str]:
     return problems
 
 
-def check_package(dist_dir: Path, raw_base: Path | None = None, frictionless_rows: int | None = None) -> list[str]:
+def check_package(
+    dist_dir: Path,
+    raw_base: Path | None = None,
+    frictionless_rows: int | None = None,
+    parquet_in_frictionless: bool = True,
+) -> list[str]:
     """Every problem found in the package at `dist_dir`; an empty list means valid.
 
     `raw_base` is the folder the documents' `path` is relative to (default:
@@ -160,7 +169,7 @@ def check_package(dist_dir: Path, raw_base: Path | None = None, frictionless_row
         descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
         return [f"{descriptor_path}: not valid JSON: {err}"]
-    problems = frictionless_problems(dist_dir, frictionless_rows)
+    problems = frictionless_problems(dist_dir, frictionless_rows, parquet_in_frictionless)
     problems += file_problems(dist_dir, descriptor)
     tables, more = csv_parquet_problems(dist_dir)
     problems += more

@@ -36,6 +36,7 @@ def fail(error: Exception) -> None:
 
 
 class Runner(str, Enum):
+    auto = "auto"
     local = "local"
     processes = "processes"
     dask = "dask"
@@ -48,7 +49,14 @@ def publish(
     cache: Annotated[Path, typer.Option("--cache", help="Folder of cached extractions.")] = Path(".cache/extract"),
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Extract every document again.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Rebuild even when nothing changed.")] = False,
-    task_runner: Annotated[Runner, typer.Option("--task-runner", help="Where extraction runs: threads (local), one process per core (processes), or Dask.")] = Runner.local,
+    task_runner: Annotated[
+        Runner,
+        typer.Option(
+            "--task-runner",
+            help="Where extraction runs: threads (local), one process per core (processes), or Dask; "
+            "auto: processes when there is more than one batch.",
+        ),
+    ] = Runner.auto,
     dask_address: Annotated[
         Optional[str], typer.Option("--dask-address", help="Scheduler of an existing Dask cluster (default: a local one).")
     ] = None,
@@ -60,13 +68,18 @@ def publish(
     from .remote import is_url
 
     try:
-        # Checked before the flow too: when nothing changed, not even Prefect's server has to start.
-        if not force and not is_url(raw) and not is_url(dist) and is_up_to_date(discover(Path(raw)), Path(raw), Path(dist)):
-            typer.echo(f"{dist} is up to date (version {published_version(dist)}): nothing to publish")
-            return
+        runner = task_runner.value
+        if not is_url(raw):
+            paths = discover(Path(raw))
+            # Checked before the flow too: when nothing changed, not even Prefect's server has to start.
+            if not force and not is_url(dist) and is_up_to_date(paths, Path(raw), Path(dist)):
+                typer.echo(f"{dist} is up to date (version {published_version(dist)}): nothing to publish")
+                return
+            if runner == "auto":
+                runner = "processes" if len(paths) > batch_size else "local"
         from .flow import with_task_runner
 
-        flow = with_task_runner(task_runner.value, dask_address)
+        flow = with_task_runner("local" if runner == "auto" else runner, dask_address)
         result = flow(raw_dir=raw, dist_dir=dist, batch_size=batch_size, cache_dir=None if no_cache else cache, force=force)
     except SahelDataError as error:
         fail(error)

@@ -39,7 +39,8 @@ from .package import (
 )
 from .report import new_figures
 from .schemas import TABLES
-from .store import read_stored, to_frame
+from .schemas import empty_frame
+from .store import read_stored, sort_key, to_frame
 from .validate import validate_tables
 
 CHANGELOG = "CHANGELOG.md"
@@ -103,15 +104,18 @@ def extract_with_cache(doc: RawDocument, cache_dir: Path | None) -> dict[str, li
 
 def read_and_extract(
     paths: Sequence[Path], raw_dir: Path, cache_dir: Path | None = None
-) -> tuple[list[RawDocument], dict[str, list[dict]]]:
-    """Read a batch of documents and extract their figures, dates and mentions."""
+) -> tuple[list[RawDocument], dict[str, pd.DataFrame]]:
+    """Read a batch of documents and extract their figures, dates and mentions, as one frame per table.
+
+    Frames rather than row dicts: a tenth of the memory, and cheap to send back from a worker process.
+    """
     docs = [read_document(path, raw_dir) for path in paths]
     rows: dict[str, list[dict]] = {table: [] for table in EXTRACTED_TABLES}
     for doc in docs:
         extracted = extract_with_cache(doc, cache_dir)
         for table in EXTRACTED_TABLES:
             rows[table].extend(extracted[table])
-    return docs, rows
+    return docs, {table: to_frame(table, rows[table]) for table in EXTRACTED_TABLES}
 
 
 def is_up_to_date(paths: Sequence[Path], raw_dir: Path, dist_dir: Path) -> bool:
@@ -134,10 +138,16 @@ def is_up_to_date(paths: Sequence[Path], raw_dir: Path, dist_dir: Path) -> bool:
     )
 
 
-def build_tables(docs: Sequence[RawDocument], extracted: Sequence[Mapping[str, list[dict]]]) -> dict[str, pd.DataFrame]:
+def build_tables(
+    docs: Sequence[RawDocument], extracted: Sequence[Mapping[str, pd.DataFrame | list[dict]]]
+) -> dict[str, pd.DataFrame]:
+    """The four tables from the documents and their batches of extracted rows (frames or row dicts)."""
     tables = {"documents": to_frame("documents", [document_row(doc) for doc in docs])}
     for table in EXTRACTED_TABLES:
-        tables[table] = to_frame(table, [row for batch in extracted for row in batch[table]])
+        parts = [part if isinstance(part, pd.DataFrame) else to_frame(table, part) for part in (b[table] for b in extracted)]
+        parts = [part for part in parts if len(part)]
+        combined = pd.concat(parts, ignore_index=True) if parts else empty_frame(table)
+        tables[table] = combined.sort_values(sort_key(table), kind="stable").reset_index(drop=True)
     return tables
 
 
@@ -270,7 +280,9 @@ def frictionless_row_limit(tables: Mapping[str, pd.DataFrame]) -> int | None:
 
 
 def verify_package(out_dir: Path, raw_dir: Path, frictionless_rows: int | None = None) -> None:
-    problems = check_package(out_dir, Path(raw_dir).resolve().parent, frictionless_rows)
+    # Frictionless on the CSV resources only: it skips a Parquet file's hash and size anyway,
+    # and check_package compares every Parquet row with its CSV twin.
+    problems = check_package(out_dir, Path(raw_dir).resolve().parent, frictionless_rows, parquet_in_frictionless=False)
     if problems:
         raise ValidationFailed(f"the package built in {out_dir}", "\n".join(problems))
 
