@@ -467,6 +467,14 @@ def _in(spans, pos) -> tuple[int, int] | None:
     return None
 
 
+def _antecedent(before_here: list, history: list) -> object | None:
+    """The country a back-reference points to: the last one named before it in the sentence,
+    else the first of the most recent earlier sentence that named one."""
+    if before_here:
+        return before_here[-1]
+    return next((prev[0] for prev in reversed(history) if prev), None)
+
+
 def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, int] | None = None,
                    known_names: set[str] | None = None, african: set[str] | frozenset = frozenset()) -> list[SentenceContext]:
     """Per sentence: places (with anaphors resolved), actors and the credited source.
@@ -666,15 +674,8 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                     last_place = p
             elif kind == "country":
                 a = obj
-                tgt = None
                 before_here = [p for p in sent_countries if p.start < a.start() and p in ctx.places]
-                if before_here:
-                    tgt = before_here[-1]
-                else:
-                    for prev in reversed(hist_countries[-3:]):
-                        if prev:
-                            tgt = prev[0]
-                            break
+                tgt = _antecedent(before_here, hist_countries[-3:])
                 if tgt is not None:
                     p = Place(a.start(), a.end(), tgt.code, False)
                     ctx.places.append(p)
@@ -683,15 +684,8 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                 a = obj
                 if any(m.start < a.end() and a.start() < m.end for m in sm):
                     continue  # a named region in the gazetteer
-                tgt = None
                 before_here = [p for p in sent_countries if p.start < a.start()]
-                if before_here:
-                    tgt = before_here[-1]
-                else:
-                    for prev in reversed(hist_countries):
-                        if prev:
-                            tgt = prev[0]
-                            break
+                tgt = _antecedent(before_here, hist_countries)
                 if tgt is not None:
                     p = Place(a.start(), a.end(), tgt.code, False)
                     ctx.places.append(p)
