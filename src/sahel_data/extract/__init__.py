@@ -15,7 +15,7 @@ from .context import actor_for, build_contexts, location_for, period_for, source
 from .dates import event_for, find_dates
 from .figures import clock_spans, core_matches, find_figures, measure_for
 from .gazetteer import load_gazetteer
-from .text import insertions, mask_markup, segments, split_sentences
+from .text import insertions, items_within, mask_markup, segments, split_sentences
 
 __all__ = ["extract_document", "EXTRACTOR_VERSION", "FIGURE_COLUMNS", "DATE_COLUMNS", "MENTION_COLUMNS"]
 
@@ -146,13 +146,7 @@ def extract_document(document_id: str, text: str, published: str | None = None) 
     di = 0
     for sent, ctx in zip(sentences, contexts):
         sent_text = original[sent.start:sent.end]
-        sdates = []
-        while di < len(dates) and dates[di].start < sent.start:
-            di += 1
-        j = di
-        while j < len(dates) and dates[j].start < sent.end:
-            sdates.append(dates[j])
-            j += 1
+        sdates, di = items_within(dates, di, sent.start, sent.end)
         ins = ctx.asides
         for d in sdates:
             if sent.furniture and not sent.dates_ok:

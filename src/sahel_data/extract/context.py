@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .gazetteer import Match
-from .text import trie_pattern, windowed_finditer
+from .text import items_within, trie_pattern, windowed_finditer
 
 __all__ = [
     "Place", "SentenceContext", "build_contexts", "location_for", "actor_for", "period_for",
@@ -534,13 +534,7 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
         ctx.asides = _spans_in(bracket_hits, sent.start, sent.end)
         ctx.insertions = ctx.asides + _spans_in(relative_hits, sent.start, sent.end)
         ctx.spending = _any_in(spend_pos, sent.start, sent.end)
-        sm: list[Match] = []
-        while mi < len(matches) and matches[mi].start < sent.start:
-            mi += 1
-        j = mi
-        while j < len(matches) and matches[j].start < sent.end:
-            sm.append(matches[j])
-            j += 1
+        sm, mi = items_within(matches, mi, sent.start, sent.end)
         if turns:
             k_t = bisect.bisect_right(turn_pos, sent.start) - 1
             if k_t >= 0 and turns[k_t][0] >= (out[-1].end if out else 0) - 1 and turn_pos[k_t] <= sent.start:

@@ -268,6 +268,19 @@ def split_sentences(text: str) -> list[Sentence]:
 _SEG_SPLIT = re.compile(r",(?=\s)|;|\s[-–—]\s|—|\(|\)|\s–\s")
 
 
+def items_within(items: list, first: int, start: int, end: int) -> tuple[list, int]:
+    """The items (sorted by `.start`) that start in [start, end), scanning from index `first`.
+
+    Returns them and the index to scan from for the next, later span.
+    """
+    while first < len(items) and items[first].start < start:
+        first += 1
+    last = first
+    while last < len(items) and items[last].start < end:
+        last += 1
+    return items[first:last], first
+
+
 def segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Clause-like segments of a sentence: split at commas, semicolons, dashes
     and parentheses (not at the comma inside "4,317")."""
