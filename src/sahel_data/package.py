@@ -75,22 +75,20 @@ def library_versions() -> dict[str, str]:
     return {lib: library_version(lib) for lib in LIBRARIES}
 
 
-def code_files() -> list[Path]:
-    """The files whose content decides the output: the package's code and data, and the schemas."""
-    files = [
-        p for p in CODE_DIR.rglob("*")
+def code_files(*roots: Path) -> list[Path]:
+    """The files whose content decides the output: by default the package's code and data, and the schemas."""
+    roots = roots or (CODE_DIR, SCHEMA_DIR)
+    return sorted(
+        p for root in roots for p in root.rglob("*")
         if p.is_file() and p.suffix in CODE_SUFFIXES and "__pycache__" not in p.parts
-    ]
-    files += sorted(SCHEMA_DIR.glob("*.json"))
-    return sorted(files)
+    )
 
 
-def code_sha256() -> str:
-    """One hash of the code and data files, by relative path and content (not the commit id)."""
+def code_sha256(*roots: Path) -> str:
+    """One hash of the code and data files below `roots`, by path and content (not the commit id)."""
     digest = hashlib.sha256()
-    for path in code_files():
-        base = CODE_DIR if path.is_relative_to(CODE_DIR) else SCHEMA_DIR.parent
-        digest.update(f"{path.relative_to(base).as_posix()}\0{sha256_file(path)}\n".encode())
+    for path in code_files(*roots):
+        digest.update(f"{path.relative_to(SCHEMA_DIR.parent).as_posix()}\0{sha256_file(path)}\n".encode())
     return digest.hexdigest()
 
 

@@ -71,12 +71,8 @@ def extraction_fingerprint() -> str:
     """What decides an extraction besides the document: the extractor's version, code and data files."""
     from . import extract
 
-    digest = hashlib.sha256(extractor_version().encode())
-    roots = [Path(extract.__file__).parent, Path(__file__).parent / "data"]
-    for path in sorted(p for root in roots if root.is_dir() for p in root.rglob("*") if p.is_file()):
-        if "__pycache__" not in path.parts:
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
+    roots = (Path(extract.__file__).parent, Path(__file__).parent / "data")
+    return hashlib.sha256(f"{extractor_version()}\0{code_sha256(*roots)}".encode()).hexdigest()
 
 
 def _cache_file(cache_dir: Path, doc: RawDocument) -> Path:
