@@ -65,7 +65,9 @@ def test_validate_passes_then_names_the_edited_row(dist, sample_raw):
     ok = runner.invoke(app, ["validate", str(dist), "--raw-base", str(sample_raw.parent)])
     assert ok.exit_code == 0 and "is valid" in ok.output
     csv = dist / "data" / "figures.csv"
-    csv.write_text(csv.read_text().replace("between 40 and 50 %,", "between 40 and 55 %,"))
+    text = csv.read_text()
+    assert '"between 40 and 50 %",' in text
+    csv.write_text(text.replace('"between 40 and 50 %",', '"between 40 and 55 %",'))
     bad = runner.invoke(app, ["validate", str(dist), "--raw-base", str(sample_raw.parent)])
     assert bad.exit_code == 1
     assert "figures.csv row 3 (figure_id='sample-report:fig:" in bad.output and "column 'text'" in bad.output

@@ -16,7 +16,7 @@ import pandas as pd
 from . import __version__
 from .documents import META_SUFFIX, TEXT_SUFFIX
 from .schemas import SCHEMA_DIR, TABLES, schema_path, schema_sha256, table_schema
-from .store import write_csv, write_parquet
+from .store import write_table_files
 
 PACKAGE_NAME = "sahel-data"
 PACKAGE_TITLE = "Sahel security figures"
@@ -106,8 +106,7 @@ def write_data(tables: Mapping[str, pd.DataFrame], out_dir: Path) -> None:
     data = Path(out_dir) / DATA_DIR
     data.mkdir(parents=True, exist_ok=True)
     for table in TABLES:
-        write_parquet(table, tables[table], data / f"{table}.parquet")
-        write_csv(tables[table], data / f"{table}.csv")
+        write_table_files(table, tables[table], data / f"{table}.parquet", data / f"{table}.csv")
 
 
 def _resources(out_dir: Path) -> list[dict]:
@@ -223,7 +222,8 @@ def write_zip(out_dir: Path, version: str) -> Path:
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=ZIP_LEVEL) as archive:
         for path in members:
             info = zipfile.ZipInfo(f"{PACKAGE_NAME}/{path.relative_to(out_dir).as_posix()}", (1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
+            # Parquet is already zstd-compressed: deflating it again costs time and saves nothing.
+            info.compress_type = zipfile.ZIP_STORED if path.suffix == ".parquet" else zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 3
             archive.writestr(info, path.read_bytes(), compresslevel=ZIP_LEVEL)

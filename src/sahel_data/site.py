@@ -631,6 +631,14 @@ Click a figure's <span class="back-demo">↩&#xFE0E;</span> to see it in its tex
 </section>"""
 
 
+def _by_document(rows: list[dict]) -> dict[str, list[dict]]:
+    """Rows grouped by their document, so that each document's section looks only at its own."""
+    grouped: dict[str, list[dict]] = {}
+    for row in rows:
+        grouped.setdefault(_str(row.get("document_id")), []).append(row)
+    return grouped
+
+
 def _document_section(doc_id: str, meta: Mapping, text: str, figures, dates, mentions) -> str:
     spans, skipped = _spans_for(doc_id, text, figures, dates, mentions)
     counts = {k: sum(1 for s in spans if s[2] == k) for k in _PRIORITY}
@@ -1138,11 +1146,15 @@ def render_index(
         else ""
     )
 
+    by_document = {kind: _by_document(rows) for kind, rows in (("figures", figures), ("dates", dates), ("mentions", mentions))}
     doc_sections = []
     for did in doc_order:
         if did not in texts:
             continue
-        doc_sections.append(_document_section(did, doc_meta.get(did, {}), texts[did], figures, dates, mentions))
+        doc_sections.append(_document_section(
+            did, doc_meta.get(did, {}), texts[did],
+            *(by_document[kind].get(did, []) for kind in ("figures", "dates", "mentions")),
+        ))
 
     description = _str(descriptor.get("description"))
     description_html = "".join(f"<p class=\"lead\">{html.escape(p.strip())}</p>" for p in re.split(r"\n\s*\n", description) if p.strip())
@@ -1243,6 +1255,15 @@ def _fence(content: str, lang: str) -> list[str]:
     return [fence + lang, content, fence]
 
 
+def _tally(column: pd.Series) -> dict[str, int]:
+    """How many rows hold each value; missing and empty values count as "(none)"."""
+    tally: dict[str, int] = {}
+    for value, n in column.value_counts(dropna=False, sort=False).items():
+        key = _str(value) or "(none)"
+        tally[key] = tally.get(key, 0) + int(n)
+    return tally
+
+
 def render_readme(
     descriptor: Mapping,
     tables: Mapping[str, pd.DataFrame],
@@ -1340,20 +1361,13 @@ def render_readme(
 
     figures = tables.get("figures")
     if figures is not None and len(figures) and "unit" in figures:
-        by_unit = figures["unit"].astype("object").where(figures["unit"].notna(), None)
-        tally: dict[str, int] = {}
-        for u in by_unit:
-            key = _str(u) or "(none)"
-            tally[key] = tally.get(key, 0) + 1
+        tally = _tally(figures["unit"])
         lines += ["## Figures by unit", "", "| Unit | Figures |", "|---|---:|"]
         for u, n in sorted(tally.items(), key=lambda kv: (-kv[1], kv[0])):
             lines.append(f"| {_md(u)} | {n:,} |")
         lines.append("")
     if figures is not None and len(figures) and "method" in figures:
-        rules: dict[str, int] = {}
-        for m in figures["method"].astype("object").where(figures["method"].notna(), None):
-            key = _str(m) or "(none)"
-            rules[key] = rules.get(key, 0) + 1
+        rules = _tally(figures["method"])
         lines += ["## Figures by extraction rule (`method`)", "", "| Rule | Figures |", "|---|---:|"]
         for m, n in sorted(rules.items(), key=lambda kv: (-kv[1], kv[0])):
             lines.append(f"| {_md_code(m)} | {n:,} |")
