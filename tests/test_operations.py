@@ -143,3 +143,23 @@ def test_an_added_html_page_is_in_the_next_publication(sample_raw, tmp_path):
     assert added["retrieved"] == "2024-07-01" and added["path"] == f"raw/{document_id}.txt"
     figures = read_parquet("figures", tmp_path / "dist" / "data" / "figures.parquet")
     assert "1,292" in set(figures.loc[figures["document_id"] == document_id, "text"])
+
+
+def test_without_a_prefect_api_one_temporary_server_serves_the_run_and_its_workers(sample_raw, tmp_path):
+    """Prefect would start a temporary server in each worker process too; the CLI starts one for all."""
+    from conftest import write_document
+
+    write_document(sample_raw, "second-report", "In Chad, 40 attacks were recorded in 2022.")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env |= {"PREFECT_HOME": str(tmp_path / "prefect-home"), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    dist = tmp_path / "dist"
+    result = subprocess.run(
+        [sys.executable, "-m", "sahel_data", "publish", "--raw", str(sample_raw), "--dist", str(dist),
+         "--task-runner", "processes", "--batch-size", "1", "--no-cache"],
+        capture_output=True, text=True, env=env, timeout=300, cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    log = result.stdout + result.stderr
+    assert "published version 1.0.0" in log
+    assert log.count("Starting temporary server") == 1, log
+    assert "Error logging to API" not in log

@@ -77,10 +77,11 @@ def publish(
                 return
             if runner == "auto":
                 runner = "processes" if len(paths) > batch_size else "local"
-        from .flow import with_task_runner
+        from .flow import shared_prefect_api, with_task_runner
 
         flow = with_task_runner("local" if runner == "auto" else runner, dask_address)
-        result = flow(raw_dir=raw, dist_dir=dist, batch_size=batch_size, cache_dir=None if no_cache else cache, force=force)
+        with shared_prefect_api():
+            result = flow(raw_dir=raw, dist_dir=dist, batch_size=batch_size, cache_dir=None if no_cache else cache, force=force)
     except SahelDataError as error:
         fail(error)
     if result["up_to_date"]:

@@ -6,6 +6,8 @@ them from strings.
 """
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional, Union
 
@@ -153,6 +155,46 @@ def _publish(raw_dir: Path, dist_dir: Path, batch_size: int, cache_dir: Optional
         "published %s into %s: %s", version, dist_dir, ", ".join(f"{n} {t}" for t, n in counts.items())
     )
     return {"version": version, "rows": counts, "up_to_date": False}
+
+
+@contextmanager
+def shared_prefect_api() -> Iterator[None]:
+    """One temporary Prefect server for this run and its worker processes, when no API is configured.
+
+    Without it, Prefect starts a temporary server in the flow's process and
+    another in each worker process (seconds each, on every run).
+    """
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    if PREFECT_API_URL.value():
+        yield
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    # The instance Prefect itself would start in this process; it stops at exit, as Prefect's own does.
+    server = SubprocessASGIServer()
+    server.start()
+    with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
+        try:
+            yield
+        finally:
+            _drain_logs_and_events()
+
+
+def _drain_logs_and_events() -> None:
+    """Send the run's last logs and events while the server's address is still set (as prefect_test_harness does)."""
+    import inspect
+
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+    from prefect.utilities.asyncutils import run_coro_as_sync
+
+    async def drain() -> None:
+        for result in (APILogWorker.instance().drain(), EventsWorker.drain_all()):
+            if inspect.isawaitable(result):
+                await result
+
+    run_coro_as_sync(drain())
 
 
 def with_task_runner(kind: str = "local", dask_address: Optional[str] = None):
