@@ -170,6 +170,17 @@ _HALF_OK_AFTER = re.compile(r"\s+(?:of|the|its|their|his|her|a|an|that|those|the
 _HALF_OK_BEFORE = re.compile(
     r"\b(?:by|than|nearly|almost|about|around|over|roughly|some|only|just|and|to|under|cut|halved|fell|dropped|rose|grew|lost|between|or)\s+$", re.I
 )
+_SCALED = re.compile(r"(hundred|thousand|million|billion|trillion|bn|mn|m|k|dozen)s?$", re.I)
+_LETTER_HYPHEN = re.compile(r"[A-Za-z]-|[A-Za-z]‐")
+_UNIT_LETTERS = re.compile(r"(?:km|kg|t\b|pc|bn|mn|m\b|k\b)", re.I)
+_LEADING_ZERO = re.compile(r"0\d")
+_STATISTIC_BEFORE = re.compile(r"\b[pP]\s*[<>=≤≥]\s*$|\b(?:r|R²|R2|t|z|F|df|SE|SD|CI)\s*=\s*$")
+_YEARS_OLD = re.compile(r"[\-‐\s]years?[\-‐\s]old\b", re.I)
+_AGED_BEFORE = re.compile(r"\baged\s+$", re.I)
+_AGE_APPOSITION_AFTER = re.compile(
+    r",\s+(?:a|an|the|who|from|of|said|says|told|tells|recalls|recalled|explains|explained|adds|added)\b")
+_NAME_COMMA_BEFORE = re.compile(r"\b[A-Z][\w'’\-]+,\s*$")
+_COMMA_OR_PAREN_AFTER = re.compile(r"\s*[,)]")
 _SINGLE_DENOM = {"half", "third", "quarter", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
 
 
@@ -193,11 +204,9 @@ class _Core:
 
 def _core_from_match(text: str, m: re.Match) -> _Core | None:
     s, e = m.start(), m.end()
-    kind = m.lastgroup
-    for k in ("vague", "halfnum", "ratio", "frac", "couple", "twice", "fold", "num"):
-        if m.group(k) is not None:
-            kind = k
-            break
+    kind = m.lastgroup  # the top-level alternatives exclude each other; fnum/fden close inside frac
+    if kind in ("fnum", "fden"):
+        kind = "frac"
     g = m.group(kind).lower()
     if kind == "vague":
         words = g.split()
@@ -279,7 +288,7 @@ def _core_from_match(text: str, m: re.Match) -> _Core | None:
     v = parse_number(raw)
     if v is None:
         return None
-    scaled = bool(re.search(r"(hundred|thousand|million|billion|trillion|bn|mn|m|k|dozen)s?$", raw, re.I))
+    scaled = not raw[-1].isdigit() and bool(_SCALED.search(raw))
     return _Core(s, e, "num", v, word=word, scaled=scaled)
 
 
@@ -347,30 +356,29 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
         if c.kind == "num" and not c.word:
             nxt = text[c.end:c.end + 1]
             prev2 = text[max(0, c.start - 2):c.start]
-            if re.match(r"[A-Za-z]-|[A-Za-z]‐", prev2) or prev2.endswith(":"):
+            if _LETTER_HYPHEN.match(prev2) or prev2.endswith(":"):
                 continue  # COVID-19, Mi-24, clock
-            if nxt.isalpha() and not re.match(r"(?:km|kg|t\b|pc|bn|mn|m\b|k\b)", text[c.end:c.end + 3], re.I):
+            if nxt.isalpha() and not _UNIT_LETTERS.match(text[c.end:c.end + 3]):
                 continue  # 5th, 1990s, 10am
             if nxt in (":", "/") and text[c.end + 1:c.end + 2].isdigit():
                 continue  # clock times, "24/7", "9/11"
-            if re.match(r"0\d", text[c.start:c.start + 2]):
+            if _LEADING_ZERO.match(text, c.start):
                 continue  # codes with leading zeros: "2023-001"
             if prev2[-1:] in ("-", "–", "/") and prev2[:1].isdigit() and _overlaps(blocked, c.start - 6, c.start - 1):
                 continue  # the tail of a code after a year: "2023-001"
             if _REF_BEFORE.search(text[max(0, c.start - 14):c.start]):
                 continue
-            if re.search(r"\b[pP]\s*[<>=≤≥]\s*$|\b(?:r|R²|R2|t|z|F|df|SE|SD|CI)\s*=\s*$", text[max(0, c.start - 8):c.start]):
+            before8 = text[max(0, c.start - 8):c.start]
+            if any(ch in before8 for ch in "<>=≤≥") and _STATISTIC_BEFORE.search(before8):
                 continue  # statistics: "p < 0.05", "SD = 1.2"
-            if re.match(r"[\-‐\s]years?[\-‐\s]old\b", text[c.end:c.end + 12], re.I) or \
-                    re.search(r"\baged\s+$", text[max(0, c.start - 8):c.start], re.I):
+            if _YEARS_OLD.match(text, c.end, c.end + 12) or _AGED_BEFORE.search(before8):
                 continue  # an age: "a 40-year-old farmer", "aged 52"
-            if re.search(r"\b[A-Z][\w'’\-]+,\s*$", text[max(0, c.start - 30):c.start]) \
-                    and re.match(r",\s+(?:a|an|the|who|from|of|said|says|told|tells|recalls|recalled|explains|explained|adds|added)\b",
-                                 text[c.end:c.end + 14]) \
-                    and c.value is not None and c.value < 110 and "," not in text[c.start:c.end]:
+            if nxt == "," and c.value is not None and c.value < 110 and "," not in text[c.start:c.end] \
+                    and _AGE_APPOSITION_AFTER.match(text[c.end:c.end + 14]) \
+                    and _NAME_COMMA_BEFORE.search(text[max(0, c.start - 30):c.start]):
                 continue  # "Hamadoun, 34, a trader"
-            if _AGE.search(text, max(0, c.start - 40), c.start) and re.match(r"\s*[,)]", text[c.end:c.end + 2]) \
-                    and c.value is not None and c.value < 120 and "," not in text[c.start:c.end]:
+            if c.value is not None and c.value < 120 and "," not in text[c.start:c.end] \
+                    and _COMMA_OR_PAREN_AFTER.match(text[c.end:c.end + 2]) and _AGE.search(text, max(0, c.start - 40), c.start):
                 continue  # "Moussa Hamani, 52, a herder"
         cores.append(c)
 

@@ -51,13 +51,19 @@ DIGIT_NUMBER = (
 _TOKEN = re.compile(r"[a-z]+|\d[\d,]*(?:\.\d+)?", re.I)
 
 
+_DIGITS = re.compile(r"\s*(\d(?:[\d,]|[\u00a0\u202f\u2009 ](?=\d{3}))*(?:\.\d+)?)\s*-?\s*([a-z]+)?", re.I)
+_GROUPING = re.compile(r"[,\u00a0\u202f\u2009 ]")
+
+
 def parse_digits(s: str) -> float | None:
     """'4,317' -> 4317.0; '1.2 million' -> 1200000.0; '$5m' style '5m' -> 5e6."""
-    m = re.match(r"\s*(\d(?:[\d,]|[\u00a0\u202f\u2009 ](?=\d{3}))*(?:\.\d+)?)\s*-?\s*([a-z]+)?", s, re.I)
+    if s.isascii() and s.isdigit():
+        return float(s)
+    m = _DIGITS.match(s)
     if not m:
         return None
     try:
-        v = float(re.sub(r"[,\u00a0\u202f\u2009 ]", "", m.group(1)))
+        v = float(_GROUPING.sub("", m.group(1)))
     except ValueError:
         return None
     scale = (m.group(2) or "").lower()
