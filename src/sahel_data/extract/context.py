@@ -8,6 +8,7 @@ and dates. All rules are general: nothing here knows any particular article.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, field
 
 from .gazetteer import Match
@@ -812,16 +813,27 @@ def _visible(ctx: SentenceContext, pos: int, fs: int, asides_only: bool = False)
     return ins is None or ins[0] <= fs < ins[1]
 
 
+_AND_OR = re.compile(r"(?:and|or)\b")
+_merge_memo = threading.local()  # per thread: (text, segs, fig_positions, merged) of the last call
+
+
 def _merge_segments(text: str, segs, fig_positions):
-    """Join a segment that starts with "and"/"or" and holds no figure to the one before."""
+    """Join a segment that starts with "and"/"or" and holds no figure to the one before.
+
+    Every figure of a sentence asks with the same lists: the last answer is kept
+    (compared by identity; holding the lists keeps their ids from being reused)."""
+    last = getattr(_merge_memo, "last", None)
+    if last is not None and last[0] is text and last[1] is segs and last[2] is fig_positions:
+        return last[3]
     out = []
     for a, b in segs:
         chunk = text[a:b].lstrip()
-        if out and re.match(r"(?:and|or)\b", chunk) and len(chunk.split()) <= 5 \
+        if out and chunk[:1] in ("a", "o") and _AND_OR.match(chunk) and len(chunk.split()) <= 5 \
                 and ";" not in text[out[-1][1]:a] and not any(a <= p < b for p in fig_positions):
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
+    _merge_memo.last = (text, segs, fig_positions, out)
     return out
 
 
