@@ -267,3 +267,23 @@ def test_capitalised_headings_are_no_speakers():
             "MEDIA CONTACT: the office opens at 9 am.\n")
     f = figs(text)
     assert all(x["attributed_to"] is None for x in f.values())
+
+
+def test_hearing_turns_with_question_numbers_and_title_case_names():
+    text = ("Q12 Chair: Welcome, Minister.\n\n"
+            "Amina Diallo: We spent £12 million in Mali last year.\n\n"
+            "Q13 John Carter: And in Niger?\n\n"
+            "Amina Diallo: About 40% of it.\n\n"
+            "John Carter: The ministry reported 300 closed schools.\n")
+    f = figs(text)
+    assert f["£12 million"]["attributed_to"] == "Amina Diallo"
+    assert f["About 40%"]["attributed_to"] == "Amina Diallo"
+    assert f["300"]["attributed_to"] == "ministry"
+
+
+def test_title_case_headings_with_a_colon_are_no_speakers():
+    text = ("Key Figures: 40 schools closed in the district.\n\n"
+            "Media Contact: 12 teachers were interviewed.\n\n"
+            "Key Figures: 9 clinics reopened.\n")
+    f = figs(text)
+    assert all(x["attributed_to"] is None for x in f.values())

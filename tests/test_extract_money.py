@@ -18,6 +18,9 @@ def figs(text, published="2025-01-01"):
     ("Herders paid 12,000 FCFA per head.", "12,000 FCFA", 12000, "XOF"),
     ("Bribes cost 5,000 naira at each post.", "5,000 naira", 5000, "NGN"),
     ("The appeal sought US$88 million.", "US$88 million", 8.8e7, "USD"),
+    ("Tokyo pledged JPY 2.4 billion to the fund.", "JPY 2.4 billion", 2.4e9, "JPY"),
+    ("Bern added CHF 21.3 million and Oslo NOK 250m.", "CHF 21.3 million", 2.13e7, "CHF"),
+    ("Bern added CHF 21.3 million and Oslo NOK 250m.", "NOK 250m", 2.5e8, "NOK"),
 ])
 def test_currencies(sentence, span, value, unit):
     f = figs(sentence)
@@ -51,3 +54,8 @@ def test_us_dollar_sign_is_not_a_place():
 def test_currency_carries_to_the_compared_amount():
     f = figs("The defence budget reached 140 billion CFA francs in 2024, up from 72 billion in 2021.")
     assert f["72 billion"]["unit"] == "XOF" and f["72 billion"]["value"] == 72e9
+
+
+def test_a_currency_code_is_upper_case_only():
+    f = figs("All 10 villages and the top 5 markets were hit.")
+    assert f["10"]["unit"] == "count" and f["5"]["unit"] == "count"

@@ -85,3 +85,36 @@ def test_recording_length_is_metadata_but_prose_durations_are_figures():
     assert fig_texts("Duration: 41 minutes") == []
     assert fig_texts("Length 28 min") == []
     assert fig_texts("The shelling lasted 37 minutes before the patrol withdrew.") == ["37 minutes"]
+
+
+def test_references_in_lower_case_parliamentary_papers_and_spans_of_them():
+    text = ("Members recalled resolution 2417, set out on page 4 of the appeal, under section 3 of the Act. "
+            "Oral evidence, HC 412, Questions 88 - 95. Articles 3-7 apply.")
+    assert fig_texts(text) == []
+
+
+def test_hotlines_addresses_and_licence_versions():
+    text = ("Residents can call the free line 1014 or dial 117. Write to Rue 10, Dakar. "
+            "Text is available under the Creative Commons Licence 4.0.")
+    assert fig_texts(text) == []
+
+
+def test_compound_ordinals_are_not_fractions():
+    assert fig_texts("The Thirty-fourth report and the twenty-first session were published.") == []
+    assert fig_texts("Two-thirds of schools closed.") == ["Two-thirds"]
+
+
+def test_the_age_of_a_speaker_named_after_said():
+    assert fig_texts('"He had already paid them twice," said Bukar Modu, 38.') == ["twice"]
+    assert fig_texts("The toll, officials said, rose to 45.") == ["45"]
+
+
+def test_the_section_numbers_of_a_table_of_contents():
+    text = ("Contents\n1 History\n1.1 Formation\n1.2 Expansion\n2 Attacks\n3 See also\n\n"
+            "History\nIn 2015 the group killed 12 soldiers.\n")
+    assert fig_texts(text) == ["12"]
+
+
+def test_a_list_of_counts_is_no_table_of_contents():
+    text = "Key figures\n12 Malian soldiers killed\n30 Civilians displaced\n45 Villages burned\n"
+    assert fig_texts(text) == ["12", "30", "45"]

@@ -405,9 +405,12 @@ _CONTINUES = re.compile(
 
 # ---------------------------------------------------------------- building
 
-# transcript speaker labels: "AMINATA TRAORE: ..." at the start of a line
+# transcript speaker labels at the start of a line: "AMINATA TRAORE: ...", or a full name in title
+# case, "Helen Marsh: ...", either after a hearing's question number ("Q90 Daniel Okonjo: ...")
 _SPEAKER_LABEL = re.compile(
-    r"^[ \t]*(?P<name>[A-ZÀ-Þ][A-ZÀ-Þ'’.\-]+(?:[ \t]+[A-ZÀ-Þ][A-ZÀ-Þ'’.\-]+){0,3})[ \t]*:[ \t]+\S", re.M)
+    r"^[ \t]*(?:Q\d{1,4}[ \t]+)?(?P<name>[A-ZÀ-Þ][A-ZÀ-Þ'’.\-]+(?:[ \t]+[A-ZÀ-Þ][A-ZÀ-Þ'’.\-]+){0,3}"
+    r"|[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:[ \t]+(?:[A-ZÀ-Þ][a-zà-ÿ'’\-]+|de|da|van|von|al|el|ag|ould|ben|bin)){1,3})"
+    r"[ \t]*:[ \t]+\S", re.M)
 _SPEAKER_ROLE = re.compile(
     r"^(?:HOST|CO-HOST|PRESENTER|INTERVIEWER|ANCHOR|MODERATOR|REPORTER|CORRESPONDENT|NARRATOR|VOICE|VOICEOVER|"
     r"CALLER|SPEAKER|TRANSLATOR|INTERPRETER|AUDIENCE|ALL|MAN|WOMAN|Q|A|QUESTION|ANSWER|NOTE|UPDATE|EDITOR'?S NOTE|"
@@ -428,13 +431,14 @@ def _speaker_name(label: str) -> str:
 
 def speaker_turns(text: str, places: set[str] = frozenset()) -> list[tuple[int, str]]:
     """(line start, speaker) of each turn of a transcript: lines opening with an
-    upper-case name and a colon, when at least two speakers take two turns or more.
+    upper-case name (or a full name in title case) and a colon, when at least two
+    speakers take two turns or more.
     Roles (`HOST:`, `Q:`) and places are not speakers."""
     labels = []
     for m in _SPEAKER_LABEL.finditer(text):
         name = re.sub(r"\s+", " ", m.group("name")).strip()
-        if _SPEAKER_ROLE.match(name) or _speaker_name(name) in places or name in places \
-                or _LABEL_NOT_NAME.search(name):
+        if _SPEAKER_ROLE.match(name.upper()) or _speaker_name(name) in places or name in places \
+                or _LABEL_NOT_NAME.search(name.upper()):
             continue
         labels.append((m.start(), _speaker_name(name)))
     names = [n for _, n in labels]

@@ -88,7 +88,11 @@ _BOUNDS = {
     "some a": ("approx", None), "approximately a": ("approx", None),
 }
 _BOUND_RX = "|".join(re.escape(b).replace(r"\ ", r"\s+") for b in sorted(_BOUNDS, key=len, reverse=True))
-_CUR_PREFIX = r"(?:US\s?\$|\$|USD\s?|€|EUR\s?|£|GBP\s?|F?CFA\s?|XOF\s?|₦|NGN\s?)"
+# ISO 4217 codes written before an amount ("JPY 2.4 billion", "CHF 21.3 million"): upper case only,
+# so that no English word ("all", "top") reads as a currency in the case-insensitive patterns.
+_ISO_CURRENCIES = ("AED AUD BRL CAD CHF CNY DKK DZD EGP GHS INR JPY KRW KWD MAD NOK QAR RUB SAR SEK TRY XAF ZAR").split()
+_CUR_PREFIX = (r"(?:US\s?\$|\$|USD\s?|€|EUR\s?|£|GBP\s?|F?CFA\s?|XOF\s?|₦|NGN\s?"
+               r"|(?-i:(?:" + "|".join(_ISO_CURRENCIES) + r")\s?))")
 _LEFT = re.compile(
     rf"(?:(?<![\w.])(?P<bound>{_BOUND_RX})\s+|(?P<tilde>~)\s*)?(?P<cur>{_CUR_PREFIX}\s*)?$", re.I
 )
@@ -118,6 +122,7 @@ _CUR_CODE = [
     (re.compile(r"₦|NGN|naira", re.I), "NGN"),
     (re.compile(r"rouble|ruble", re.I), "RUB"),
     (re.compile(r"yuan", re.I), "CNY"),
+    *((re.compile(rf"^{code}\s?$"), code) for code in _ISO_CURRENCIES),
 ]
 _DUR_UNIT = {"year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour", "minute": "minute",
              "min": "minute", "decade": "decade"}
@@ -149,7 +154,9 @@ _REF_BEFORE = re.compile(
     r"Phase|Level|Category|Tier|Stage|Zone|Sector|Battalion|Brigade|Regiment|Division|Squadron|"
     r"Force|Operation|District|Report|Amendment|Clause|Schedule|Appendix|Exhibit|Map|Chart|Step|Round|Unit|"
     r"Platoon|Model|Version|Mk|Mark|Su|Mi|MiG|Tu|Il|An|Ka|Covid|COVID|Windows|iPhone|Agenda|Vision|"
-    r"Episode|Ep\.|Season|Series|Part|Lesson|Module|Edition|Paper|Bulletin|Sitrep|Update)\s*-?\s*|#)$"
+    r"Episode|Ep\.|Season|Series|Part|Lesson|Module|Edition|Paper|Bulletin|Sitrep|Update|"
+    r"HC|Questions?|Qq?\.|Articles|Sections|Paragraphs|Pages|Resolutions|Chapters|Tables|Annexes|Rue|Boulevard|Licen[cs]e|resolution|article|section|paragraph|page|chapter|annex|"
+    r"hotline|helpline|(?:free|toll-free|emergency)\s+(?:line|number)|[Dd]ial)\s*-?\s*|#)$"
 )
 _AGE = re.compile(
     r"(?:(?<![\w'’\-])(?!(?:In|At|On|By|For|From|To|Of|And|But|Or|The|With|Since|After|Before|During|Across|Near|Between)\s)"
@@ -171,6 +178,8 @@ _HALF_OK_BEFORE = re.compile(
     r"\b(?:by|than|nearly|almost|about|around|over|roughly|some|only|just|and|to|under|cut|halved|fell|dropped|rose|grew|lost|between|or)\s+$", re.I
 )
 _SCALED = re.compile(r"(hundred|thousand|million|billion|trillion|bn|mn|m|k|dozen)s?$", re.I)
+_ORDINAL_TAIL = re.compile(r"[\-‐](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b", re.I)
+_DASH_BEFORE = re.compile(r"\s*[-–]\s*$")
 _LETTER_HYPHEN = re.compile(r"[A-Za-z]-|[A-Za-z]‐")
 _UNIT_LETTERS = re.compile(r"(?:km|kg|t\b|pc|bn|mn|m\b|k\b)", re.I)
 _LEADING_ZERO = re.compile(r"0\d")
@@ -179,6 +188,9 @@ _YEARS_OLD = re.compile(r"[\-‐\s]years?[\-‐\s]old\b", re.I)
 _AGED_BEFORE = re.compile(r"\baged\s+$", re.I)
 _AGE_APPOSITION_AFTER = re.compile(
     r",\s+(?:a|an|the|who|from|of|said|says|told|tells|recalls|recalled|explains|explained|adds|added)\b")
+_SPEAKER_COMMA_BEFORE = re.compile(r"\b(?:said|says|told|recalls|recalled|explains|explained|adds|added)\s+"
+                                   r"[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2},\s*$")
+_SENTENCE_END_AFTER = re.compile(r"[.!?]")
 _NAME_COMMA_BEFORE = re.compile(r"\b[A-Z][\w'’\-]+,\s*$")
 _COMMA_OR_PAREN_AFTER = re.compile(r"\s*[,)]")
 _SINGLE_DENOM = {"half", "third", "quarter", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
@@ -245,6 +257,8 @@ def _core_from_match(text: str, m: re.Match) -> _Core | None:
             return _Core(s, e, "frac", 50.0)
         num = m.group("fnum").lower()
         den = m.group("fden").lower()
+        if num in TENS:
+            return None  # "thirty-fourth", "twenty-first": an ordinal, not 30/4
         n = 1.0 if num in ("a", "an") else parse_number(num)
         if n is None:
             return None
@@ -347,12 +361,15 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
         return []
     blocked = list(blocked) + [c for c in clock if c[0] < end and c[1] > start]
     cores: list[_Core] = []
+    reference_ends: list[int] = []
     for m in matches:
         c = _core_from_match(text, m)
         if c is None:
             continue
         if _overlaps(blocked, c.start, c.end):
             continue
+        if c.kind == "num" and c.word and _ORDINAL_TAIL.match(text, c.end):
+            continue  # "twenty-first"
         if c.kind == "num" and not c.word:
             nxt = text[c.end:c.end + 1]
             prev2 = text[max(0, c.start - 2):c.start]
@@ -367,7 +384,11 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
             if prev2[-1:] in ("-", "–", "/") and prev2[:1].isdigit() and _overlaps(blocked, c.start - 6, c.start - 1):
                 continue  # the tail of a code after a year: "2023-001"
             if _REF_BEFORE.search(text[max(0, c.start - 14):c.start]):
+                reference_ends.append(c.end)
                 continue
+            if reference_ends and _DASH_BEFORE.search(text, max(0, c.start - 4), c.start) \
+                    and reference_ends[-1] >= c.start - 4:
+                continue  # the end of a span of references: "Questions 88 - 95"
             before8 = text[max(0, c.start - 8):c.start]
             if any(ch in before8 for ch in "<>=≤≥") and _STATISTIC_BEFORE.search(before8):
                 continue  # statistics: "p < 0.05", "SD = 1.2"
@@ -377,6 +398,10 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
                     and _AGE_APPOSITION_AFTER.match(text[c.end:c.end + 14]) \
                     and _NAME_COMMA_BEFORE.search(text[max(0, c.start - 30):c.start]):
                 continue  # "Hamadoun, 34, a trader"
+            if c.value is not None and c.value < 110 and "," not in text[c.start:c.end] \
+                    and _SENTENCE_END_AFTER.match(text, c.end) \
+                    and _SPEAKER_COMMA_BEFORE.search(text, max(0, c.start - 50), c.start):
+                continue  # '... he said," said Bukar, 38.': the speaker's age
             if c.value is not None and c.value < 120 and "," not in text[c.start:c.end] \
                     and _COMMA_OR_PAREN_AFTER.match(text[c.end:c.end + 2]) and _AGE.search(text, max(0, c.start - 40), c.start):
                 continue  # "Moussa Hamani, 52, a herder"

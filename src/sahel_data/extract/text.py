@@ -373,11 +373,27 @@ _MD_FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 _COUNTER = re.compile(r"(?:[♥❤♡]\ufe0f?|🧵)\s*\d[\d,.]*[km]?(?:\s*/\s*\d+)?|\b\d[\d,]*\s+Comments\b|\b\d+\s*/\s*\d+\s*🧵")
 
 
+# a table of contents: three lines or more of "1 History", "1.1 Formation", "2 Attacks" (no sentence
+# punctuation), numbered from 1
+_TOC_BLOCK = re.compile(r"(?:^[ \t]*\d{1,2}(?:\.\d{1,2})*[ \t]+[A-Z][^\n.!?:;]{0,60}(?:\n|\Z)){3,}", re.M)
+_TOC_NUMBER = re.compile(r"^[ \t]*(\d{1,2})(?:\.\d{1,2})*", re.M)
+
+
+def _toc_numbers(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for block in _TOC_BLOCK.finditer(text):
+        numbers = list(_TOC_NUMBER.finditer(text, block.start(), block.end()))
+        top = [int(n.group(1)) for n in numbers]
+        if top[0] == 1 and 2 in top and top == sorted(top):
+            spans += [(n.start(), n.end()) for n in numbers]
+    return spans
+
+
 def mask_markup(text: str) -> str:
     """The text with markdown markup blanked out, same length: "**", "__",
     heading "#", quote ">", link targets "](...)", footnote marks "[3]", the
-    numbers of numbered list items and headings ("### 1. Trade"), and social
-    counters ("♥ 347", "19 Comments", "🧵 3/8")."""
+    numbers of numbered list items and headings ("### 1. Trade"), the section
+    numbers of a table of contents, and social counters ("♥ 347", "19 Comments", "🧵 3/8")."""
     spans = []
     if "](" in text:
         spans += [(m.start(), m.end()) for m in _MD_LINK_TARGET.finditer(text)]
@@ -387,6 +403,8 @@ def mask_markup(text: str) -> str:
     if "#" in text or ">" in text:
         spans += [(m.start(), m.end()) for m in _MD_LINE_START.finditer(text)]
     spans += [(m.start(), m.end()) for m in _MD_LIST_NUMBER.finditer(text)]
+    if "\n1" in text:
+        spans += _toc_numbers(text)
     if "[" in text:
         spans += [(m.start(), m.end()) for m in _MD_FOOTNOTE.finditer(text)]
     if "Comments" in text or any(c in text for c in "♥❤♡🧵"):
