@@ -27,11 +27,12 @@ test: install
 	$(BIN)/python -m pytest
 
 # The tuning set (held to the bars by the tests), then texts written apart from it:
-# heldout/ was scored blind once and then tuned on; blind2/ has not been tuned on.
+# heldout/, blind2/ and blind3/ were each scored blind once (scores in their READMEs), then tuned on.
 evaluate: install
 	$(BIN)/python -m sahel_data.evaluate
 	$(BIN)/python -m sahel_data.evaluate --gold-dir tests/gold/heldout
 	$(BIN)/python -m sahel_data.evaluate --gold-dir tests/gold/blind2
+	$(BIN)/python -m sahel_data.evaluate --gold-dir tests/gold/blind3
 
 bench: install
 	$(BIN)/python bench/run.py
