@@ -52,6 +52,9 @@ _CORE = re.compile(
     re.I | re.X,
 )
 
+# the words a core can begin with that are not anchors themselves ("a few hundred", "several
+# thousand", "tenfold")
+_CORE_STARTS = re.compile(r"(?:an?|few|several|many|half|\w+fold)(?![^\W_])", re.I)  # "tenfold": anchored at "fold"
 # every figure core holds a digit or a number word
 _CORE_ANCHOR = re.compile(
     r"\d+(?:[.,]\d+)*|(?<![^\W_])(?:" + trie_pattern(
@@ -347,7 +350,8 @@ def clock_spans(text: str) -> list[tuple[int, int]]:
 
 def core_matches(text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
     """Candidate number expressions of a whole text (run once, then split by sentence)."""
-    return list(windowed_finditer(_CORE, _CORE_ANCHOR, text, start, end, before=12, after=80, word_starts=True))
+    return list(windowed_finditer(_CORE, _CORE_ANCHOR, text, start, end, before=12, after=80, word_starts=True,
+                                  starts=_CORE_STARTS))
 
 
 def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]],

@@ -307,13 +307,16 @@ _WORD_START = re.compile(r"(?<![^\W_])[^\W_]")
 
 
 def windowed_finditer(rx: re.Pattern, anchor_rx: re.Pattern, text: str, start: int = 0,
-                      end: int | None = None, before: int = 30, after: int = 120, word_starts: bool = False):
+                      end: int | None = None, before: int = 30, after: int = 120, word_starts: bool = False,
+                      starts: re.Pattern | None = None):
     """Like rx.finditer(text, start, end) for patterns whose every match holds a
     match of anchor_rx (starting at most `before` characters after the match's
     start), but only tries the regex near the anchors: much faster on long texts.
 
     word_starts: the pattern's matches always begin at a word start, so try
-    rx.match only there instead of searching the whole window."""
+    rx.match only there instead of searching the whole window.
+    starts: with word_starts, the words a match can begin with other than an
+    anchor: earlier word starts that are neither are not tried."""
     end = len(text) if end is None else end
     pos = start
     for a in anchor_rx.finditer(text, start, end):
@@ -324,7 +327,11 @@ def windowed_finditer(rx: re.Pattern, anchor_rx: re.Pattern, text: str, start: i
         if word_starts:
             m = None
             for w in _WORD_START.finditer(text, lo, a.start() + 1):
-                m = rx.match(text, w.start(), hi)
+                ws = w.start()
+                if starts is not None and ws < a.start() and not starts.match(text, ws) \
+                        and not anchor_rx.match(text, ws):
+                    continue
+                m = rx.match(text, ws, hi)
                 if m is not None and m.end() > m.start():
                     break
                 m = None
