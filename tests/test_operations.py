@@ -163,3 +163,12 @@ def test_without_a_prefect_api_one_temporary_server_serves_the_run_and_its_worke
     assert "published version 1.0.0" in log
     assert log.count("Starting temporary server") == 1, log
     assert "Error logging to API" not in log
+
+
+def test_batches_are_about_four_per_worker_within_bounds():
+    from sahel_data.publish import batch_size_for
+
+    assert batch_size_for(10_000, workers=2) == 500  # 20 batches: bounded above
+    assert batch_size_for(1_000, workers=2) == 125  # 8 batches: four per worker
+    assert batch_size_for(100, workers=2) == 50  # bounded below
+    assert batch_size_for(0, workers=2) == 50

@@ -60,11 +60,14 @@ def publish(
     dask_address: Annotated[
         Optional[str], typer.Option("--dask-address", help="Scheduler of an existing Dask cluster (default: a local one).")
     ] = None,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per extraction task.")] = 200,
+    batch_size: Annotated[
+        Optional[int],
+        typer.Option("--batch-size", min=1, help="Documents per extraction task (default: about four batches per core, of 50 to 500)."),
+    ] = None,
 ) -> None:
     """Extract, validate and publish every document in RAW into DIST (only if all of it is valid)."""
     from .documents import discover
-    from .publish import is_up_to_date, published_version
+    from .publish import LOCAL_EXTRACTION_LIMIT, is_up_to_date, published_version
     from .remote import is_url
 
     try:
@@ -76,7 +79,7 @@ def publish(
                 typer.echo(f"{dist} is up to date (version {published_version(dist)}): nothing to publish")
                 return
             if runner == "auto":
-                runner = "processes" if len(paths) > batch_size else "local"
+                runner = "processes" if len(paths) > LOCAL_EXTRACTION_LIMIT else "local"
         from .flow import shared_prefect_api, with_task_runner
 
         flow = with_task_runner("local" if runner == "auto" else runner, dask_address)

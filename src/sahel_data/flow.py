@@ -20,7 +20,6 @@ from . import documents, publish as steps, remote
 from .errors import SahelDataError
 from .report import records, summary_markdown
 
-BATCH_SIZE = 200
 DEFAULT_CACHE = Path(".cache/extract")
 ARTIFACT_ROWS = 500  # a Prefect table artifact is for reading in the UI, not a copy of the data
 
@@ -104,7 +103,7 @@ def report(tables, publication: steps.Publication) -> None:
 def publish(
     raw_dir: Union[str, Path] = "raw",
     dist_dir: Union[str, Path] = "dist",
-    batch_size: int = BATCH_SIZE,
+    batch_size: Optional[int] = None,
     cache_dir: Optional[Path] = DEFAULT_CACHE,
     force: bool = False,
 ) -> dict:
@@ -119,14 +118,14 @@ def publish(
         return _publish(raw, dist, batch_size, cache_dir, force)
 
 
-def _publish(raw_dir: Path, dist_dir: Path, batch_size: int, cache_dir: Optional[Path], force: bool) -> dict:
+def _publish(raw_dir: Path, dist_dir: Path, batch_size: Optional[int], cache_dir: Optional[Path], force: bool) -> dict:
     logger = get_run_logger()
     steps.recover_interrupted(dist_dir)
     paths = discover_documents(raw_dir)
     if not force and is_up_to_date(paths, raw_dir, dist_dir):
         logger.info("%s is up to date with %d document(s) in %s: nothing to publish", dist_dir, len(paths), raw_dir)
         return {"version": steps.published_version(dist_dir), "rows": None, "up_to_date": True}
-    batches = steps.batches(paths, batch_size)
+    batches = steps.batches(paths, batch_size or steps.batch_size_for(len(paths)))
     logger.info("%d document(s) in %s, %d batch(es)", len(paths), raw_dir, len(batches))
     docs, extracted = [], []
     futures = extract_batch.map(batches, raw_dir=unmapped(raw_dir), cache_dir=unmapped(cache_dir))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
+import math
 import os
 import shutil
 from collections.abc import Iterator, Mapping, Sequence
@@ -58,6 +59,20 @@ class Publication(NamedTuple):
 
 def batches(items: Sequence, size: int) -> list[list]:
     return [list(items[i : i + size]) for i in range(0, len(items), size)]
+
+
+# A corpus this small is extracted in the flow's own process: starting worker processes costs more.
+LOCAL_EXTRACTION_LIMIT = 200
+
+
+def batch_size_for(n_documents: int, workers: int | None = None) -> int:
+    """About four batches per worker, of 50 to 500 documents each.
+
+    Enough batches to keep every worker busy to the end; few enough that
+    Prefect's cost per task (a task run, its states, its logs) stays small.
+    """
+    workers = workers or os.cpu_count() or 1
+    return max(50, min(500, math.ceil(n_documents / (4 * workers))))
 
 
 def extractor_version() -> str:
