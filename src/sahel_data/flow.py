@@ -70,12 +70,13 @@ def validate_tables(tables, docs) -> None:
 
 @task(name="write package", cache_policy=NO_CACHE)
 def write_package(tables, docs, staging: Path, dist_dir: Path, raw_dir: Path) -> steps.Publication:
-    return steps.write_package(tables, docs, staging, dist_dir, steps.extractor_version(), raw_dir)
+    return steps.write_package(tables, docs, staging, dist_dir, steps.extractor_version(), raw_dir, with_zip=False)
 
 
 @task(name="validate package", cache_policy=NO_CACHE)
-def verify_package(staging: Path, raw_dir: Path, tables) -> None:
-    steps.verify_package(staging, raw_dir, steps.frictionless_row_limit(tables))
+def verify_package(staging: Path, raw_dir: Path, tables, version: str) -> None:
+    """Check the staged package, and write its zip meanwhile."""
+    steps.verify_package(staging, raw_dir, steps.frictionless_row_limit(tables), zip_version=version)
 
 
 @task(name="publish", cache_policy=NO_CACHE)
@@ -143,7 +144,7 @@ def _publish(raw_dir: Path, dist_dir: Path, batch_size: Optional[int], cache_dir
     staging = steps.staging_dir(dist_dir)
     try:
         publication = write_package(tables, docs, staging, dist_dir, raw_dir)
-        verify_package(staging, raw_dir, tables)
+        verify_package(staging, raw_dir, tables, publication.descriptor["version"])
         swap_into_place(staging, dist_dir)
     finally:
         steps.recover_interrupted(dist_dir)

@@ -14,6 +14,7 @@ import math
 import os
 import shutil
 from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -259,8 +260,10 @@ def write_package(
     previous_dir: Path | None,
     version_of_extractor: str,
     raw_dir: Path,
+    with_zip: bool = True,
 ) -> Publication:
-    """Write the whole package into `out_dir` (a fresh folder)."""
+    """Write the whole package into `out_dir` (a fresh folder); the zip too unless `with_zip` is False
+    (the flow writes it while the package is checked: see verify_package)."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True)
     write_data(tables, out_dir)
@@ -276,7 +279,8 @@ def write_package(
     descriptor = build_descriptor(tables["documents"], out_dir, version, created, record)
     write_json(descriptor, out_dir / DESCRIPTOR)
     render_pages(descriptor, tables, docs, out_dir)
-    write_zip(out_dir, version)
+    if with_zip:
+        write_zip(out_dir, version)
     previous_figures = old_tables.get("figures") if old_tables else None
     return Publication(descriptor, entry, new_figures(tables["figures"], previous_figures))
 
@@ -290,10 +294,21 @@ def frictionless_row_limit(tables: Mapping[str, pd.DataFrame]) -> int | None:
     return None if sum(len(t) for t in tables.values()) <= FRICTIONLESS_ALL_ROWS else FRICTIONLESS_SAMPLE_ROWS
 
 
-def verify_package(out_dir: Path, raw_dir: Path, frictionless_rows: int | None = None) -> None:
-    # Frictionless on the CSV resources only: it skips a Parquet file's hash and size anyway,
-    # and check_package compares every Parquet row with its CSV twin.
-    problems = check_package(out_dir, Path(raw_dir).resolve().parent, frictionless_rows, parquet_in_frictionless=False)
+def verify_package(
+    out_dir: Path, raw_dir: Path, frictionless_rows: int | None = None, zip_version: str | None = None
+) -> None:
+    """Check the package built in `out_dir`; ValidationFailed names every problem.
+
+    With `zip_version`, the download zip is written meanwhile, in a thread: no
+    check reads the zip, and zlib compresses outside the GIL, so it costs no wall time.
+    """
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        zipping = pool.submit(write_zip, out_dir, zip_version) if zip_version else None
+        # Frictionless on the CSV resources only: it skips a Parquet file's hash and size anyway,
+        # and check_package compares every Parquet row with its CSV twin.
+        problems = check_package(out_dir, Path(raw_dir).resolve().parent, frictionless_rows, parquet_in_frictionless=False)
+        if zipping is not None:
+            zipping.result()
     if problems:
         raise ValidationFailed(f"the package built in {out_dir}", "\n".join(problems))
 
