@@ -24,6 +24,11 @@ def dates(text, published="2025-02-14"):
     ("The lean season runs June-August 2025.", "June-August 2025", "2025-06", "2025-08", "month"),
     ("Report period: 1 April - 31 May 2024.", "1 April - 31 May 2024", "2024-04-01", "2024-05-31", "day"),
     ("Troops left by mid-2022.", "mid-2022", "2022", "2022", "year"),
+    ("Raids rose between March 2022 and June 2023.", "between March 2022 and June 2023", "2022-03", "2023-06", "month"),
+    ("Raids rose from May 2021 to January 2022.", "from May 2021 to January 2022", "2021-05", "2022-01", "month"),
+    ("A review is due in the 2nd quarter of 2026.", "2nd quarter of 2026", "2026-04", "2026-06", "month"),
+    ("Sales fell in Q4 2024.", "Q4 2024", "2024-10", "2024-12", "month"),
+    ("Prices rose in the first half of 2025.", "first half of 2025", "2025-01", "2025-06", "month"),
 ])
 def test_date_forms(sentence, span, start, end, precision):
     d = dates(sentence)[span]
@@ -103,3 +108,10 @@ def test_numeric_dates():
 def test_day_month_before_a_count():
     d = dates("As at 31 March, 1,876 schools remained closed.", "2024-05-15")
     assert d["31 March"]["date_start"] == "2024-03-31"
+
+
+def test_a_year_before_an_amount_in_dollars_is_a_year():
+    f = {x["text"]: x for x in extract_document("t", "Of this, US$ 1.02 billion is for 2026 and US$ 410 million for 2027.",
+                                                  "2025-01-01")["figures"]}
+    assert set(f) == {"US$ 1.02 billion", "US$ 410 million"}
+    assert (f["US$ 410 million"]["period_start"], f["US$ 1.02 billion"]["period_start"]) == ("2027", "2026")

@@ -37,6 +37,9 @@ _YB = r"(?<![\w$€£.,/\-])"  # before a year
 _YA = r"(?![\w%+]|,\d|\.\d|\s*(?:%|per\s*cent|percent))"  # after a year
 
 
+_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
 def _m(n: str) -> str:
     return _M.format(n=n)
 
@@ -55,6 +58,12 @@ _DATE_RX = re.compile(
         rf"(?P<dmy>(?<!\d)(?P<d1>{_D})\s+(?:of\s+)?{_m('m1')},?\s+(?P<y1>{_Y})(?!\d))",
         # June 23, 2023
         rf"(?P<mdy>{_m('m2')}\s+(?P<d2>{_D}),?\s+(?P<y2>{_Y})(?!\d))",
+        # between March 2022 and June 2023 / from May 2021 to January 2022
+        rf"(?P<mry>(?:(?:between|Between|from|From)\s+)?{_m('mj')},?\s+(?P<yj>{_Y})\s*(?:and|to|until|through|-|–|—)\s*"
+        rf"{_m('mk')},?\s+(?P<yk>{_Y})(?!\d))",
+        # the second quarter of 2026 / Q2 2026 / the first half of 2025
+        rf"(?P<qtr>(?:(?:(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|(?P<hn>first|second)\s+half)"
+        rf"\s+(?:of\s+)?|\bQ(?P<qd>[1-4])\s+)(?P<yq>{_Y})(?!\d))",
         # May and June 2015 / June-August 2025 / between April and May 2024
         rf"(?P<mr>(?:(?:between|Between|from|From)\s+)?{_m('mc')}\s*(?:and|to|until|through|-|–|—)\s*{_m('mx')},?\s+(?P<ym>{_Y})(?!\d))",
         # mid-November 2025 / February 2022 / Feb. 2022
@@ -105,7 +114,7 @@ _AFTER_COUNT = re.compile(
     r"incidents|victims|refugees|militants|jihadists|men|women|children|schools|villages|"
     r"households|cases|km|kilomet|killed|displaced|casualties|fatalities|members|personnel|"
     r"peacekeepers|mercenaries|combatants|events|hostages|tonnes|tons|barrels|dollars|euros|"
-    r"francs|US\b|USD|kg|students|families|individuals|recruits|vehicles|weapons|rifles|"
+    r"francs|US\b(?!\s?\$)|USD|kg|students|families|individuals|recruits|vehicles|weapons|rifles|"
     r"migrants|residents|inhabitants|square)"
 )
 
@@ -175,7 +184,7 @@ def find_dates(text: str, published: str | None = None, start: int = 0, end: int
     for m in windowed_finditer(_DATE_RX, _DATE_ANCHOR, text, start, end, before=40, after=60, word_starts=True):
         kind = m.lastgroup
         # lastgroup is the last *closed* group: find the outer alternative
-        for k in ("num", "iso", "dr", "md2", "dmy", "mdy", "mr", "my", "mr2", "dr3", "dm", "md", "pm", "bm", "fy", "dr2", "pp", "py", "yr", "y"):
+        for k in ("num", "iso", "dr", "md2", "dmy", "mdy", "mry", "qtr", "mr", "my", "mr2", "dr3", "dm", "md", "pm", "bm", "fy", "dr2", "pp", "py", "yr", "y"):
             if m.group(k) is not None:
                 kind = k
                 break
@@ -210,6 +219,22 @@ def find_dates(text: str, published: str | None = None, start: int = 0, end: int
                 v1 = f"{v2[:8]}{d1:02d}" if v2 else None
             if v1 and v2:
                 out.append(DateSpan(s, e, v1, v2, "day"))
+        elif kind == "mry":
+            v1 = f"{int(m['yj']):04d}-{_mnum(m['mj']):02d}"
+            v2 = f"{int(m['yk']):04d}-{_mnum(m['mk']):02d}"
+            if v1 < v2:
+                out.append(DateSpan(s, e, v1, v2, "month"))
+            else:  # not a range: the first month alone
+                out.append(DateSpan(m.start("mj"), m.end("yj"), v1, v1, "month"))
+        elif kind == "qtr":
+            y = int(m["yq"])
+            if m["hn"]:
+                first = 1 if m["hn"] == "first" else 7
+                last = first + 5
+            else:
+                q = int(m["qd"]) if m["qd"] else _QUARTERS[m["qn"].lower()]
+                first, last = 3 * q - 2, 3 * q
+            out.append(DateSpan(s, e, f"{y:04d}-{first:02d}", f"{y:04d}-{last:02d}", "month"))
         elif kind == "mr":
             a, b = _mnum(m["mc"]), _mnum(m["mx"])
             y = int(m["ym"])
