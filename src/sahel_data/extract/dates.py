@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .text import windowed_finditer
+from .text import trie_pattern, windowed_finditer
 
 __all__ = ["DateSpan", "find_dates", "MONTHS", "event_for"]
 
@@ -351,6 +351,14 @@ _EVENTS = [
     (r"war\b", "war"),
 ]
 _EVENT_RX = re.compile(r"\b(?:" + "|".join(f"(?P<e{i}>{p})" for i, (p, _) in enumerate(_EVENTS)) + r")\b", re.I)
+# the first letters of every event word above: found first with one fast scan, then matched there
+_EVENT_ANCHOR = re.compile(r"(?<![^\W_])(?:" + trie_pattern(
+    "coup putsch seized took toppled overthr found formed formation created creation established set launched "
+    "battle fighting clashes offensive vot rebel mutiny uprising insurgency election elected polls attack ambush "
+    "raid assault bombing massacre killed killing struck strike agreement accord deal signed treaty ceasefire truce "
+    "peace invasion invaded invade withdr pulled left departure expelled expulsion independence referendum blockade "
+    "broke split pledged pledge reconquest recaptured retook captured fall fell deployed deployment arrived arrival "
+    "kidnapp abducted war".split()) + ")", re.I)
 
 
 _EVENT_CACHE: dict = {}
@@ -366,7 +374,8 @@ def event_for(text: str, sent_start: int, sent_end: int, ds: int, de: int, max_g
     if hits is None:
         if len(_EVENT_CACHE) > 256:
             _EVENT_CACHE.clear()
-        hits = _EVENT_CACHE[key] = list(_EVENT_RX.finditer(text, sent_start, sent_end))
+        hits = _EVENT_CACHE[key] = list(windowed_finditer(_EVENT_RX, _EVENT_ANCHOR, text, sent_start, sent_end,
+                                                          before=0, after=40))
     for m in hits:
         if any((a <= m.start() < b) != (a <= ds < b) for a, b in insertions):
             continue
