@@ -287,3 +287,24 @@ def test_title_case_headings_with_a_colon_are_no_speakers():
             "Key Figures: 9 clinics reopened.\n")
     f = figs(text)
     assert all(x["attributed_to"] is None for x in f.values())
+
+
+def test_a_trailing_it_said_keeps_the_source_named_before():
+    f = figs("Gunmen killed at least 22 soldiers near Banibangou, the defence ministry said on Monday. "
+             "Eleven soldiers were wounded and 9 vehicles destroyed, it said.")
+    assert f["Eleven"]["attributed_to"] == "defence ministry"
+    assert f["9"]["attributed_to"] == "defence ministry"
+
+
+def test_officials_opening_a_sentence_are_its_source():
+    assert figs("Officials say JNIM attacks have killed 41 civilians.")["41"]["attributed_to"] == "officials"
+
+
+def test_a_figure_after_says_is_not_the_source():
+    f = figs("The UN says 33 million people in the Sahel need aid this year.")
+    assert f["33 million"]["attributed_to"] == "UN"
+
+
+def test_a_state_that_will_donate_is_the_actor_not_the_place():
+    f = figs("China will donate 2,500 tonnes of rice to Mauritania.")
+    assert (f["2,500 tonnes"]["actor"], f["2,500 tonnes"]["location"]) == ("CHN", "MRT")

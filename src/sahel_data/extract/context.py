@@ -52,6 +52,9 @@ _REPORTING = (
 _REPORTING_AFTER = re.compile(r"\s+(?:(?:also|have|has|had|now|then)\s+)*(?:" + _trie_of(_REPORTING) + r")\b", re.I)
 _ACT_VERBS = (
     r"become|became|offered|offers|offer|sent|sends|send|deployed|deploys|deploy|supplied|supplies|supply|"
+    # base forms, after "will", "would", "to" ("China will donate ...")
+    r"donate|deliver|invest|commit|allocate|fund|finance|train|export|import|mobilise|mobilize|recruit|"
+    r"earmark|devote|budget|"
     r"provided|provides|provide|signed|signs|sign|sold|sells|sell|exported|exports|spent|spends|spend|pledged|"
     r"pledges|gave|gives|give|paid|pays|pay|trained|trains|funded|funds|financed|finances|dispatched|"
     r"launched|launches|launch|accounted|accounts|accounting|voted|votes|bought|buys|buy|imported|imports|"
@@ -241,7 +244,7 @@ _SOURCE_PATTERNS = [
     re.compile(rf"\b[Aa]ccording\s+to\s+(?:(?:the|a|an|its|their|new|recent|latest|preliminary|official|annual|\d{{4}})\s+)*(?:(?:data|figures|estimates|reports?|study|survey|analysis|statistics|count)\s+(?:by|from|of)\s+(?:the\s+)?)?(?P<src>{_SRC})"),
     re.compile(rf"(?:^|[.,;:]\s+|[\"”]\s*|\b(?:and|but|while|whereas|that)\s+)(?:(?:the|The|a|A|our|Our|their|Their|its|Its)\s+)?(?:{_NUMW})?(?:[a-z][\w\-]*\s+(?:[a-z][\w\-]*\s+)?(?<!\bof\s)(?<!\bfor\s)(?<!\bin\s)(?=[A-Z]{{2,}}\b|[A-Z][a-z]+\s+[A-Z]))?(?P<src>{_SRC})(?:\s*\([^)]{{1,24}}\))?(?:\s+(?:data|figures|statistics|estimates|report|researchers|analysts|there|here|also|now|still))?(?:,\s+(?:who|which)\b[^,]*,|,[^,]{{1,30}},)?\s+(?:{_PATTERN2_VERBS})\b"),
     re.compile(rf"\b(?:[Pp]er|by\s+the\s+admission\s+of|as\s+reported\s+by|quoted\s+by|cited\s+by|citing)\s+(?:the\s+)?(?P<src>(?:{_CAP}[\w\-]*\s+){{0,3}}{_LOWER_NP}|{_PROPER})"),
-    re.compile(rf"\b(?:said|says|reported|estimated|stated|noted|added|adds)\s+(?:the\s+|an?\s+)?(?P<src>{_SRC})"
+    re.compile(rf"\b(?:said|says|reported|estimated|stated|noted|added|adds)\s+(?:the\s+|an?\s+)?(?!\d)(?P<src>{_SRC})"
                rf"(?=\s*(?:[,.;:!?)\"”]|$|\s(?:in|on|at|to|today|yesterday|last|this|earlier|late|when|after)\b))"),
     re.compile(rf"\b(?:reported|documented|recorded|compiled|collected|published|cited|counted|released|gathered|estimated)\s+by\s+(?:the\s+)?(?P<src>{_SRC})"),
     re.compile(rf"\b(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ee]stimates|[Nn]umbers|[Rr]eports?|[Ss]tudy|[Aa]nalysis|[Ss]urvey|[Tt]ally|[Cc]ount)\s+(?:from|by|of)\s+(?:the\s+)?(?P<src>{_PROPER})"),
@@ -273,7 +276,7 @@ _GENERIC_SOURCE = re.compile(
 _NOT_SOURCE_WORD = re.compile(
     r"^(?:The|This|That|These|Those|In|On|At|By|For|From|But|And|However|Since|Although|When|While|"
     r"After|Before|Today|Yesterday|Meanwhile|Moreover|Furthermore|Overall|A|An|According|Last|Some|Many|"
-    r"Most|All|Both|Each|Such|Initially|Finally|Similarly|Mr|Ms|Officials|Estimates|Reports|Data|Figures|"
+    r"Most|All|Both|Each|Such|Initially|Finally|Similarly|Mr|Ms|Estimates|Reports|Data|Figures|"
     r"Analysts|Experts|Media|Sources|Later|Earlier|Then|Now|Recently|Separately|Still|Yet|Instead|Also)$"
 )
 
@@ -447,6 +450,8 @@ def speaker_turns(text: str, places: set[str] = frozenset()) -> list[tuple[int, 
     return labels
 
 
+# "..., it said." / "..., they added.": the sentence goes on with the source named before
+_TRAILING_IT_SAID = re.compile(rf",\s+(?:it|they)\s+(?:also\s+)?(?:{_SPEECH}|reported|estimated)\b")
 _PRONOUN_SAYS = re.compile(rf"\b(?P<p>they|he|she)\s+(?:also\s+)?(?:{_SPEECH}|reported|estimated|counted|recorded)\b")
 _PLURAL_SUBJECT = re.compile(rf"\b(?:the|The)\s+(?P<np>{_LOWER_NP})\b(?!\s+(?:of|for|in)\b)")
 
@@ -777,6 +782,7 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                     break
         if src is None and prev_source and same_para and (
                 cont or _CONTINUES.match(text, sent.start, sent.end)
+                or _TRAILING_IT_SAID.search(text, sent.start, sent.end)
                 or (prev_quote and re.match(r"\s*[\"“]", text[sent.start:sent.start + 3]))):
             src = prev_source  # a continuing sentence, or the rest of a quoted passage
         if src is None and sent.paragraph in turn_para:
