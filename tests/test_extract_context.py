@@ -308,3 +308,11 @@ def test_a_figure_after_says_is_not_the_source():
 def test_a_state_that_will_donate_is_the_actor_not_the_place():
     f = figs("China will donate 2,500 tonnes of rice to Mauritania.")
     assert (f["2,500 tonnes"]["actor"], f["2,500 tonnes"]["location"]) == ("CHN", "MRT")
+
+
+def test_a_source_after_an_and_a_trailing_it_found():
+    f = figs("The drones have flown more than 400 missions since March, an air force officer told me.")
+    assert f["more than 400"]["attributed_to"] == "air force officer"
+    f = figs("According to ACLED, attacks killed 10,400 people in Mali. "
+             "In the Lake Chad Basin, ISWAP abducted at least 1,150 civilians over the same period, it found.")
+    assert f["at least 1,150"]["attributed_to"] == "ACLED"

@@ -242,7 +242,7 @@ _ORG_WORD = re.compile(r"\b(?:Staff|Council|Ministry|Office|Army|Forces|Command|
                        r"Government|Police|Agency|Bureau|Service|Department|Directorate|Headquarters)\b")
 _SOURCE_PATTERNS = [
     re.compile(rf"\b[Aa]ccording\s+to\s+(?:(?:the|a|an|its|their|new|recent|latest|preliminary|official|annual|\d{{4}})\s+)*(?:(?:data|figures|estimates|reports?|study|survey|analysis|statistics|count)\s+(?:by|from|of)\s+(?:the\s+)?)?(?P<src>{_SRC})"),
-    re.compile(rf"(?:^|[.,;:]\s+|[\"”]\s*|\b(?:and|but|while|whereas|that)\s+)(?:(?:the|The|a|A|our|Our|their|Their|its|Its)\s+)?(?:{_NUMW})?(?:[a-z][\w\-]*\s+(?:[a-z][\w\-]*\s+)?(?<!\bof\s)(?<!\bfor\s)(?<!\bin\s)(?=[A-Z]{{2,}}\b|[A-Z][a-z]+\s+[A-Z]))?(?P<src>{_SRC})(?:\s*\([^)]{{1,24}}\))?(?:\s+(?:data|figures|statistics|estimates|report|researchers|analysts|there|here|also|now|still))?(?:,\s+(?:who|which)\b[^,]*,|,[^,]{{1,30}},)?\s+(?:{_PATTERN2_VERBS})\b"),
+    re.compile(rf"(?:^|[.,;:]\s+|[\"”]\s*|\b(?:and|but|while|whereas|that)\s+)(?:(?:the|The|an|An|a|A|our|Our|their|Their|its|Its)\s+)?(?:{_NUMW})?(?:[a-z][\w\-]*\s+(?:[a-z][\w\-]*\s+)?(?<!\bof\s)(?<!\bfor\s)(?<!\bin\s)(?=[A-Z]{{2,}}\b|[A-Z][a-z]+\s+[A-Z]))?(?P<src>{_SRC})(?:\s*\([^)]{{1,24}}\))?(?:\s+(?:data|figures|statistics|estimates|report|researchers|analysts|there|here|also|now|still))?(?:,\s+(?:who|which)\b[^,]*,|,[^,]{{1,30}},)?\s+(?:{_PATTERN2_VERBS})\b"),
     re.compile(rf"\b(?:[Pp]er|by\s+the\s+admission\s+of|as\s+reported\s+by|quoted\s+by|cited\s+by|citing)\s+(?:the\s+)?(?P<src>(?:{_CAP}[\w\-]*\s+){{0,3}}{_LOWER_NP}|{_PROPER})"),
     re.compile(rf"\b(?:said|says|reported|estimated|stated|noted|added|adds)\s+(?:the\s+|an?\s+)?(?!\d)(?P<src>{_SRC})"
                rf"(?=\s*(?:[,.;:!?)\"”]|$|\s(?:in|on|at|to|today|yesterday|last|this|earlier|late|when|after)\b))"),
@@ -451,7 +451,7 @@ def speaker_turns(text: str, places: set[str] = frozenset()) -> list[tuple[int, 
 
 
 # "..., it said." / "..., they added.": the sentence goes on with the source named before
-_TRAILING_IT_SAID = re.compile(rf",\s+(?:it|they)\s+(?:also\s+)?(?:{_SPEECH}|reported|estimated)\b")
+_TRAILING_IT_SAID = re.compile(rf",\s+(?:it|they)\s+(?:also\s+)?(?:{_SPEECH}|reported|estimated|found|counted|recorded|noted)\b")
 _PRONOUN_SAYS = re.compile(rf"\b(?P<p>they|he|she)\s+(?:also\s+)?(?:{_SPEECH}|reported|estimated|counted|recorded)\b")
 _PLURAL_SUBJECT = re.compile(rf"\b(?:the|The)\s+(?P<np>{_LOWER_NP})\b(?!\s+(?:of|for|in)\b)")
 
