@@ -316,3 +316,10 @@ def test_a_source_after_an_and_a_trailing_it_found():
     f = figs("According to ACLED, attacks killed 10,400 people in Mali. "
              "In the Lake Chad Basin, ISWAP abducted at least 1,150 civilians over the same period, it found.")
     assert f["at least 1,150"]["attributed_to"] == "ACLED"
+
+
+def test_unrelated_regions_are_all_kept_and_a_region_gives_way_to_one_within_it():
+    f = figs("Across the Central Sahel and the Lake Chad Basin, 33.2 million people need assistance.")
+    assert f["33.2 million"]["location"] == "Central Sahel;Lake Chad Basin"
+    f = figs("In the Sahel and the Liptako-Gourma, 40 attacks were recorded.")
+    assert f["40"]["location"] == "Liptako-Gourma"

@@ -812,8 +812,13 @@ def _choose_places(places: list[Place]) -> list[str]:
     regions = [p for p in places if p.is_region and p.code != "World"]
     if not regions:
         return [p.code for p in places]
-    top = max(p.rank for p in regions)
-    return [p.code for p in regions if p.rank == top]
+    # the most specific: a region that holds another one named with it gives way to it
+    # ("Liptako-Gourma" over "the Sahel"); unrelated regions all stay ("the Central Sahel and the Lake Chad Basin")
+    from .gazetteer import load_gazetteer
+
+    ancestors = load_gazetteer().region_ancestors
+    names = {p.code for p in regions}
+    return [p.code for p in regions if not any(p.code in ancestors.get(other, ()) for other in names)]
 
 
 def _visible(ctx: SentenceContext, pos: int, fs: int, asides_only: bool = False) -> bool:

@@ -69,6 +69,9 @@ class Gazetteer:
         self.entities = {e.entity_id: e for e in entities}
         self.within = dict(within or {})
         self.ranks = {eid: self._depth(eid) for eid in self.entities if self.entities[eid].entity_type == "region"}
+        # region name -> names of the regions it lies within ("Liptako-Gourma" -> Central Sahel, Sahel, ...)
+        self.region_ancestors = {self.entities[eid].name: frozenset(
+            self.entities[a].name for a in self._ancestors(eid) if a in self.entities) for eid in self.ranks}
         # single words that are names or demonyms (not common nouns)
         self.known_words = {w for surf, _, _ in surfaces for w in surf.split() if w[:1].isupper()}
         self.demonyms = {surf for surf, _, dem in surfaces if dem}
@@ -117,6 +120,13 @@ class Gazetteer:
                     self._index[k] = (eid, prev[1] and demonym, None)
                 continue
             self._index[k] = (eid, demonym, cased)
+
+    def _ancestors(self, eid: str) -> list[str]:
+        out: list[str] = []
+        while eid in self.within and self.within[eid] not in out and len(out) < 20:
+            eid = self.within[eid]
+            out.append(eid)
+        return out
 
     def _depth(self, eid: str) -> int:
         d = 0
