@@ -323,3 +323,10 @@ def test_unrelated_regions_are_all_kept_and_a_region_gives_way_to_one_within_it(
     assert f["33.2 million"]["location"] == "Central Sahel;Lake Chad Basin"
     f = figs("In the Sahel and the Liptako-Gourma, 40 attacks were recorded.")
     assert f["40"]["location"] == "Liptako-Gourma"
+
+
+def test_a_state_spending_in_others_is_the_actor_and_they_the_location():
+    f = figs("The United Kingdom spent £112 million on programmes across Mali, Burkina Faso and Niger.")
+    assert (f["£112 million"]["actor"], f["£112 million"]["location"]) == ("GBR", "BFA;MLI;NER")
+    f = figs("Mali spent $500 million on its military in 2023.")
+    assert (f["$500 million"]["actor"], f["$500 million"]["location"]) == ("MLI", "MLI")

@@ -1060,17 +1060,24 @@ def actor_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_posit
         head = [x[2] for x in actors if clause0 <= x[0] < clause0 + 40 and x[0] < fs
                 and (x[2] in armed_groups or text[clause0:x[0]].strip().lower() in ("the", ""))]
         found = found + head
-    # military spending: the states it is spent by are actors
-    if ctx.spending:
+    # military spending: the states it is spent by are actors, unless a state acting in the
+    # clause spends it on the others ("the United Kingdom spent £112 million across Mali and Niger")
+    if ctx.spending and not any(_is_state(a) for a in acting):
         loc = location_for(text, ctx, segs, fs, fe, fig_positions)
         if loc:
-            found = found + [c for c in loc.split(";") if c.isupper() and len(c) == 3]
+            found = found + [c for c in loc.split(";") if _is_state(c)]
     return _fmt(found + acting)
 
 
+def _is_state(code: str) -> bool:
+    return len(code) == 3 and code.isupper()
+
+
 def spending_location(actor: str | None, location: str | None) -> str | None:
-    """Military spending: its states are the location too."""
-    states = [a for a in (actor or "").split(";") if len(a) == 3 and a.isupper()]
+    """Spending: where the spending states are, unless it is spent in other states (then there)."""
+    states = [a for a in (actor or "").split(";") if _is_state(a)]
+    if any(_is_state(c) and c not in states for c in (location or "").split(";")):
+        return location
     return _fmt(states) if states else location
 
 
