@@ -7,7 +7,7 @@ import pytest
 
 from sahel_data.flow import publish
 from sahel_data.query import run_query
-from sahel_data.remote import download, upload
+from sahel_data.remote import download, local_package, upload
 
 from conftest import tree_digest
 
@@ -45,3 +45,25 @@ def test_publish_from_and_to_urls_then_query(memory, sample_raw, tmp_path):
     assert memory.cat_file("/bucket/dist/data/figures.parquet") == (tmp_path / "dist" / "data" / "figures.parquet").read_bytes()
     frame = run_query("memory://bucket/dist", "SELECT count(*) AS n FROM figures")
     assert int(frame["n"][0]) == result["rows"]["figures"]
+
+
+@pytest.mark.usefixtures("prefect_server")
+def test_validate_a_package_at_a_url_fetching_only_its_raw_inputs(memory, sample_raw):
+    from typer.testing import CliRunner
+
+    from sahel_data.cli import app
+
+    upload(sample_raw, "memory://bucket/raw")
+    memory.pipe_file("/bucket/raw/unrelated-big-file.bin", b"x" * 1000)
+    publish("memory://bucket/raw", "memory://bucket/dist", cache_dir=None)
+    ok = CliRunner().invoke(app, ["validate", "memory://bucket/dist"])
+    assert ok.exit_code == 0 and "memory://bucket/dist is valid" in ok.output
+    with local_package("memory://bucket/dist", None) as (_, raw_base):
+        fetched = sorted(p.relative_to(raw_base).as_posix() for p in raw_base.rglob("*") if p.is_file())
+    assert fetched == ["raw/sample-report.meta.json", "raw/sample-report.txt"]
+
+    text = memory.cat_file("/bucket/raw/sample-report.txt")
+    memory.pipe_file("/bucket/raw/sample-report.txt", text.replace(b"412", b"512"))
+    bad = CliRunner().invoke(app, ["validate", "memory://bucket/dist"])
+    assert bad.exit_code == 1
+    assert "raw/sample-report.txt: raw bytes changed" in bad.output

@@ -114,15 +114,21 @@ def serve(
 
 @app.command()
 def validate(
-    dist: Annotated[Path, typer.Argument(help="The published package folder.")] = Path("dist"),
+    dist: Annotated[str, typer.Argument(help="The published package folder, or its fsspec URL.")] = "dist",
     raw_base: Annotated[
-        Optional[Path], typer.Option("--raw-base", help="Folder the documents' paths are relative to (default: DIST's parent).")
+        Optional[str],
+        typer.Option("--raw-base", help="Folder (or URL) the documents' paths are relative to (default: DIST's parent)."),
     ] = None,
 ) -> None:
     """Check a published package: Frictionless validation, file hashes, CSV against Parquet, spans against raw texts."""
     from .check import check_package
+    from .remote import local_package
 
-    problems = check_package(dist, raw_base)
+    try:
+        with local_package(dist, raw_base) as (local_dist, local_raw_base):
+            problems = check_package(local_dist, local_raw_base)
+    except SahelDataError as error:
+        fail(error)
     if problems:
         for problem in problems:
             typer.echo(problem, err=True)

@@ -85,3 +85,56 @@ def local_folders(raw: str | Path, dist: str | Path) -> Iterator[tuple[Path, Pat
             upload(local_dist, dist)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def parent_url(url: str) -> str:
+    """The folder holding `url` ("s3://bucket/site/dist" -> "s3://bucket/site")."""
+    scheme, _, path = url.partition("://")
+    parent = PurePosixPath(path.rstrip("/")).parent.as_posix()
+    return f"{scheme}://{'' if parent == '.' else parent}"
+
+
+def fetch_files(base_url: str, relative_paths: list[str], into: Path) -> Path:
+    """Copy only the listed files of the folder at `base_url` into `into` (missing ones are skipped)."""
+    fs, root = filesystem(base_url)
+    base = root.rstrip("/")
+    into.mkdir(parents=True, exist_ok=True)
+    for relative in relative_paths:
+        remote = f"{base}/{relative}" if base else relative
+        if fs.exists(remote):
+            target = into / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(fs.cat_file(remote))
+    return into
+
+
+@contextmanager
+def local_package(dist: str | Path, raw_base: str | Path | None) -> Iterator[tuple[Path, Path | None]]:
+    """A published package and the raw files it was built from, as local folders, for checking.
+
+    A remote raw base (by default the remote package's parent) is not copied
+    whole: only the input files the package's provenance lists.
+    """
+    if not is_url(dist) and not is_url(raw_base):
+        yield Path(dist), None if raw_base is None else Path(raw_base)
+        return
+    import json
+
+    work = Path(tempfile.mkdtemp(prefix="sahel-data-check-"))
+    try:
+        local_dist = download(str(dist), work / "dist") if is_url(dist) else Path(dist)
+        base = raw_base if raw_base is not None else (parent_url(str(dist)) if is_url(dist) else None)
+        if is_url(base):
+            descriptor = local_dist / "datapackage.json"
+            inputs = []
+            if descriptor.is_file():
+                try:
+                    inputs = [i["path"] for i in json.loads(descriptor.read_text(encoding="utf-8"))
+                              .get("provenance", {}).get("inputs", [])]
+                except (ValueError, TypeError, KeyError):
+                    inputs = []
+            yield local_dist, fetch_files(str(base), inputs, work / "raw-base")
+        else:
+            yield local_dist, None if base is None else Path(base)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
