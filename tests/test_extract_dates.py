@@ -115,3 +115,13 @@ def test_a_year_before_an_amount_in_dollars_is_a_year():
                                                   "2025-01-01")["figures"]}
     assert set(f) == {"US$ 1.02 billion", "US$ 410 million"}
     assert (f["US$ 410 million"]["period_start"], f["US$ 1.02 billion"]["period_start"]) == ("2027", "2026")
+
+
+def test_a_wire_dateline_is_a_date_but_gives_no_period():
+    text = ("LOMÉ, 6 March (Reuters) - Parliament extended the state of emergency by 12 months.\n\n"
+            "NIAMEY, March 4 (AFP) -- On 3 March 2025 gunmen killed 12 soldiers.\n")
+    result = extract_document("t", text, "2025-03-08")
+    assert [d["text"] for d in result["dates"]] == ["6 March", "March 4", "3 March 2025"]
+    f = {x["text"]: x for x in result["figures"]}
+    assert f["12 months"]["period_start"] is None
+    assert f["12"]["period_start"] == "2025-03-03"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .context import actor_for, build_contexts, location_for, period_for, source_for, spending_location
-from .dates import event_for, find_dates
+from .dates import event_for, find_dates, is_dateline
 from .figures import clock_spans, core_matches, find_figures, measure_for
 from .gazetteer import load_gazetteer
 from .text import insertions, items_within, mask_markup, segments, split_sentences
@@ -185,6 +185,7 @@ def extract_document(document_id: str, text: str, published: str | None = None) 
         if not found:
             continue
         positions = [f.start for f in found]
+        period_dates = [d for d in sdates if not is_dateline(text, d)]
         owners = [f.start for f in found if f.unit not in ("year", "month", "week", "day", "hour", "minute", "decade")]
         rows = []
         for f in found:
@@ -192,7 +193,7 @@ def extract_document(document_id: str, text: str, published: str | None = None) 
             act = actor_for(text, ctx, segs, f.start, f.end, positions, gaz.armed_groups, owners)
             if ctx.spending:
                 loc = spending_location(act, loc)
-            ps, pe = period_for(text, sdates, segs, f.start, f.end, sent.start, sent.end, ctx.insertions, positions)
+            ps, pe = period_for(text, period_dates, segs, f.start, f.end, sent.start, sent.end, ctx.insertions, positions)
             src = source_for(ctx, f.start)
             if src is None:
                 src = next((q for a, b, q in quotes if a <= f.start < b), None)

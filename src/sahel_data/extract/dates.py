@@ -8,7 +8,7 @@ from datetime import date
 
 from .text import trie_pattern, windowed_finditer
 
-__all__ = ["DateSpan", "find_dates", "MONTHS", "event_for"]
+__all__ = ["DateSpan", "find_dates", "MONTHS", "event_for", "is_dateline"]
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
@@ -390,3 +390,14 @@ def event_for(text: str, sent_start: int, sent_end: int, ds: int, de: int, max_g
             name = next(_EVENTS[int(k[1:])][1] for k, v in m.groupdict().items() if v is not None)
             best = (gap, name)
     return best[1] if best else None
+
+
+# a wire dateline: "LOMÉ, 6 March (Reuters) -", "MOSCOW/BAMAKO, 7 March (Reuters) -", "NIAMEY, March 4 (AFP) --"
+_DATELINE_HEAD = re.compile(r"[ \t]*[A-ZÀ-Þ][A-ZÀ-Þ'’.\- /]*,[ \t]*")
+_DATELINE_TAIL = re.compile(r"[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?(?:--|-|–|—)")
+
+
+def is_dateline(text: str, d: DateSpan) -> bool:
+    """The date of a wire dateline: when the report was filed, not when its figures happened."""
+    line_start = text.rfind("\n", 0, d.start) + 1
+    return bool(_DATELINE_HEAD.fullmatch(text, line_start, d.start)) and bool(_DATELINE_TAIL.match(text, d.end))
