@@ -330,3 +330,8 @@ def test_a_state_spending_in_others_is_the_actor_and_they_the_location():
     assert (f["£112 million"]["actor"], f["£112 million"]["location"]) == ("GBR", "BFA;MLI;NER")
     f = figs("Mali spent $500 million on its military in 2023.")
     assert (f["$500 million"]["actor"], f["$500 million"]["location"]) == ("MLI", "MLI")
+
+
+def test_these_two_countries_point_back_to_the_two_named_before():
+    f = figs("Attacks rose in Mali and Niger. More than 5,000 people fled these two countries.")
+    assert f["More than 5,000"]["location"] == "MLI;NER"

@@ -133,7 +133,7 @@ _THE_REGION = re.compile(r"\b(?:the|this|that)\s+(?:region|sub-?region|area|zone
 _THE_COUNTRY = re.compile(r"\b(?:the|this|that)\s+country\b(?!\s+of\b)", re.I)
 _THE_TOWN = re.compile(r"\b(?:the|this|that)\s+(?:town|city|village|capital|locality|commune)\b(?!\s+of\b)", re.I)
 _THESE_COUNTRIES = re.compile(
-    r"\b(?:the\s+same|these|those|both|the\s+(?:two|three|four|five)|all\s+(?:three|four|two|five))\s+(?:countries|states|nations|juntas|governments|regimes|capitals)\b", re.I
+    r"\b(?:the\s+same|(?:these|those)(?:\s+(?:two|three|four|five))?|both|the\s+(?:two|three|four|five)|all\s+(?:three|four|two|five))\s+(?:countries|states|nations|juntas|governments|regimes|capitals)\b", re.I
 )
 _OTHER_COUNTRIES = re.compile(
     r"\bother\s+(?:\w+\s+)?(?:countries|states|nations)\b|(?<!the\s)(?<!these\s)(?<!those\s)\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+countries\b",
