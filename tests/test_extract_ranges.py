@@ -52,6 +52,8 @@ def test_change_from_to_is_two_figures():
     ("roughly 500", "approx", None, None),
     ("some 500", "approx", None, None),
     ("an estimated 500", "approx", None, None),
+    ("maybe 500", "approx", None, None),
+    ("perhaps 500", "approx", None, None),
 ])
 def test_bounds(phrase, qual, low, high):
     f = figs(f"The patrol found {phrase} spent cartridges.")

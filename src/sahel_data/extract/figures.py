@@ -86,6 +86,7 @@ _BOUNDS = {
     "some": ("approx", None), "an estimated": ("approx", None), "estimated": ("approx", None),
     "approximately": ("approx", None), "approx.": ("approx", None), "circa": ("approx", None),
     "c.": ("approx", None), "ca.": ("approx", None),
+    "maybe": ("approx", None), "perhaps": ("approx", None), "possibly": ("approx", None),
     "an average of": ("approx", None), "on average": ("approx", None), "~": ("approx", None),
     "about a": ("approx", None), "around a": ("approx", None), "roughly a": ("approx", None),
     "some a": ("approx", None), "approximately a": ("approx", None),
