@@ -332,3 +332,24 @@ def test_a_state_spending_in_others_is_the_actor_and_they_the_location():
 def test_these_two_countries_point_back_to_the_two_named_before():
     f = figs("Attacks rose in Mali and Niger. More than 5,000 people fled these two countries.")
     assert f["More than 5,000"]["location"] == "MLI;NER"
+
+
+def test_an_interview_credits_its_one_named_speaker():
+    text = ("Q: How many people live here?\n\n"
+            "DIALLO: About 66,000. Of our 42 villages, 11 are empty.\n\n"
+            "Q: And prices?\n\n"
+            "DIALLO: A bag of maize costs 32,000 CFA francs.\n")
+    f = figs(text)
+    assert f["About 66,000"]["attributed_to"] == "Diallo"
+    assert f["32,000 CFA francs"]["attributed_to"] == "Diallo"
+
+
+def test_a_representative_of_a_state_is_credited_with_the_state():
+    f = figs("The representative of France said that France had provided €1.1 billion to the Sahel.")
+    assert f["€1.1 billion"]["attributed_to"] == "representative of France"
+
+
+def test_she_said_points_to_a_person_not_to_a_group_or_place():
+    text = ("Amina Ba, the UN envoy, said that 2024 had been the deadliest year. Attacks by JNIM and "
+            "Islamic State Sahel Province had killed 1,850 civilians in Mali, she said.")
+    assert figs(text)["1,850"]["attributed_to"] == "Amina Ba"

@@ -281,6 +281,9 @@ _NOT_SOURCE_WORD = re.compile(
 )
 
 
+_REPRESENTS = re.compile(r"(?i:representatives?|ambassadors?|envoys?|delegates?|delegation|government|ministry|president)")
+
+
 def _normalise_source(src: str, sent_start_word: bool, known: set[str], places: set[str] = frozenset()) -> str | None:
     s = src.strip(" .,;:'’\"”“")
     s = re.sub(r"\s+(?:and|of|for|on|the|de|du|des|la|le|in|to|from|against|&)$", "", s)
@@ -289,8 +292,9 @@ def _normalise_source(src: str, sent_start_word: bool, known: set[str], places: 
     if _PERSON_TITLE.match(s) and not _ORG_WORD.search(s[_PERSON_TITLE.match(s).end():]):
         s = s[_PERSON_TITLE.match(s).end():]  # "Minister Ali Musa" -> "Ali Musa": a person, without the title
     mp = re.match(r"(\w+)\s+(?:in|from|at|of|near)\s+(?:the\s+)?([A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)$", s)
-    if mp and mp.group(2) in places and re.fullmatch(_LOWER_NP, mp.group(1).lower()):
-        s = mp.group(1)  # "Teachers in Gao" -> "Teachers"
+    if mp and mp.group(2) in places and re.fullmatch(_LOWER_NP, mp.group(1).lower()) \
+            and not _REPRESENTS.fullmatch(mp.group(1)):
+        s = mp.group(1)  # "Teachers in Gao" -> "Teachers"; but "the representative of France" stays
     s = re.sub(r"(?<=[A-Z]\w)\s+(?:report|study|survey|statement|analysis|data|figures|communiqu[ée])$", "", s)
     s = re.sub(r"^(?:two|three|four|five|several|many|some|\d+)\s+", "", s, flags=re.I)
     s = re.sub(r"^[\w\-]*\d[\w\-]*\s+", "", s)  # "40-year-old farmer" -> "farmer"
@@ -421,6 +425,7 @@ _SPEAKER_ROLE = re.compile(
     r"PS|NB|UNIDENTIFIED(?: \w+)*|(?:MALE|FEMALE) (?:SPEAKER|VOICE))$")
 
 
+_INTERVIEWER_LABEL = re.compile(r"^[ \t]*(?:Q|QUESTION|INTERVIEWER|HOST|PRESENTER|MODERATOR)[ \t]*:[ \t]+\S", re.M | re.I)
 _LABEL_NOT_NAME = re.compile(
     r"\b(?:THE|OF|TO|FOR|AND|ON|IN|ABOUT|KEY|NOTE|NOTES|EDITORS?|CONTACT|MEDIA|PRESS|FACTS?|FIGURES?|SUMMARY|"
     r"BACKGROUND|UPDATE|BREAKING|LIVE|WATCH|READ|MORE|RELATED|SOURCE|SOURCES|METHODOLOGY|TIMELINE|CONTEXT|"
@@ -435,9 +440,11 @@ def _speaker_name(label: str) -> str:
 def speaker_turns(text: str, places: set[str] = frozenset()) -> list[tuple[int, str]]:
     """(line start, speaker) of each turn of a transcript: lines opening with an
     upper-case name (or a full name in title case) and a colon, when at least two
-    speakers take two turns or more.
+    speakers take two turns or more, or when one speaker answers two questions or more
+    (`Q:` turns) in an interview.
     Roles (`HOST:`, `Q:`) and places are not speakers."""
     labels = []
+    questions = len(_INTERVIEWER_LABEL.findall(text))
     for m in _SPEAKER_LABEL.finditer(text):
         name = re.sub(r"\s+", " ", m.group("name")).strip()
         if _SPEAKER_ROLE.match(name.upper()) or _speaker_name(name) in places or name in places \
@@ -445,19 +452,24 @@ def speaker_turns(text: str, places: set[str] = frozenset()) -> list[tuple[int, 
             continue
         labels.append((m.start(), _speaker_name(name)))
     names = [n for _, n in labels]
+    if len(set(names)) == 1 and len(names) >= 2 and questions >= 2:
+        return labels  # an interview: "Q:" turns and one named speaker answering
     if len(labels) < 3 or len(set(names)) < 2 or max(names.count(n) for n in names) < 2:
         return []  # a conversation: two speakers at least, one of them speaking twice
     return labels
 
 
 # "..., it said." / "..., they added.": the sentence goes on with the source named before
-_TRAILING_IT_SAID = re.compile(rf",\s+(?:it|they)\s+(?:also\s+)?(?:{_SPEECH}|reported|estimated|found|counted|recorded|noted)\b")
+_TRAILING_IT_SAID = re.compile(rf",\s+(?:it|they|he|she)\s+(?:also\s+)?(?:{_SPEECH}|reported|estimated|found|counted|recorded|noted)\b")
 _PRONOUN_SAYS = re.compile(rf"\b(?P<p>they|he|she)\s+(?:also\s+)?(?:{_SPEECH}|reported|estimated|counted|recorded)\b")
 _PLURAL_SUBJECT = re.compile(rf"\b(?:the|The)\s+(?P<np>{_LOWER_NP})\b(?!\s+(?:of|for|in)\b)")
 
 
-def _pronoun_antecedent(text: str, start: int, pos: int, pronoun: str) -> tuple[str, int] | None:
-    """The subject a `they said` / `she said` points back to, named earlier in the sentence."""
+def _pronoun_antecedent(text: str, start: int, pos: int, pronoun: str,
+                        entity_spans: list[tuple[int, int]] = ()) -> tuple[str, int] | None:
+    """The subject a `they said` / `she said` points back to, named earlier in the sentence.
+
+    `he` and `she` point to a person: not to a name the gazetteer knows (a place, a group)."""
     before = text[start:pos]
     if pronoun == "they":
         best = None
@@ -469,7 +481,10 @@ def _pronoun_antecedent(text: str, start: int, pos: int, pronoun: str) -> tuple[
         return best
     best = None
     for m in re.finditer(rf"(?<![\w'’]){_NAME}", before):
-        best = (m.group(), start + m.start())
+        a, b = start + m.start(), start + m.end()
+        if any(x < b and a < y for x, y in entity_spans):
+            continue
+        best = (m.group(), a)
     return best
 
 
@@ -763,7 +778,7 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
         # "the traders asked for ..., and they said ...": the pronoun takes its antecedent
         pm = _PRONOUN_SAYS.search(text, sent.start, sent.end)
         if pm and not any(c[0] is not None and c[1][0] < pm.start() for c in ctx.sources):
-            ante = _pronoun_antecedent(text, sent.start, pm.start(), pm.group("p"))
+            ante = _pronoun_antecedent(text, sent.start, pm.start(), pm.group("p"), [(m.start, m.end) for m in sm])
             if ante:
                 nsrc = _normalise_source(ante[0], False, known_names, place_names)
                 if nsrc and not _GENERIC_SOURCE.match(nsrc):
