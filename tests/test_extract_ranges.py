@@ -102,3 +102,13 @@ def test_spaced_thousands():
 def test_no_range_across_units():
     f = figs("Fatalities rose 9 percent to 11,200 last year.")
     assert f["9 percent"]["unit"] == "percent" and f["11,200"]["unit"] == "count"
+
+
+def test_two_guesses_joined_by_or_are_a_range_and_large_times_are_how_often():
+    f = figs("Some nights 30 or 40 motorbikes cross; in 2020 or 2021, 10 or 100 people died.")
+    assert (f["30 or 40"]["qualifier"], f["30 or 40"]["value_low"], f["30 or 40"]["value_high"]) == ("range", 30, 40)
+    assert "10" in f and "100" in f  # too far apart to be one guess
+    f = figs("The video was viewed more than 2.3 million times; prices are three times higher.")
+    assert f["more than 2.3 million"]["unit"] == "count"
+    assert f["three times"]["unit"] == "times"
+    assert figs("It is more like 40,000 in the villages.")["more like 40,000"]["qualifier"] == "approx"

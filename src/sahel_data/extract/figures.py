@@ -86,7 +86,7 @@ _BOUNDS = {
     "some": ("approx", None), "an estimated": ("approx", None), "estimated": ("approx", None),
     "approximately": ("approx", None), "approx.": ("approx", None), "circa": ("approx", None),
     "c.": ("approx", None), "ca.": ("approx", None),
-    "maybe": ("approx", None), "perhaps": ("approx", None), "possibly": ("approx", None),
+    "maybe": ("approx", None), "more like": ("approx", None), "perhaps": ("approx", None), "possibly": ("approx", None),
     "an average of": ("approx", None), "on average": ("approx", None), "~": ("approx", None),
     "about a": ("approx", None), "around a": ("approx", None), "roughly a": ("approx", None),
     "some a": ("approx", None), "approximately a": ("approx", None),
@@ -423,6 +423,8 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
             ukind, unit, uend = _right(text, c.end)
             if ukind not in ("cur",):
                 ukind, unit, uend = None, None, c.end
+        if ukind == "times" and c.kind == "num" and c.value is not None and c.value >= 100:
+            ukind, unit, uend = None, None, c.end  # "viewed 2.3 million times": how often, not a multiple
         # "one" alone is not a figure (pronoun, "one of"), except with a unit
         if c.kind == "num" and c.word and c.value == 1 and not c.scaled and ukind not in ("pct", "cur"):
             i += 1
@@ -444,7 +446,10 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
                     ok = not (rl and rl.group("rw").lower() == "from"
                               and _CHANGE_FROM.search(text, max(0, rl.start() - 60), rl.start()))
                 elif w == "or":
-                    ok = c.word and d.word
+                    # "three or four", "30 or 40": two guesses of one amount; not "10 or 100"
+                    ok = (c.word and d.word) or (
+                        not c.word and not d.word and c.value is not None and d.value is not None
+                        and 0 < c.value < d.value <= 3 * c.value)
                 else:  # dash
                     ok = not c.word and not d.word and "\n" not in text[uend:d.start]
                 if ok and c.value is not None and d.value is not None:
