@@ -353,3 +353,8 @@ def test_she_said_points_to_a_person_not_to_a_group_or_place():
     text = ("Amina Ba, the UN envoy, said that 2024 had been the deadliest year. Attacks by JNIM and "
             "Islamic State Sahel Province had killed 1,850 civilians in Mali, she said.")
     assert figs(text)["1,850"]["attributed_to"] == "Amina Ba"
+
+
+def test_a_figure_in_brackets_after_a_place_belongs_to_that_place():
+    f = figs("Deaths were far lower in Benin (210) and Togo (95). Mali (1,200 deaths) and Niger (800) suffered most.")
+    assert [f[k]["location"] for k in ("210", "95", "1,200", "800")] == ["BEN", "TGO", "MLI", "NER"]

@@ -897,6 +897,11 @@ _DIRECT_PLACE = re.compile(r"[^\d.,;:()]{0,40}?\b(?:for|in|of|across|from|at|by|
 def location_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_positions=()) -> str | None:
     """Places of the figure's clause, else of the nearest clause before, else after;
     a place right after the figure ("$766 million for Mali") comes first."""
+    aside = _in(ctx.asides, fs)
+    if aside is not None and text[aside[0]] == "(":
+        named = next((p for p in ctx.places if aside[0] - 1 <= p.end <= aside[0]), None)
+        if named is not None and text[aside[0] + 1:fs].strip() == "":
+            return _fmt(_choose_places([named]))  # "Benin (210) and Togo (95)": the place the bracket follows
     segs = _merge_segments(text, segs, fig_positions)
     idx = _seg_index(segs, fs)
     a0, b0 = segs[idx]
