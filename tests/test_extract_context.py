@@ -358,3 +358,8 @@ def test_she_said_points_to_a_person_not_to_a_group_or_place():
 def test_a_figure_in_brackets_after_a_place_belongs_to_that_place():
     f = figs("Deaths were far lower in Benin (210) and Togo (95). Mali (1,200 deaths) and Niger (800) suffered most.")
     assert [f[k]["location"] for k in ("210", "95", "1,200", "800")] == ["BEN", "TGO", "MLI", "NER"]
+
+
+def test_the_owner_of_a_force_is_its_actor_not_a_place():
+    f = figs("In Mali, Russia's Africa Corps killed 40 people.")
+    assert (f["40"]["location"], f["40"]["actor"]) == ("MLI", "RUS;africa-corps")

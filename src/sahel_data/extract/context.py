@@ -582,6 +582,7 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
         quiet = not sm and (ai >= len(anaphors) or anaphors[ai][0] >= sent.end)
         # countries named as a list ("Niger, Mali and Burkina Faso, which left ...")
         acting_idx: set[int] = set()
+        owner_idx: set[int] = set()
         for k, m in enumerate(sm):
             e = m.entity
             if e.entity_type != "country" or m.demonym:
@@ -590,6 +591,7 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
             if re.match(r"['’]s?\s", after) and k + 1 < len(sm) and sm[k + 1].entity.entity_type in ("armed_group", "state_force") \
                     and sm[k + 1].start - m.end <= 4:
                 acting_idx.add(k)  # "Russia's Wagner Group"
+                owner_idx.add(k)  # whose force it is, not where it is
                 continue
             before_c = text[max(sent.start, m.start - 40):m.start]
             after_prep = re.search(r"\b(?:into|in|to|from|of|across|through|at|near|with|by|for|on|towards?|inside|outside|than)\s+(?:the\s+)?"
@@ -671,6 +673,10 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                         continue
                     if k not in acting_idx and _FORCE_NOUN.match(after):
                         continue  # "U.S. officials estimate ...": a source, not a place
+                    if k in owner_idx:
+                        ctx.actors.append((m.start, m.end, e.entity_id))
+                        ctx.acting.append((m.start, m.end, e.entity_id))
+                        continue
                     if k in acting_idx:
                         ctx.actors.append((m.start, m.end, e.entity_id))
                         ctx.acting.append((m.start, m.end, e.entity_id))
