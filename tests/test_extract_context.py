@@ -363,3 +363,11 @@ def test_a_figure_in_brackets_after_a_place_belongs_to_that_place():
 def test_the_owner_of_a_force_is_its_actor_not_a_place():
     f = figs("In Mali, Russia's Africa Corps killed 40 people.")
     assert (f["40"]["location"], f["40"]["actor"]) == ("MLI", "RUS;africa-corps")
+
+
+def test_its_before_what_only_a_state_has_points_to_the_state():
+    f = figs("Burkina Faso is at war. Its defence budget has grown to 5.2 per cent of GDP.")
+    assert f["5.2 per cent"]["location"] == "BFA"
+    f = figs("Mali, Burkina Faso and Niger have 72 million people, about 17% of ECOWAS's population, "
+             "but only 8% of its GDP.")
+    assert f["8%"]["location"] == "BFA;MLI;NER"  # its = ECOWAS's, not a state's

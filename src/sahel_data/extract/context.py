@@ -130,7 +130,10 @@ _EXISTENTIAL_BEFORE = re.compile(
     r"today|yet|still|also|once|until|before|after|[Bb]y\s+\d{4}|[Ii]n\s+\d{4}|\d{4}))\s*$"
 )
 _THE_REGION = re.compile(r"\b(?:the|this|that)\s+(?:region|sub-?region|area|zone)\b(?!\s+of\b)", re.I)
-_THE_COUNTRY = re.compile(r"\b(?:the|this|that)\s+country\b(?!\s+of\b)", re.I)
+# "the country", and "its" before what only a state has ("Its defence budget grew ...")
+_THE_COUNTRY = re.compile(
+    r"\b(?:the|this|that)\s+country\b(?!\s+of\b)|\bits(?=\s+(?:(?:defen[cs]e|military|national|annual)\s+budget|"
+    r"budget|economy|GDP|armed\s+forces|army|government|junta|population|exports|imports|public\s+debt)\b)", re.I)
 _THE_TOWN = re.compile(r"\b(?:the|this|that)\s+(?:town|city|village|capital|locality|commune)\b(?!\s+of\b)", re.I)
 _THESE_COUNTRIES = re.compile(
     r"\b(?:the\s+same|(?:these|those)(?:\s+(?:two|three|four|five))?|both|the\s+(?:two|three|four|five)|all\s+(?:three|four|two|five))\s+(?:countries|states|nations|juntas|governments|regimes|capitals)\b", re.I
@@ -157,7 +160,7 @@ _ANAPHOR_ANCHOR = re.compile(
     r"(?<![^\W_])(?:" + trie_pattern(
         "there locally region subregion sub-region area zone country town city village capital locality commune "
         "countries states nations juntas governments regimes capitals group organisation organization movement "
-        "militia other".split()) + r")(?![^\W_])",
+        "militia other its".split()) + r")(?![^\W_])",
     re.I,
 )
 _SUBREGION_ANCHOR = re.compile(r"(?<![^\W_])(?:region|province|state|department|district|prefecture|cercle|commune|governorate)(?![^\W_])")
@@ -709,7 +712,13 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                     last_place = p
             elif kind == "country":
                 a = obj
-                before_here = [p for p in sent_countries if p.start < a.start() and p in ctx.places]
+                its = a.group().lower() == "its"
+                if its:
+                    last = next((m for m in reversed(sm) if m.end <= a.start()), None)
+                    if last is not None and last.entity.entity_type != "country":
+                        continue  # "ECOWAS's population ... its GDP": not a state named before
+                before_here = [p for p in sent_countries if p.start < a.start()
+                               and (p in ctx.places or its)]  # "Burkina Faso tripled its budget"
                 tgt = _antecedent(before_here, hist_countries[-3:])
                 if tgt is not None:
                     p = Place(a.start(), a.end(), tgt.code, False)
