@@ -21,6 +21,7 @@ def figs(text, published="2025-01-01"):
     ("Tokyo pledged JPY 2.4 billion to the fund.", "JPY 2.4 billion", 2.4e9, "JPY"),
     ("Bern added CHF 21.3 million and Oslo NOK 250m.", "CHF 21.3 million", 2.13e7, "CHF"),
     ("Bern added CHF 21.3 million and Oslo NOK 250m.", "NOK 250m", 2.5e8, "NOK"),
+    ("Each ration costs 40 cents a day.", "40 cents", 0.4, "USD"),
 ])
 def test_currencies(sentence, span, value, unit):
     f = figs(sentence)

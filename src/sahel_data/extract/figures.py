@@ -110,7 +110,7 @@ _RIGHT = re.compile(
     r"""
     (?P<pp>\s*(?:percentage|per\s*cent(?:age)?)\s+points?\b|\s*pp\b|\s*ppts?\b)
   | (?P<pct>\s*(?:%|per\s?cent\b|percent\b|pc\b|pct\b))
-  | (?P<cur>\s+(?:(?:US|U\.S\.|American)\s+)?dollars?\b|\s+euros?\b|\s+(?:CFA\s+)?francs?(?:\s+CFA)?\b|\s+F?CFA\b|\s+USD\b|\s+EUR\b|\s+XOF\b|\s+naira\b|\s+(?:British\s+)?pounds?(?:\s+sterling)?\b|\s+roubles?\b|\s+rubles?\b|\s+yuan\b)
+  | (?P<cur>\s+(?:(?:US|U\.S\.|American)\s+)?dollars?\b|\s+euros?\b|\s+(?:CFA\s+)?francs?(?:\s+CFA)?\b|\s+F?CFA\b|\s+USD\b|\s+EUR\b|\s+XOF\b|\s+naira\b|\s+(?:British\s+)?pounds?(?:\s+sterling)?\b|\s+roubles?\b|\s+rubles?\b|\s+yuan\b|\s+(?:US\s+)?cents?\b)
   | (?P<times>(?:\s+|-)times\b)
   | (?P<dur>(?:\s+|-)(?:years?|months?|weeks?|days?|hours?|minutes?|mins?|decades?)\b)
   | (?P<deg>\s*°\s*C\b)
@@ -119,7 +119,7 @@ _RIGHT = re.compile(
     re.I | re.X,
 )
 _CUR_CODE = [
-    (re.compile(r"US\s?\$|\$|USD|dollar", re.I), "USD"),
+    (re.compile(r"US\s?\$|\$|USD|dollar|\bcents?$", re.I), "USD"),
     (re.compile(r"€|EUR|euro", re.I), "EUR"),
     (re.compile(r"£|GBP|pound", re.I), "GBP"),
     (re.compile(r"CFA|XOF|franc", re.I), "XOF"),
@@ -183,6 +183,7 @@ _HALF_OK_BEFORE = re.compile(
 )
 _SCALED = re.compile(r"(hundred|thousand|million|billion|trillion|bn|mn|m|k|dozen)s?$", re.I)
 _ORDINAL_TAIL = re.compile(r"[\-‐](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b", re.I)
+_CENTS = re.compile(r"cents?$", re.I)
 _DASH_BEFORE = re.compile(r"\s*[-–]\s*$")
 _LETTER_HYPHEN = re.compile(r"[A-Za-z]-|[A-Za-z]‐")
 _UNIT_LETTERS = re.compile(r"(?:km|kg|t\b|pc|bn|mn|m\b|k\b)", re.I)
@@ -533,6 +534,8 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
                 unit_out, method = unit, "percent"
             elif ukind == "cur":
                 unit_out, method = unit, "money"
+                if _CENTS.search(text, c.end, uend) and value is not None:
+                    value = round(value / 100, 6)  # "40 cents": US$0.40
             elif ukind == "times":
                 unit_out, method = "times", "multiple"
             elif ukind == "dur":
