@@ -15,11 +15,10 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow
+import pyarrow.parquet as pq
 
 from .package import DATA_DIR, DESCRIPTOR, sha256_file
 from .schemas import TABLES, coerce, table_schema
-import pyarrow.parquet as pq
-
 from .store import arrow_to_frame, read_csv_arrow
 
 MAX_PROBLEMS_PER_CHECK = 20
