@@ -1360,17 +1360,14 @@ def render_readme(
         lines += ["## How to query", "", "With [DuckDB](https://duckdb.org/):", "", *_fence(sql, "sql"), ""]
 
     figures = tables.get("figures")
-    if figures is not None and len(figures) and "unit" in figures:
-        tally = _tally(figures["unit"])
-        lines += ["## Figures by unit", "", "| Unit | Figures |", "|---|---:|"]
-        for u, n in sorted(tally.items(), key=lambda kv: (-kv[1], kv[0])):
-            lines.append(f"| {_md(u)} | {n:,} |")
-        lines.append("")
-    if figures is not None and len(figures) and "method" in figures:
-        rules = _tally(figures["method"])
-        lines += ["## Figures by extraction rule (`method`)", "", "| Rule | Figures |", "|---|---:|"]
-        for m, n in sorted(rules.items(), key=lambda kv: (-kv[1], kv[0])):
-            lines.append(f"| {_md_code(m)} | {n:,} |")
-        lines.append("")
+    for column, heading, label, cell in (
+        ("unit", "Figures by unit", "Unit", _md),
+        ("method", "Figures by extraction rule (`method`)", "Rule", _md_code),
+    ):
+        if figures is not None and len(figures) and column in figures:
+            lines += [f"## {heading}", "", f"| {label} | Figures |", "|---|---:|"]
+            for value, n in sorted(_tally(figures[column]).items(), key=lambda kv: (-kv[1], kv[0])):
+                lines.append(f"| {cell(value)} | {n:,} |")
+            lines.append("")
 
     return "\n".join(lines).rstrip("\n") + "\n"

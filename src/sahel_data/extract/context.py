@@ -259,14 +259,6 @@ _SOURCE_PATTERNS = [
     re.compile(rf"(?:^|[.,;:]\s+|[\"”]\s*)(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)\s+)?(?:{_LEAD_ADVERBIAL})\s*,?\s*"
                rf"(?:(?:the|The)\s+)?(?P<src>{_SRC})\s+(?:(?:also|have|has|had|now|then)\s+)?(?:{_FRONTED_VERBS})\b"),
 ]
-# Patterns that end in a reporting verb cannot match a sentence without one: test that first (cheap).
-_HAS_VERB = re.compile(rf"\s(?:{_PATTERN2_VERBS})\b")
-_HAS_FRONTED_VERB = re.compile(rf"\s(?:{_FRONTED_VERBS})\b")
-_SOURCE_PREFILTERS = [
-    next((need for verbs, need in ((_PATTERN2_VERBS, _HAS_VERB), (_FRONTED_VERBS, _HAS_FRONTED_VERB))
-          if rx.pattern.endswith(rf"(?:{verbs})\b")), None)  # each such pattern has \s+ before its verb
-    for rx in _SOURCE_PATTERNS
-]
 _PRONOUN = re.compile(
     r"^(?:It|They|He|She|We|I|This|That|These|Those|One|One of them|Its|Their|His|Her|Our)$"
 )
@@ -344,9 +336,7 @@ def sources_in(text: str, start: int, end: int, places: set[str] | None = None,
     known = known or set()
     sent = text[start:end]
     cands: dict[int, tuple] = {}
-    for rx, needed in zip(_SOURCE_PATTERNS, _SOURCE_PREFILTERS):
-        if needed is not None and not needed.search(sent):
-            continue
+    for rx in _SOURCE_PATTERNS:
         for m in rx.finditer(sent):
             raw = m.group("src")
             if not raw:
