@@ -22,6 +22,10 @@ def figs(text, published="2025-01-01"):
     ("Bern added CHF 21.3 million and Oslo NOK 250m.", "CHF 21.3 million", 2.13e7, "CHF"),
     ("Bern added CHF 21.3 million and Oslo NOK 250m.", "NOK 250m", 2.5e8, "NOK"),
     ("Each ration costs 40 cents a day.", "40 cents", 0.4, "USD"),
+    ("Kidnappers demanded N45m for the pupils.", "N45m", 4.5e7, "NGN"),
+    ("The state paid N250,000 to each family.", "N250,000", 250000, "NGN"),
+    ("The budget rose to N4.5bn.", "N4.5bn", 4.5e9, "NGN"),
+    ("Kano pledged N3 billion.", "N3 billion", 3e9, "NGN"),
 ])
 def test_currencies(sentence, span, value, unit):
     f = figs(sentence)
@@ -60,3 +64,24 @@ def test_currency_carries_to_the_compared_amount():
 def test_a_currency_code_is_upper_case_only():
     f = figs("All 10 villages and the top 5 markets were hit.")
     assert f["10"]["unit"] == "count" and f["5"]["unit"] == "count"
+
+
+def test_a_road_number_is_not_naira():
+    f = figs("Traffic on the N1 stopped and 12 trucks burned near the N17.")
+    assert "N1" not in f and "N17" not in f and f["12"]["unit"] == "count"
+
+
+def test_a_bare_amount_takes_the_currency_of_the_sentence_before():
+    f = figs("Rice costs 30,000 CFA francs in Gao. In Mopti it is maybe 25,000.")
+    assert f["maybe 25,000"]["unit"] == "XOF" and f["maybe 25,000"]["method"] == "money"
+    f = figs("The army spent $4.5m on drones in 2023. A year later it spent 6.1m.")
+    assert f["6.1m"]["unit"] == "USD"
+
+
+@pytest.mark.parametrize("text,span", [
+    ("The attack cost $2m. Some 1,500 fled.", "Some 1,500"),  # another order of magnitude
+    ("A bag sold for 18,000 CFA francs. In Djibo, 20,000 people remain.", "20,000"),  # counts people
+    ("A bag sold for 18,000 CFA francs.\n\nIn Djibo it is 20,000.", "20,000"),  # another paragraph
+])
+def test_a_bare_count_keeps_its_unit(text, span):
+    assert figs(text)[span]["unit"] == "count"

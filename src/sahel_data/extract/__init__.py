@@ -19,7 +19,7 @@ from .text import insertions, items_within, mask_markup, segments, split_sentenc
 
 __all__ = ["extract_document", "EXTRACTOR_VERSION", "FIGURE_COLUMNS", "DATE_COLUMNS", "MENTION_COLUMNS"]
 
-EXTRACTOR_VERSION = "0.6.0"
+EXTRACTOR_VERSION = "0.7.0"
 
 FIGURE_COLUMNS = [
     "figure_id", "document_id", "char_start", "char_end", "text", "sentence", "value",
@@ -126,6 +126,25 @@ def _respectively(text, sent, rows, sdates, ctx, contexts, sentences) -> None:
                 r["actor"] = ";".join(sorted(set(acts + [p]))) if len(p) == 3 and p.isupper() else r["actor"]
 
 
+def _carry_currency(text: str, rows: list[dict], previous: list[dict]) -> None:
+    """A bare amount takes the currency of the sentence before when it continues the
+    same comparison ("Rice costs 30,000 CFA francs in Gao. In Mopti it is maybe 25,000."):
+    it counts nothing named, follows straight on in the same paragraph, and is of the same
+    order of magnitude as the last amount of money before it."""
+    money = [r for r in previous if len(r["unit"]) == 3 and r["unit"].isupper()]
+    if not money or previous[-1] is not money[-1] or not rows:
+        return
+    last = money[-1]
+    if "\n\n" in text[last["char_end"]:rows[0]["char_start"]] or not last["value"]:
+        return
+    for r in rows:
+        if r["unit"] != "count" or r["measure"] is not None or not r["value"] \
+                or r["method"] not in ("digits", "bound") or not 0.05 <= r["value"] / last["value"] <= 20:
+            continue
+        r["unit"] = last["unit"]
+        r["method"] = "money"
+
+
 def extract_document(document_id: str, text: str, published: str | None = None) -> dict[str, list[dict]]:
     """Figures, dates and mentions of one document (offsets index `text`)."""
     original = text
@@ -143,6 +162,7 @@ def extract_document(document_id: str, text: str, published: str | None = None) 
 
     figures: list[dict] = []
     date_rows: list[dict] = []
+    previous_index, previous_rows = -2, []  # the last sentence with figures
     di = 0
     for sent, ctx in zip(sentences, contexts):
         sent_text = original[sent.start:sent.end]
@@ -220,6 +240,9 @@ def extract_document(document_id: str, text: str, published: str | None = None) 
                 "method": f.method,
             })
         _respectively(text, sent, rows, sdates, ctx, contexts, sentences)
+        if previous_index == sent.index - 1:
+            _carry_currency(text, rows, previous_rows)
+        previous_index, previous_rows = sent.index, rows
         figures.extend(rows)
     # dates outside any sentence (should not happen, but never lose one)
     seen = {r["char_start"] for r in date_rows}

@@ -55,6 +55,8 @@ _CORE = re.compile(
 # the words a core can begin with that are not anchors themselves ("a few hundred", "several
 # thousand", "tenfold")
 _CORE_STARTS = re.compile(r"(?:an?|few|several|many|half|\w+fold)(?![^\W_])", re.I)  # "tenfold": anchored at "fold"
+# where a core can begin: a word start, or the amount after naira's "N" ("N45m")
+_CORE_WORD_START = re.compile(r"(?<![^\W_])[^\W_]|(?<=(?<![^\W_])N)\d")
 # every figure core holds a digit or a number word
 _CORE_ANCHOR = re.compile(
     r"\d+(?:[.,]\d+)*|(?<![^\W_])(?:" + trie_pattern(
@@ -95,7 +97,7 @@ _BOUND_RX = "|".join(re.escape(b).replace(r"\ ", r"\s+") for b in sorted(_BOUNDS
 # ISO 4217 codes written before an amount ("JPY 2.4 billion", "CHF 21.3 million"): upper case only,
 # so that no English word ("all", "top") reads as a currency in the case-insensitive patterns.
 _ISO_CURRENCIES = ("AED AUD BRL CAD CHF CNY DKK DZD EGP GHS INR JPY KRW KWD MAD NOK QAR RUB SAR SEK TRY XAF ZAR").split()
-_CUR_PREFIX = (r"(?:US\s?\$|\$|USD\s?|€|EUR\s?|£|GBP\s?|F?CFA\s?|XOF\s?|₦|NGN\s?"
+_CUR_PREFIX = (r"(?:US\s?\$|\$|USD\s?|€|EUR\s?|£|GBP\s?|F?CFA\s?|XOF\s?|₦|NGN\s?|(?<![^\W_])(?-i:N)\Z"
                r"|(?-i:(?:" + "|".join(_ISO_CURRENCIES) + r")\s?))")
 _LEFT = re.compile(
     rf"(?:(?<![\w.])(?P<bound>{_BOUND_RX})\s+|(?P<tilde>~)\s*)?(?P<cur>{_CUR_PREFIX}\s*)?$", re.I
@@ -124,6 +126,7 @@ _CUR_CODE = [
     (re.compile(r"£|GBP|pound", re.I), "GBP"),
     (re.compile(r"CFA|XOF|franc", re.I), "XOF"),
     (re.compile(r"₦|NGN|naira", re.I), "NGN"),
+    (re.compile(r"^N$"), "NGN"),  # "N45m"
     (re.compile(r"rouble|ruble", re.I), "RUB"),
     (re.compile(r"yuan", re.I), "CNY"),
     *((re.compile(rf"^{code}\s?$"), code) for code in _ISO_CURRENCIES),
@@ -353,7 +356,7 @@ def clock_spans(text: str) -> list[tuple[int, int]]:
 def core_matches(text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
     """Candidate number expressions of a whole text (run once, then split by sentence)."""
     return list(windowed_finditer(_CORE, _CORE_ANCHOR, text, start, end, before=12, after=80, word_starts=True,
-                                  starts=_CORE_STARTS))
+                                  starts=_CORE_STARTS, word_start=_CORE_WORD_START))
 
 
 def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]],

@@ -42,9 +42,15 @@ WORD_NUMBER = (
     rf"(?:\ban?\s+(?={_SCALEWORD}\b))?\b{_W}(?:(?:\s+and\s+|\s+|-){_W})*\b"
     rf"(?:\s+and\s+a\s+half\b)?(?:\s+{_SCALEWORD}s?\b)?"
 )
+# naira written "N" just before an amount ("N45m", "N250,000", "N2 billion"): only an amount
+# that reads as money, so that road names ("N1") and codes stay out
+_AFTER_NAIRA_N = (
+    r"(?<=(?<![\w.,/])(?-i:N))"
+    r"(?=\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?(?:\s?(?:bn|mn|m|k)\b|\s+(?:million|billion|trillion)\b))"
+)
 # "4,317", "6.5", "1000", "1.2 million", "$5m", "20k", "1.5bn"
 DIGIT_NUMBER = (
-    r"(?<![\w.,/])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,.])|\d+)(?:\.\d+)?"
+    r"(?:(?<![\w.,/])|" + _AFTER_NAIRA_N + r")(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,.])|\d+)(?:\.\d+)?"
     r"(?:(?:\s+|-)(?:hundred|thousand|million|billion|trillion)\b|\s?(?:bn|mn|mln|bln)\b|(?:m|k)\b)?"
 )
 

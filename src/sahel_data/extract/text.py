@@ -308,7 +308,7 @@ _WORD_START = re.compile(r"(?<![^\W_])[^\W_]")
 
 def windowed_finditer(rx: re.Pattern, anchor_rx: re.Pattern, text: str, start: int = 0,
                       end: int | None = None, before: int = 30, after: int = 120, word_starts: bool = False,
-                      starts: re.Pattern | None = None):
+                      starts: re.Pattern | None = None, word_start: re.Pattern = _WORD_START):
     """Like rx.finditer(text, start, end) for patterns whose every match holds a
     match of anchor_rx (starting at most `before` characters after the match's
     start), but only tries the regex near the anchors: much faster on long texts.
@@ -316,7 +316,8 @@ def windowed_finditer(rx: re.Pattern, anchor_rx: re.Pattern, text: str, start: i
     word_starts: the pattern's matches always begin at a word start, so try
     rx.match only there instead of searching the whole window.
     starts: with word_starts, the words a match can begin with other than an
-    anchor: earlier word starts that are neither are not tried."""
+    anchor: earlier word starts that are neither are not tried.
+    word_start: where a word starts, for patterns whose matches may also begin elsewhere."""
     end = len(text) if end is None else end
     pos = start
     for a in anchor_rx.finditer(text, start, end):
@@ -326,7 +327,7 @@ def windowed_finditer(rx: re.Pattern, anchor_rx: re.Pattern, text: str, start: i
         hi = min(end, a.end() + after)
         if word_starts:
             m = None
-            for w in _WORD_START.finditer(text, lo, a.start() + 1):
+            for w in word_start.finditer(text, lo, a.start() + 1):
                 ws = w.start()
                 if starts is not None and ws < a.start() and not starts.match(text, ws) \
                         and not anchor_rx.match(text, ws):
