@@ -79,6 +79,15 @@ def test_place_only_state_is_not_an_actor():
     assert f["300"]["actor"] is None and f["300"]["location"] == "NER"
 
 
+def test_a_list_of_places_after_a_preposition_does_not_act():
+    # the verb after the list's last member ("Niger has killed") belongs to "Violence"
+    f = figs("Violence in Mali, Burkina Faso and Niger has killed more than 10,000 people.")
+    r = f["more than 10,000"]
+    assert r["location"] == "BFA;MLI;NER" and r["actor"] is None
+    f = figs("Mali and Niger killed 400 civilians in 2024.")
+    assert f["400"]["actor"] == "MLI;NER"
+
+
 def test_demonym_forces_are_actors():
     f = figs("Malian and Russian forces lost 18 men near Kidal.")
     assert f["18"]["actor"] == "MLI;RUS"

@@ -586,7 +586,11 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                 acting_idx.add(k)  # "Russia's Wagner Group"
                 owner_idx.add(k)  # whose force it is, not where it is
                 continue
-            before_c = text[max(sent.start, m.start - 40):m.start]
+            head = k  # a list's preposition comes before its first member ("in Mali, Burkina Faso and Niger has")
+            while head > 0 and sm[head - 1].entity.entity_type == "country" and not sm[head - 1].demonym \
+                    and _COUNTRY_LIST_TAIL.match(text[sm[head - 1].end:sm[head].start]):
+                head -= 1
+            before_c = text[max(sent.start, sm[head].start - 40):sm[head].start]
             after_prep = re.search(r"\b(?:into|in|to|from|of|across|through|at|near|with|by|for|on|towards?|inside|outside|than)\s+(?:the\s+)?"
                                    r"(?:(?:far[\s\-])?(?:north|south|east|west|central|north[\s\-]?east|north[\s\-]?west|south[\s\-]?east|"
                                    r"south[\s\-]?west|mid|upper|lower|rural|remote)(?:ern)?\s+)?$", before_c, re.I)
