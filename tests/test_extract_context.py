@@ -202,6 +202,12 @@ def test_perpetrator_named_after_the_figure():
     assert f["62"]["actor"] == "jnim"
 
 
+@pytest.mark.parametrize("dateline", ["NIAMEY (AFP) — ", "BAMAKO, Feb 12 (Reuters) - ", "MAIDUGURI, Nigeria — "])
+def test_a_dateline_does_not_hide_the_subject_that_speaks(dateline):
+    f = figs(dateline + "Police said on Monday they had found 14 bodies.")
+    assert f["14"]["attributed_to"] == "police"
+
+
 def test_a_place_is_never_a_source():
     f = figs("Police units deployed in Kano and Kaduna states, arrested 40 suspects and freed 12 hostages.")
     assert f["40"]["attributed_to"] is None and f["12"]["attributed_to"] is None

@@ -1,6 +1,8 @@
 """Paragraphs, sentences, asides and page furniture."""
 
-from sahel_data.extract.text import insertions, is_furniture_line, segments, split_sentences
+import pytest
+
+from sahel_data.extract.text import after_dateline, insertions, is_furniture_line, segments, split_sentences
 
 
 def sents(text):
@@ -76,3 +78,15 @@ def test_bullet_lines_are_never_joined():
 def test_footnote_mark_ends_a_sentence():
     text = "Deaths rose to 51% in 2024.[1] Since the coups, aid has stopped."
     assert sents(text) == ["Deaths rose to 51% in 2024.[1]", "Since the coups, aid has stopped."]
+
+
+@pytest.mark.parametrize("line,rest", [
+    ("NIAMEY (AFP) — Police said", "Police said"),
+    ("BAMAKO, Feb 12 (Reuters) - The army", "The army"),
+    ("MAIDUGURI, Nigeria, 5 March (AP) — Gunmen", "Gunmen"),
+    ("MOSCOW/BAMAKO, 7 March (Reuters) - Russia", "Russia"),
+    ("JNIM - the group said", "JNIM - the group said"),  # a capitalised name and a dash, no dateline
+    ("The UN — and donors — said", "The UN — and donors — said"),
+])
+def test_after_dateline(line, rest):
+    assert line[after_dateline(line, 0, len(line)):] == rest

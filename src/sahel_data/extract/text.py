@@ -295,6 +295,20 @@ def segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out or [(start, end)]
 
 
+# a wire dateline opening a story: "NIAMEY (AFP) —", "BAMAKO, Feb 12 (Reuters) -",
+# "MAIDUGURI, Nigeria —" (a place in capitals, then an agency in brackets or a comma and more)
+_DATELINE = re.compile(
+    r"[ \t]*[A-ZÀ-Þ][A-ZÀ-Þ'’.\-]{2,}(?:[ /][A-ZÀ-Þ][A-ZÀ-Þ'’.\-]+)*"
+    r"(?:[ \t]*\([^)\n]{1,40}\)|,[ \t]*[^\n,()—–]{2,30}(?:,[ \t]*[^\n,()—–]{2,30})?(?:[ \t]*\([^)\n]{1,40}\))?)"
+    r"[ \t]*(?:--|-|–|—)[ \t]*")
+
+
+def after_dateline(text: str, start: int, end: int) -> int:
+    """Where a sentence's own words begin: after a wire dateline that opens it, else at its start."""
+    m = _DATELINE.match(text, start, end)
+    return m.end() if m else start
+
+
 _INSERTION = re.compile(r"\([^()]*\)|\s[-–]\s[^-–—]*?\s[-–]\s|—[^—]*—")
 
 
