@@ -208,6 +208,32 @@ def test_a_dateline_does_not_hide_the_subject_that_speaks(dateline):
     assert f["14"]["attributed_to"] == "police"
 
 
+def test_a_speaker_with_a_relative_clause_is_credited():
+    f = figs('"We lost 7 men," a soldier who took part told AFP by phone. '
+             'A nurse who treated the wounded said 12 people died.')
+    assert f["7"]["attributed_to"] == "soldier" and f["12"]["attributed_to"] == "nurse"
+    # "reported" in a relative clause is no credit
+    f = figs("My guest is Issa, a journalist who has reported from Mali for about fifteen years.")
+    assert f["about fifteen years"]["attributed_to"] is None
+
+
+def test_he_does_not_continue_a_plural_source():
+    f = figs("Two officers told us that he left the army. He was dismissed, they said. "
+             "He now runs a page with about 380,000 followers.")
+    assert f["about 380,000"]["attributed_to"] is None
+    f = figs("The spokesman, Ali Musa, said 40 soldiers died. He added that 12 were missing.")
+    assert f["12"]["attributed_to"] == "Ali Musa"
+
+
+def test_a_title_with_the_name_in_apposition_credits_the_name():
+    f = figs("The spokesman, Ali Musa, said 40 soldiers died.")
+    assert f["40"]["attributed_to"] == "Ali Musa"
+    f = figs("The army spokesman, Colonel Ali Musa, said 40 soldiers died.")
+    assert f["40"]["attributed_to"] == "Ali Musa"
+    f = figs("The ministry, in a statement, said 40 soldiers died.")
+    assert f["40"]["attributed_to"] == "ministry"
+
+
 def test_a_place_is_never_a_source():
     f = figs("Police units deployed in Kano and Kaduna states, arrested 40 suspects and freed 12 hostages.")
     assert f["40"]["attributed_to"] is None and f["12"]["attributed_to"] is None

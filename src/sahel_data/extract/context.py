@@ -245,7 +245,7 @@ _ORG_WORD = re.compile(r"\b(?:Staff|Council|Ministry|Office|Army|Forces|Command|
                        r"Government|Police|Agency|Bureau|Service|Department|Directorate|Headquarters)\b")
 _SOURCE_PATTERNS = [
     re.compile(rf"\b[Aa]ccording\s+to\s+(?:(?:the|a|an|its|their|new|recent|latest|preliminary|official|annual|\d{{4}})\s+)*(?:(?:data|figures|estimates|reports?|study|survey|analysis|statistics|count)\s+(?:by|from|of)\s+(?:the\s+)?)?(?P<src>{_SRC})"),
-    re.compile(rf"(?:^|[.,;:]\s+|[\"”]\s*|\b(?:and|but|while|whereas|that)\s+)(?:(?:the|The|an|An|a|A|our|Our|their|Their|its|Its)\s+)?(?:{_NUMW})?(?:[a-z][\w\-]*\s+(?:[a-z][\w\-]*\s+)?(?<!\bof\s)(?<!\bfor\s)(?<!\bin\s)(?=[A-Z]{{2,}}\b|[A-Z][a-z]+\s+[A-Z]))?(?P<src>{_SRC})(?:\s*\([^)]{{1,24}}\))?(?:\s+(?:data|figures|statistics|estimates|report|researchers|analysts|there|here|also|now|still))?(?:,\s+(?:who|which)\b[^,]*,|,[^,]{{1,30}},)?\s+(?:{_PATTERN2_VERBS})\b"),
+    re.compile(rf"(?:^|[.,;:]\s+|[\"”]\s*|\b(?:and|but|while|whereas|that)\s+)(?:(?:the|The|an|An|a|A|our|Our|their|Their|its|Its)\s+)?(?:{_NUMW})?(?:[a-z][\w\-]*\s+(?:[a-z][\w\-]*\s+)?(?<!\bof\s)(?<!\bfor\s)(?<!\bin\s)(?=[A-Z]{{2,}}\b|[A-Z][a-z]+\s+[A-Z]))?(?P<src>{_SRC})(?:\s*\([^)]{{1,24}}\))?(?:\s+(?:data|figures|statistics|estimates|report|researchers|analysts|there|here|also|now|still))?(?:,\s+(?:who|which)\b[^,]*,|,\s*(?P<appos>[^,]{{1,30}}),|\s+who\s+(?:[a-z][\w\-]*\s+){{0,4}}?[a-z][\w\-]*(?=\s+(?:said|says|told|tells|added|explained)\b))?\s+(?:{_PATTERN2_VERBS})\b"),
     re.compile(rf"\b(?:[Pp]er|by\s+the\s+admission\s+of|as\s+reported\s+by|quoted\s+by|cited\s+by|citing)\s+(?:the\s+)?(?P<src>(?:{_CAP}[\w\-]*\s+){{0,3}}{_LOWER_NP}|{_PROPER})"),
     re.compile(rf"\b(?:said|says|reported|estimated|stated|noted|added|adds)\s+(?:the\s+|an?\s+)?(?!\d)(?P<src>{_SRC})"
                rf"(?=\s*(?:[,.;:!?)\"”]|$|\s(?:in|on|at|to|today|yesterday|last|this|earlier|late|when|after)\b))"),
@@ -358,6 +358,11 @@ def sources_in(text: str, start: int, end: int, places: set[str] | None = None,
                         re.match(rf"\s+(?:{_SPEECH})\b", sent[m.end("src"):m.end("src") + 14]):
                     continue
                 src = _normalise_source(raw, pos == 0, known, places)
+                appos = (m.groupdict().get("appos") or "").strip()
+                title = _PERSON_TITLE.match(appos)
+                appos = appos[title.end():].strip() if title else appos
+                if src and appos and re.fullmatch(rf"(?:[a-z]+\s+)*(?:{_TITLES})", src) and re.fullmatch(_NAME, appos):
+                    src = appos  # "The spokesman, (Colonel) Ali Musa, said": the person, by name
                 if not src:
                     continue
                 speech = re.match(rf"\s+(?:{_SPEECH})\b", sent[m.end("src"):m.end("src") + 14])
@@ -402,6 +407,18 @@ _CONTINUES = re.compile(
     r"[Tt]he\s+(?:report|study|data|figures|survey|organi[sz]ation|centre|center|agency|group|researchers|"
     r"analysis|tally|index|dataset|database|statement|ministry|army|source|sources|document|figure|number|total|toll))\b"
 )
+
+_SINGULAR_PERSON = re.compile(r"\s*[\"“]?(?:He|She|His|Her)\b")
+_PLURAL_COMMON_NOUN = re.compile(r"(?:[a-z\-]+\s+)*[a-z\-]+[^s\W]s")
+
+
+def _continues(text: str, start: int, end: int, source: str) -> bool:
+    """Whether a sentence's subject points back to the source credited before it: "He"
+    or "She" cannot point back to a plural source ("officers", "security sources")."""
+    if not _CONTINUES.match(text, start, end):
+        return False
+    return not (_SINGULAR_PERSON.match(text, start, end) and _PLURAL_COMMON_NOUN.fullmatch(source))
+
 
 # ---------------------------------------------------------------- building
 
@@ -806,7 +823,7 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                     src = ps_
                     break
         if src is None and prev_source and same_para and (
-                cont or _CONTINUES.match(text, sent.start, sent.end)
+                cont or _continues(text, sent.start, sent.end, prev_source)
                 or _TRAILING_IT_SAID.search(text, sent.start, sent.end)
                 or (prev_quote and re.match(r"\s*[\"“]", text[sent.start:sent.start + 3]))):
             src = prev_source  # a continuing sentence, or the rest of a quoted passage
