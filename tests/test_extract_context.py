@@ -88,6 +88,15 @@ def test_a_list_of_places_after_a_preposition_does_not_act():
     assert f["400"]["actor"] == "MLI;NER"
 
 
+def test_a_capital_that_acts_stands_for_its_state():
+    f = figs("Paris withdrew its last 1,500 troops from Niger. Moscow sent about 1,000 instructors to Mali.")
+    assert (f["1,500"]["actor"], f["1,500"]["location"]) == ("FRA", "NER")
+    assert (f["about 1,000"]["actor"], f["about 1,000"]["location"]) == ("RUS", "MLI")
+    f = figs("In Bamako, 12 people died. Gunmen killed 9 people near Niamey.")
+    assert (f["12"]["actor"], f["12"]["location"]) == (None, "MLI")
+    assert (f["9"]["actor"], f["9"]["location"]) == (None, "NER")
+
+
 def test_demonym_forces_are_actors():
     f = figs("Malian and Russian forces lost 18 men near Kidal.")
     assert f["18"]["actor"] == "MLI;RUS"

@@ -595,7 +595,7 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
         owner_idx: set[int] = set()
         for k, m in enumerate(sm):
             e = m.entity
-            if e.entity_type != "country" or m.demonym:
+            if not (e.entity_type == "country" or e.capital) or m.demonym:
                 continue
             after = text[m.end:min(sent.end, m.end + 90)]
             if re.match(r"['’]s?\s", after) and k + 1 < len(sm) and sm[k + 1].entity.entity_type in ("armed_group", "state_force") \
@@ -682,6 +682,14 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                             ctx.actors.append((m.start, m.end, e.entity_id))
                         ctx.weak_places.append(p)
                         continue
+                if e.capital and k in acting_idx:
+                    # "Paris withdrew ...", "Moscow sent ...": the state acting, not a place
+                    ctx.actors.append((m.start, m.end, e.country))
+                    ctx.acting.append((m.start, m.end, e.country))
+                    ctx.weak_places.append(p)
+                    ctx.acting_places.append(p)
+                    sent_countries.append(p)
+                    continue
                 if e.entity_type == "country" and not m.demonym:
                     if _NOT_PLACE_BEFORE.search(before) and k not in acting_idx:
                         continue

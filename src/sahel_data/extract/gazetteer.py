@@ -27,6 +27,7 @@ class Entity:
     entity_type: str  # country, region, city, armed_group, state_force, organisation, person
     name: str
     country: str | None  # ISO3 of the country it belongs to (cities, national forces)
+    capital: bool = False  # a capital city, which can stand for its state ("Paris withdrew ...")
 
 
 @dataclass(frozen=True)
@@ -217,7 +218,7 @@ def load_gazetteer(path: str | None = None) -> Gazetteer:
         if etype == "country":
             curated_countries.add(eid)
             country = eid
-        entities[eid] = Entity(eid, etype, r["name"].strip(), country)
+        entities[eid] = Entity(eid, etype, r["name"].strip(), country, (r.get("capital") or "").strip() == "yes")
         if (r.get("within") or "").strip():
             within[eid] = r["within"].strip()
         surfaces.append((r["name"].strip(), eid, False))
