@@ -63,6 +63,13 @@ def test_respectively_pairs_figures_with_dates():
     assert [f[k]["period_start"] for k in ("120", "150", "230")] == ["2021", "2022", "2023"]
 
 
+def test_an_aside_between_the_figure_and_its_date_is_skipped():
+    f = figs("Mali's defence budget has more than doubled since the 2020 coup, "
+             "reaching 652 billion CFA francs ($1.1 billion) in 2025.")
+    assert f["652 billion CFA francs"]["period_start"] == "2025"
+    assert f["$1.1 billion"]["period_start"] == "2025"  # the aside has no date of its own
+
+
 def test_relative_time_gives_no_period():
     f = figs("Over the last three years, 900 wells dried up.")
     assert f["900"]["period_start"] is None

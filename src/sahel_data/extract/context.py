@@ -1163,11 +1163,21 @@ def period_for(text: str, dates, segs, fs: int, fe: int, sent_start: int, sent_e
         ds = [d for d in ds if not any(a <= d.start < b and not (a <= fs < b) for a, b in ins)]
     if not ds:
         return None, None
-    # a date that directly follows the figure's phrase
+    # a date that directly follows the figure's phrase (asides between them skipped:
+    # "652 billion CFA francs ($1.1 billion) in 2025"); a figure in an aside without a
+    # date of its own reads on after the aside
+    own_aside = next(((a, b) for a, b in ins if a <= fs < b), None)
+    if own_aside and not any(own_aside[0] <= d.start < own_aside[1] for d in ds):
+        fe = own_aside[1]
     after = [d for d in ds if d.start >= fe]
     if after:
         d = after[0]
-        gap = text[fe:d.start]
+        skipped = [(a, b) for a, b in ins if fe <= a and b <= d.start]
+        gap, pos = "", fe
+        for a, b in skipped:
+            gap, pos = gap + text[pos:a], b
+        gap += text[pos:d.start]
+        fig_positions = [q for q in fig_positions if not any(a <= q < b for a, b in skipped)]
         if re.fullmatch(r"(?:\s+[\w'’\-]+){0,6}?\s+(?:in|during|by|for|as\s+of|since|until|at\s+the\s+end\s+of|"
                         r"at\s+the\s+start\s+of|over|throughout)\s+", gap) \
                 and not re.search(r"\b(?:compared|than|from|versus|vs|against|relative|earlier|previous|same|last|up|down)\b", gap, re.I) \
