@@ -118,3 +118,9 @@ def test_the_section_numbers_of_a_table_of_contents():
 def test_a_list_of_counts_is_no_table_of_contents():
     text = "Key figures\n12 Malian soldiers killed\n30 Civilians displaced\n45 Villages burned\n"
     assert fig_texts(text) == ["12", "30", "45"]
+
+
+def test_an_age_bracket_is_not_a_count():
+    text = ("Men over 60 and children under the age of 15 were spared. Some 300 children under five died, "
+            "and nearly one in five children under 5 is malnourished.")
+    assert fig_texts(text) == ["Some 300", "nearly one in five"]

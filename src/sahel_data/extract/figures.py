@@ -194,6 +194,10 @@ _LEADING_ZERO = re.compile(r"0\d")
 _STATISTIC_BEFORE = re.compile(r"\b[pP]\s*[<>=≤≥]\s*$|\b(?:r|R²|R2|t|z|F|df|SE|SD|CI)\s*=\s*$")
 _YEARS_OLD = re.compile(r"[\-‐\s]years?[\-‐\s]old\b", re.I)
 _AGED_BEFORE = re.compile(r"\baged\s+$", re.I)
+# an age bracket: "children under five", "men over 60", "girls under the age of 15"
+_AGE_BRACKET_BEFORE = re.compile(
+    r"\b(?:children|child|infants|kids|babies|boys|girls|minors|youths?|adults|women|men|people|persons)\s+"
+    r"(?:under|below|over|above|older\s+than|younger\s+than)\s+(?:the\s+age\s+of\s+)?$", re.I)
 _AGE_APPOSITION_AFTER = re.compile(
     r",\s+(?:a|an|the|who|from|of|said|says|told|tells|recalls|recalled|explains|explained|adds|added)\b")
 _SPEAKER_COMMA_BEFORE = re.compile(r"\b(?:said|says|told|recalls|recalled|explains|explained|adds|added)\s+"
@@ -379,6 +383,9 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
             continue
         if c.kind == "num" and c.word and _ORDINAL_TAIL.match(text, c.end):
             continue  # "twenty-first"
+        if c.kind == "num" and c.value is not None and c.value < 120 \
+                and _AGE_BRACKET_BEFORE.search(text, max(0, c.start - 40), c.start):
+            continue  # "children under five": an age bracket, not a count
         if c.kind == "num" and not c.word:
             nxt = text[c.end:c.end + 1]
             prev2 = text[max(0, c.start - 2):c.start]
