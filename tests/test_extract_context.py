@@ -70,6 +70,11 @@ def test_an_aside_between_the_figure_and_its_date_is_skipped():
     assert f["$1.1 billion"]["period_start"] == "2025"  # the aside has no date of its own
 
 
+def test_the_date_of_an_as_much_as_comparison_is_its_base():
+    f = figs("In July a sack of millet cost twice as much as in 2022.")
+    assert f["twice"]["period_start"] == "2024-07"  # the July before publication
+
+
 def test_relative_time_gives_no_period():
     f = figs("Over the last three years, 900 wells dried up.")
     assert f["900"]["period_start"] is None

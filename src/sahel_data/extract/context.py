@@ -1136,7 +1136,8 @@ def spending_location(actor: str | None, location: str | None) -> str | None:
     return _fmt(states) if states else location
 
 
-_COMPARISON = re.compile(r"\b(?:compared|than|up\s+from|down\s+from|against|versus|vs\.?|same|on\s+the\s+previous)\b", re.I)
+_COMPARISON = re.compile(r"\b(?:compared|than|up\s+from|down\s+from|against|versus|vs\.?|same|on\s+the\s+previous|"
+                         r"as\s+(?:much|many|high|low|large|great|big|small)\s+as)\b", re.I)
 
 
 def _is_comparison_date(text: str, segs, d) -> bool:
@@ -1180,7 +1181,8 @@ def period_for(text: str, dates, segs, fs: int, fe: int, sent_start: int, sent_e
         fig_positions = [q for q in fig_positions if not any(a <= q < b for a, b in skipped)]
         if re.fullmatch(r"(?:\s+[\w'’\-]+){0,6}?\s+(?:in|during|by|for|as\s+of|since|until|at\s+the\s+end\s+of|"
                         r"at\s+the\s+start\s+of|over|throughout)\s+", gap) \
-                and not re.search(r"\b(?:compared|than|from|versus|vs|against|relative|earlier|previous|same|last|up|down)\b", gap, re.I) \
+                and not re.search(r"\b(?:compared|than|from|versus|vs|against|relative|earlier|previous|same|last|up|down)\b"
+                                  r"|\bas\s+(?:much|many|high|low|large|great|big|small)\s+as\b", gap, re.I) \
                 and not any(fe <= q < d.start for q in fig_positions):
             return d.date_start, d.date_end
     idx = _seg_index(segs, fs)
