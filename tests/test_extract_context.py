@@ -255,6 +255,24 @@ def test_a_title_with_the_name_in_apposition_credits_the_name():
     assert f["40"]["attributed_to"] == "ministry"
 
 
+def test_a_long_title_in_apposition_and_a_gerund_before_a_report():
+    f = figs("Introducing the Secretary-General's report, Amina Ba-Kouyaté, Special Representative of the "
+             "Secretary-General for West Africa and the Sahel, said that more than 11,200 people were killed.")
+    assert f["more than 11,200"]["attributed_to"] == "Amina Ba-Kouyaté"
+
+
+def test_a_named_speaker_goes_on_in_the_next_paragraph():
+    f = figs("Amina Ba-Kouyaté said that 11,200 people were killed. Attacks had killed 1,850 civilians "
+             "in 2025, she said.\n\nShe warned that the appeal sought $4.7 billion this year. "
+             "As of 30 April, it was only 11 per cent funded.")
+    assert f["1,850"]["attributed_to"] == "Amina Ba-Kouyaté"  # the latest source named before "she said"
+    assert f["$4.7 billion"]["attributed_to"] == "Amina Ba-Kouyaté"
+    assert f["11 per cent"]["attributed_to"] == "Amina Ba-Kouyaté"
+    # an organisation's credit still stops at the paragraph break
+    f = figs("ACLED counted 300 attacks.\n\nIt also found 40 massacres.")
+    assert f["40"]["attributed_to"] is None
+
+
 def test_a_place_is_never_a_source():
     f = figs("Police units deployed in Kano and Kaduna states, arrested 40 suspects and freed 12 hostages.")
     assert f["40"]["attributed_to"] is None and f["12"]["attributed_to"] is None

@@ -235,6 +235,10 @@ _TITLES = (r"spokes(?:man|woman|person)|minister|governor|mayor|president|comman
 _NAME = r"[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:\s+(?:[A-ZÀ-Þ][a-zà-ÿ'’\-]+|[A-Z]\.|de|da|dos|van|von|al|el|ag|ould|ben|bin)){1,3}"
 _LEAD_ADVERBIAL = (r"(?:[Ii]n|[Oo]n|[Bb]y|[Ss]ince|[Dd]uring|[Ll]ast|[Tt]his|[Ee]arly|[Ll]ate|[Ee]arlier|[Ll]ater)\s+(?:[\w\-]+\s+){1,2}?"
                    r"|[Tt]oday|[Yy]esterday|[Tt]onight|[Mm]eanwhile|[Ee]arlier|[Ll]ater|[Rr]ecently|[Nn]ow|[Tt]hen")
+_LEAD_GERUND = re.compile(
+    r"^(?:Introducing|Presenting|Citing|Quoting|Launching|Releasing|Publishing|Unveiling|Commenting\s+on|"
+    r"Responding\s+to|Referring\s+to|Discussing|Summari[sz]ing|Describing|Welcoming|Reviewing|Addressing|"
+    r"Drawing\s+on|Briefing\s+on)\s+")
 _LEAD_STRIP = re.compile(r"^(?:Today|Yesterday|Tonight|Meanwhile|Earlier|Later|Recently|Now|Then|Also)\s*,?\s+(?=\S)")
 _PERSON_TITLE = re.compile(
     r"^(?:(?:Government|Army|Military|Police|Defence|Defense|Interior|Foreign|Deputy|Vice|Prime|Regional|Local|Senior|Chief)\s+)?"
@@ -245,7 +249,7 @@ _ORG_WORD = re.compile(r"\b(?:Staff|Council|Ministry|Office|Army|Forces|Command|
                        r"Government|Police|Agency|Bureau|Service|Department|Directorate|Headquarters)\b")
 _SOURCE_PATTERNS = [
     re.compile(rf"\b[Aa]ccording\s+to\s+(?:(?:the|a|an|its|their|new|recent|latest|preliminary|official|annual|\d{{4}})\s+)*(?:(?:data|figures|estimates|reports?|study|survey|analysis|statistics|count)\s+(?:by|from|of)\s+(?:the\s+)?)?(?P<src>{_SRC})"),
-    re.compile(rf"(?:^|[.,;:]\s+|[\"”]\s*|\b(?:and|but|while|whereas|that)\s+)(?:(?:the|The|an|An|a|A|our|Our|their|Their|its|Its)\s+)?(?:{_NUMW})?(?:[a-z][\w\-]*\s+(?:[a-z][\w\-]*\s+)?(?<!\bof\s)(?<!\bfor\s)(?<!\bin\s)(?=[A-Z]{{2,}}\b|[A-Z][a-z]+\s+[A-Z]))?(?P<src>{_SRC})(?:\s*\([^)]{{1,24}}\))?(?:\s+(?:data|figures|statistics|estimates|report|researchers|analysts|there|here|also|now|still))?(?:,\s+(?:who|which)\b[^,]*,|,\s*(?P<appos>[^,]{{1,30}}),|\s+who\s+(?:[a-z][\w\-]*\s+){{0,4}}?[a-z][\w\-]*(?=\s+(?:said|says|told|tells|added|explained)\b))?\s+(?:{_PATTERN2_VERBS})\b"),
+    re.compile(rf"(?:^|[.,;:]\s+|[\"”]\s*|\b(?:and|but|while|whereas|that)\s+)(?:(?:the|The|an|An|a|A|our|Our|their|Their|its|Its)\s+)?(?:{_NUMW})?(?:[a-z][\w\-]*\s+(?:[a-z][\w\-]*\s+)?(?<!\bof\s)(?<!\bfor\s)(?<!\bin\s)(?=[A-Z]{{2,}}\b|[A-Z][a-z]+\s+[A-Z]))?(?P<src>{_SRC})(?:\s*\([^)]{{1,24}}\))?(?:\s+(?:data|figures|statistics|estimates|report|researchers|analysts|there|here|also|now|still))?(?:,\s+(?:who|which)\b[^,]*,|,\s*(?P<appos>[^,]{{1,30}}|(?:[A-Z][\w'’\-]*\s+){{0,2}}(?i:{_TITLES})\b[^,]{{0,90}}),|\s+who\s+(?:[a-z][\w\-]*\s+){{0,4}}?[a-z][\w\-]*(?=\s+(?:said|says|told|tells|added|explained)\b))?\s+(?:{_PATTERN2_VERBS})\b"),
     re.compile(rf"\b(?:[Pp]er|by\s+the\s+admission\s+of|as\s+reported\s+by|quoted\s+by|cited\s+by|citing)\s+(?:the\s+)?(?P<src>(?:{_CAP}[\w\-]*\s+){{0,3}}{_LOWER_NP}|{_PROPER})"),
     re.compile(rf"\b(?:said|says|reported|estimated|stated|noted|added|adds)\s+(?:the\s+|an?\s+)?(?!\d)(?P<src>{_SRC})"
                rf"(?=\s*(?:[,.;:!?)\"”]|$|\s(?:in|on|at|to|today|yesterday|last|this|earlier|late|when|after)\b))"),
@@ -283,6 +287,7 @@ def _normalise_source(src: str, sent_start_word: bool, known: set[str], places: 
     s = src.strip(" .,;:'’\"”“")
     s = re.sub(r"\s+(?:and|of|for|on|the|de|du|des|la|le|in|to|from|against|&)$", "", s)
     s = _LEAD_STRIP.sub("", s)  # "Yesterday the relief groups" -> "the relief groups"
+    s = _LEAD_GERUND.sub("", s)  # "Introducing the Secretary-General's report" -> "the Secretary-General"
     s = re.sub(r"^(?:the|The|a|A|an|An|our|Our|their|Their|its|Its)\s+", "", s)
     if _PERSON_TITLE.match(s) and not _ORG_WORD.search(s[_PERSON_TITLE.match(s).end():]):
         s = s[_PERSON_TITLE.match(s).end():]  # "Minister Ali Musa" -> "Ali Musa": a person, without the title
@@ -402,12 +407,14 @@ def source_in(text: str, start: int, end: int, places: set[str] | None = None,
 
 
 _CONTINUES = re.compile(
-    r"\s*[\"“]?(?:In\s+[^,]{1,40},\s+)?(?:This|These|That|It|Its|They|Their|He|She|His|Her|One\s+of\s+them|"
+    r"\s*[\"“]?(?:(?:In|As\s+of|By|Since|On|At|For|Of\s+these|Of\s+those)\s+[^,]{1,40},\s+(?=[a-z]))?"
+    r"(?:(?i:this|these|that|it|its|they|their|he|she|his|her)\b|One\s+of\s+them|"
     r"The\s+same|Such|Also|In\s+addition|Additionally|Of\s+these|Of\s+those|Among\s+them|"
     r"[Tt]he\s+(?:report|study|data|figures|survey|organi[sz]ation|centre|center|agency|group|researchers|"
     r"analysis|tally|index|dataset|database|statement|ministry|army|source|sources|document|figure|number|total|toll))\b"
 )
 
+_PERSON_NAME = re.compile(r"[A-ZÀ-Þ][\w'’\-]+(?:\s+(?:[A-ZÀ-Þ][\w'’\-]+|de|da|van|von|al|el|ag|ould|ben|bin)){1,3}")
 _SINGULAR_PERSON = re.compile(r"\s*[\"“]?(?:He|She|His|Her)\b")
 _PLURAL_COMMON_NOUN = re.compile(r"(?:[a-z\-]+\s+)*[a-z\-]+[^s\W]s")
 
@@ -830,7 +837,10 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                     ctx.sources = [(ps_ if c[0] == src else c[0], c[1], c[2]) for c in ctx.sources]
                     src = ps_
                     break
-        if src is None and prev_source and same_para and (
+        # "She warned that ..." opening a paragraph: the person named last goes on speaking
+        person_goes_on = cont and span is not None and _SINGULAR_PERSON.fullmatch(text, span[0], span[1]) \
+            and prev_source and _PERSON_NAME.fullmatch(prev_source) and not _ORG_WORD.search(prev_source)
+        if src is None and prev_source and (same_para or person_goes_on) and (
                 cont or _continues(text, sent.start, sent.end, prev_source)
                 or _TRAILING_IT_SAID.search(text, sent.start, sent.end)
                 or (prev_quote and re.match(r"\s*[\"“]", text[sent.start:sent.start + 3]))):
@@ -841,7 +851,8 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
         ctx.source = src
         ctx.source_span = span
         prev_quote = bool(re.search(r"[\"”]", text[sent.start:sent.end]))
-        prev_source = src
+        named = [c[0] for c in ctx.sources if c[0]]
+        prev_source = named[-1] if src and named else src  # the next sentence points back to the latest one
         prev_para = sent.paragraph
         out.append(ctx)
     return out
