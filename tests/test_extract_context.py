@@ -109,6 +109,21 @@ def test_a_capital_that_acts_stands_for_its_state():
     assert (f["9"]["actor"], f["9"]["location"]) == (None, "NER")
 
 
+def test_where_refugees_come_from_is_the_location_only_when_no_other_place_is_named():
+    f = figs("Ghana now hosts about 15,000 refugees from Burkina Faso.")
+    assert f["about 15,000"]["location"] == "GHA"
+    f = figs("Some 15,000 refugees from Burkina Faso have arrived.")
+    assert f["Some 15,000"]["location"] == "BFA"
+
+
+def test_his_country_is_the_speakers_state():
+    f = figs("Ghana's representative said that his country hosted nearly 9,000 refugees from Burkina Faso "
+             "in the Upper East region.")
+    assert f["nearly 9,000"]["location"] == "GHA"
+    f = figs("Chad lost 40 soldiers. Malian officials said their country had recruited 5,000 soldiers.")
+    assert f["5,000"]["location"] == "MLI"
+
+
 def test_demonym_forces_are_actors():
     f = figs("Malian and Russian forces lost 18 men near Kidal.")
     assert f["18"]["actor"] == "MLI;RUS"

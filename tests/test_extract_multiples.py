@@ -46,3 +46,11 @@ def test_durations_include_their_unit(sentence, span, value, unit):
 ])
 def test_measures(sentence, span, unit):
     assert figs(sentence)[span]["unit"] == unit
+
+
+def test_times_as_many_as_is_a_comparison_not_a_bound():
+    f = figs("Ghana hosts 15,000 refugees, five times as many as two years ago.")
+    assert f["five times"]["value"] == 5
+    assert (f["two years"]["qualifier"], f["two years"]["value_high"]) == ("exact", None)
+    f = figs("As many as 300 people died.")
+    assert (f["As many as 300"]["qualifier"], f["As many as 300"]["value_high"]) == ("at_most", 300)

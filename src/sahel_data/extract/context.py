@@ -99,6 +99,9 @@ _POSSESSIVE_ACT = re.compile(
     r"mercenaries|defen[cs]e\s+budget|military\s+budget|budget|military\s+spending|spending|defen[cs]e)\b",
     re.I,
 )
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:refugees|asylum[\s\-]seekers|migrants|exiles|returnees|evacuees|displaced(?:\s+people|\s+persons)?)"
+    r"\s+(?:who\s+(?:have\s+|had\s+)?)?(?:from|fleeing|who\s+fled|having\s+fled)\s+(?:the\s+)?(?:[A-Z][\w'’\-]*\s+){0,2}$")
 _COUNTRY_LIST_TAIL = re.compile(r"\s*(?:,\s*|\s+and\s+|\s+or\s+|,\s*and\s+)$")
 _NOT_PLACE_BEFORE = re.compile(
     r"\b(?:with|against|toward|towards|than|critical\s+of|support\s+for|relations\s+with|ties\s+with|"
@@ -132,7 +135,7 @@ _EXISTENTIAL_BEFORE = re.compile(
 _THE_REGION = re.compile(r"\b(?:the|this|that)\s+(?:region|sub-?region|area|zone)\b(?!\s+of\b)", re.I)
 # "the country", and "its" before what only a state has ("Its defence budget grew ...")
 _THE_COUNTRY = re.compile(
-    r"\b(?:the|this|that)\s+country\b(?!\s+of\b)|\bits(?=\s+(?:(?:defen[cs]e|military|national|annual)\s+budget|"
+    r"\b(?:the|this|that|his|her|their|our)\s+country\b(?!\s+of\b)|\bits(?=\s+(?:(?:defen[cs]e|military|national|annual)\s+budget|"
     r"budget|economy|GDP|armed\s+forces|army|government|junta|population|exports|imports|public\s+debt)\b)", re.I)
 _THE_TOWN = re.compile(r"\b(?:the|this|that)\s+(?:town|city|village|capital|locality|commune)\b(?!\s+of\b)", re.I)
 _THESE_COUNTRIES = re.compile(
@@ -638,6 +641,7 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
             events.append((pos_a, kind, a))
         events.sort(key=lambda x: x[0])
         sent_countries: list[Place] = []
+        speakers_states: list[Place] = []  # "Ghana's representative": whose "his country" is Ghana
         first_group: str | None = None
         for pos, kind, obj in events:
             if kind == "m":
@@ -670,6 +674,8 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                         rest = after[fm.end():]
                         if not _REPORTING_AFTER.match(rest):
                             ctx.actors.append((m.start, m.end, e.entity_id))
+                        else:
+                            speakers_states.append(p)  # "Malian officials said their country ..."
                         if e.entity_id in african:
                             ctx.weak_places.append(p)  # "Nigerien forces": at home; "Russian forces": abroad
                         sent_countries.append(p)
@@ -701,6 +707,7 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                     if _NOT_PLACE_BEFORE.search(before) and k not in acting_idx:
                         continue
                     if k not in acting_idx and _FORCE_NOUN.match(after):
+                        speakers_states.append(p)  # for "his country"
                         continue  # "U.S. officials estimate ...": a source, not a place
                     if k in owner_idx:
                         ctx.actors.append((m.start, m.end, e.entity_id))
@@ -713,6 +720,11 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                         ctx.acting_places.append(p)
                         sent_countries.append(p)
                         continue
+                if not p.is_region and _ORIGIN_BEFORE.search(before):
+                    # "Ghana hosts 15,000 refugees from Burkina Faso": where they came from is
+                    # the location only when no other place is named
+                    ctx.weak_places.append(p)
+                    continue
                 ctx.places.append(p)
                 if p.code != "World":
                     last_place = p
@@ -745,6 +757,8 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                         continue  # "ECOWAS's population ... its GDP": not a state named before
                 before_here = [p for p in sent_countries if p.start < a.start()
                                and (p in ctx.places or its)]  # "Burkina Faso tripled its budget"
+                if re.match(r"(?i:his|her|their|our)\b", a.group()) and speakers_states:
+                    before_here = [p for p in speakers_states if p.start < a.start()] or before_here
                 tgt = _antecedent(before_here, hist_countries[-3:])
                 if tgt is not None:
                     p = Place(a.start(), a.end(), tgt.code, False)

@@ -193,6 +193,8 @@ _UNIT_LETTERS = re.compile(r"(?:km|kg|t\b|pc|bn|mn|m\b|k\b)", re.I)
 _LEADING_ZERO = re.compile(r"0\d")
 _STATISTIC_BEFORE = re.compile(r"\b[pP]\s*[<>=≤≥]\s*$|\b(?:r|R²|R2|t|z|F|df|SE|SD|CI)\s*=\s*$")
 _YEARS_OLD = re.compile(r"[\-‐\s]years?[\-‐\s]old\b", re.I)
+# "five times as many as two years ago": a comparison, not a bound on what follows
+_MULTIPLE_BEFORE = re.compile(r"\b(?:times|twice|thrice|half|fold)\s+$", re.I)
 _AGED_BEFORE = re.compile(r"\baged\s+$", re.I)
 # an age bracket: "children under five", "men over 60", "girls under the age of 15"
 _AGE_BRACKET_BEFORE = re.compile(
@@ -514,7 +516,9 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
             if left.group("cur"):
                 cur = _cur_code(left.group("cur"))
                 fs = left.start("cur")
-            if left.group("bound"):
+            if left.group("bound") and not (left.group("bound").lower().startswith("as ")
+                                            and _MULTIPLE_BEFORE.search(text, max(0, left.start("bound") - 12),
+                                                                        left.start("bound"))):
                 bound = re.sub(r"\s+", " ", left.group("bound").lower())
                 fs = left.start("bound")
             elif left.group("tilde"):
