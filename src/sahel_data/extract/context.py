@@ -720,7 +720,7 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                         ctx.acting_places.append(p)
                         sent_countries.append(p)
                         continue
-                if not p.is_region and _ORIGIN_BEFORE.search(before):
+                if not p.is_region and ("from" in before or "fle" in before) and _ORIGIN_BEFORE.search(before):
                     # "Ghana hosts 15,000 refugees from Burkina Faso": where they came from is
                     # the location only when no other place is named
                     ctx.weak_places.append(p)

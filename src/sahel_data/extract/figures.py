@@ -197,6 +197,7 @@ _YEARS_OLD = re.compile(r"[\-‐\s]years?[\-‐\s]old\b", re.I)
 _MULTIPLE_BEFORE = re.compile(r"\b(?:times|twice|thrice|half|fold)\s+$", re.I)
 _AGED_BEFORE = re.compile(r"\baged\s+$", re.I)
 # an age bracket: "children under five", "men over 60", "girls under the age of 15"
+_AGE_BRACKET_WORD = re.compile(r"under|over|below|above|than|age\s+of", re.I)  # a cheap test first
 _AGE_BRACKET_BEFORE = re.compile(
     r"\b(?:children|child|infants|kids|babies|boys|girls|minors|youths?|adults|women|men|people|persons)\s+"
     r"(?:under|below|over|above|older\s+than|younger\s+than)\s+(?:the\s+age\s+of\s+)?$", re.I)
@@ -386,6 +387,7 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
         if c.kind == "num" and c.word and _ORDINAL_TAIL.match(text, c.end):
             continue  # "twenty-first"
         if c.kind == "num" and c.value is not None and c.value < 120 \
+                and _AGE_BRACKET_WORD.search(text, max(0, c.start - 14), c.start) \
                 and _AGE_BRACKET_BEFORE.search(text, max(0, c.start - 40), c.start):
             continue  # "children under five": an age bracket, not a count
         if c.kind == "num" and not c.word:
