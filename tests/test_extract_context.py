@@ -124,6 +124,14 @@ def test_his_country_is_the_speakers_state():
     assert f["5,000"]["location"] == "MLI"
 
 
+def test_a_relative_clause_yields_to_the_subject_it_describes():
+    f = figs("The Africa Corps, which replaced Wagner in mid-2024, is thought to number 2,000 men in Mali.")
+    assert f["2,000"]["actor"] == "africa-corps"
+    # with no actor before it, the relative clause's own actor stands
+    f = figs("The worst case is Mali, which has seen the largest Russian deployment (Mali hosts 1000+ troops).")
+    assert f["1000+"]["actor"] == "RUS"
+
+
 def test_demonym_forces_are_actors():
     f = figs("Malian and Russian forces lost 18 men near Kidal.")
     assert f["18"]["actor"] == "MLI;RUS"

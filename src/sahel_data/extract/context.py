@@ -1057,6 +1057,9 @@ def _is_base(text: str, p: Place, fs: int, fe: int) -> bool:
 _COORD = re.compile(r"\s+(?:and|while|whereas|but|against)\s+", re.I)
 
 
+_RELATIVE_CLAUSE = re.compile(r"[\s,(—–-]*(?:which|who|whose)\b", re.I)
+
+
 def actor_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_positions=(),
               armed_groups: frozenset[str] | set[str] = frozenset(), owner_positions=()) -> str | None:
     """Actors of the figure's clause (else the nearest clause before, else after),
@@ -1111,14 +1114,22 @@ def actor_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_posit
         found = [x[2] for x in actors]
     else:
         semi0 = text.rfind(";", ctx.start, fs)
+        relative: list[str] = []
         for k in [idx] + list(range(idx - 1, -1, -1)):
             a, b = segs[k]
             if b <= semi0:
                 break  # not across a semicolon
             acts = [x[2] for x in actors if a <= x[0] < b]
+            if acts and k != idx and k > 0 and _RELATIVE_CLAUSE.match(text, a, b):
+                # "The Africa Corps, which replaced Wagner in 2024, numbers 2,000 men": the
+                # relative clause's actors only when the clauses before name none
+                relative = relative or acts
+                continue
             if acts:
                 found = acts
                 break
+        if not found and relative:
+            found = relative
     # "..., most of them claimed by JNIM": the perpetrator named right after
     nxt_i = idx + 1
     while nxt_i < len(segs) and len(text[segs[nxt_i][0]:segs[nxt_i][1]].split()) <= 1:
