@@ -2,7 +2,7 @@
 
 import pytest
 
-from sahel_data.extract.text import after_dateline, insertions, is_furniture_line, segments, split_sentences
+from sahel_data.extract.text import insertions, is_furniture_line, segments, split_sentences
 
 
 def sents(text):
@@ -81,12 +81,22 @@ def test_footnote_mark_ends_a_sentence():
 
 
 @pytest.mark.parametrize("line,rest", [
-    ("NIAMEY (AFP) — Police said", "Police said"),
-    ("BAMAKO, Feb 12 (Reuters) - The army", "The army"),
-    ("MAIDUGURI, Nigeria, 5 March (AP) — Gunmen", "Gunmen"),
-    ("MOSCOW/BAMAKO, 7 March (Reuters) - Russia", "Russia"),
-    ("JNIM - the group said", "JNIM - the group said"),  # a capitalised name and a dash, no dateline
-    ("The UN — and donors — said", "The UN — and donors — said"),
+    ("NIAMEY (AFP) — Police said 4 died.", "Police said 4 died."),
+    ("BAMAKO, Feb 12 (Reuters) - The army said 4 died.", "The army said 4 died."),
+    ("MAIDUGURI, Nigeria, 5 March (AP) — Gunmen killed 4.", "Gunmen killed 4."),
+    ("MAIDUGURI, Nigeria — Gunmen killed 4.", "Gunmen killed 4."),
+    ("MOSCOW/BAMAKO (Reuters) - Russia sent 4 jets.", "Russia sent 4 jets."),
 ])
-def test_after_dateline(line, rest):
-    assert line[after_dateline(line, 0, len(line)):] == rest
+def test_a_wire_dateline_is_a_sentence_of_its_own(line, rest):
+    first, second = split_sentences(line)[:2]
+    assert first.furniture and first.start == 0 and line[second.start:second.end] == rest
+
+
+@pytest.mark.parametrize("line", [
+    "JNIM - the group said it seized 4 trucks.",
+    "The UN — and donors — said 4 died.",
+    "ISWAP (about 5,000 fighters) — the largest group — holds 4 towns.",
+    "MINUSMA, which had 13,000 troops — left.",
+])
+def test_a_capitalised_name_and_a_dash_is_no_dateline(line):
+    assert not split_sentences(line)[0].furniture

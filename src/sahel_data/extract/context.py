@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass, field
 
 from .gazetteer import Match
-from .text import after_dateline, items_within, trie_pattern, windowed_finditer
+from .text import items_within, trie_pattern, windowed_finditer
 
 __all__ = [
     "Place", "SentenceContext", "build_contexts", "location_for", "actor_for", "period_for",
@@ -829,8 +829,7 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
             prev_group_first = first_group
         # source
         if _any_in(cue_pos, sent.start, sent.end):
-            ctx.sources = sources_in(text, after_dateline(text, sent.start, sent.end), sent.end, place_names,
-                                     known_names, checked=True)
+            ctx.sources = sources_in(text, sent.start, sent.end, place_names, known_names, checked=True)
         # "the traders asked for ..., and they said ...": the pronoun takes its antecedent
         pm = _PRONOUN_SAYS.search(text, sent.start, sent.end)
         if pm and not any(c[0] is not None and c[1][0] < pm.start() for c in ctx.sources):

@@ -242,17 +242,23 @@ _DATELINE = re.compile(
     r"[A-Z][A-Z .'’\-]{2,}(?:,\s*[A-Z][A-Za-z .'’\-]+)?,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)"
     r"(?:,?\s+\d{4})?\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s*"
 )
+# without a date: "NIAMEY (AFP) —", "MAIDUGURI, Nigeria —", "MOSCOW/BAMAKO (Reuters) -" (a place in
+# capitals, then an agency in brackets or a place name after a comma, then a dash)
+_UNDATED_DATELINE = re.compile(
+    r"[A-ZÀ-Þ][A-ZÀ-Þ'’.\-]{2,}(?:[ /][A-ZÀ-Þ][A-ZÀ-Þ'’.\-]+)*"
+    r"(?:[ \t]*\([A-Z][\w.&'’ ]{1,30}\)|,[ \t]*[A-Z][A-Za-z.'’ ]{1,30}(?:[ \t]*\([A-Z][\w.&'’ ]{1,30}\))?)"
+    r"[ \t]*(?:--|-|–|—)[ \t]*")
 
 
 def split_sentences(text: str) -> list[Sentence]:
     """All sentences of the text, in order, with their paragraph index.
 
-    A wire dateline ("CITY, March 17 (Agency) -") is a sentence of its own,
+    A wire dateline ("CITY, March 17 (Agency) -", "CITY (Agency) —") is a sentence of its own,
     marked as furniture: it yields a date row but no figure and no period."""
     out: list[Sentence] = []
     for s, e, furn, para in _blocks(text):
         for a, b in _split_unit(text, s, e):
-            m = _DATELINE.match(text, a, b)
+            m = _DATELINE.match(text, a, b) or _UNDATED_DATELINE.match(text, a, b)
             if m and m.end() < b:
                 out.append(Sentence(a, m.end(), para, True, len(out), True))
                 a = m.end()
@@ -293,20 +299,6 @@ def segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if pos < end:
         out.append((pos, end))
     return out or [(start, end)]
-
-
-# a wire dateline opening a story: "NIAMEY (AFP) —", "BAMAKO, Feb 12 (Reuters) -",
-# "MAIDUGURI, Nigeria —" (a place in capitals, then an agency in brackets or a comma and more)
-_DATELINE = re.compile(
-    r"[ \t]*[A-ZÀ-Þ][A-ZÀ-Þ'’.\-]{2,}(?:[ /][A-ZÀ-Þ][A-ZÀ-Þ'’.\-]+)*"
-    r"(?:[ \t]*\([^)\n]{1,40}\)|,[ \t]*[^\n,()—–]{2,30}(?:,[ \t]*[^\n,()—–]{2,30})?(?:[ \t]*\([^)\n]{1,40}\))?)"
-    r"[ \t]*(?:--|-|–|—)[ \t]*")
-
-
-def after_dateline(text: str, start: int, end: int) -> int:
-    """Where a sentence's own words begin: after a wire dateline that opens it, else at its start."""
-    m = _DATELINE.match(text, start, end)
-    return m.end() if m else start
 
 
 _INSERTION = re.compile(r"\([^()]*\)|\s[-–]\s[^-–—]*?\s[-–]\s|—[^—]*—")
@@ -391,8 +383,12 @@ _MD_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 _MD_LINE_START = re.compile(r"^[ \t]*#+[ \t]|^[ \t]*>+[ \t]?", re.M)
 _MD_LIST_NUMBER = re.compile(r"^[ \t]*(?:#+[ \t]*)?\d{1,2}[.)](?=\s)", re.M)
 _MD_FOOTNOTE = re.compile(r"\[\d{1,3}\]")
-# social counters inside a line: "♥ 347", "19 Comments", "🧵 3/8"
-_COUNTER = re.compile(r"(?:[♥❤♡]\ufe0f?|🧵)\s*\d[\d,.]*[km]?(?:\s*/\s*\d+)?|\b\d[\d,]*\s+Comments\b|\b\d+\s*/\s*\d+\s*🧵")
+# social counters inside a line: "♥ 347", "19 Comments", "🧵 3/8", "👁 9.8K · ↪️ 212",
+# "@channel · 41.2K subscribers"
+_COUNTER_MARKS = "♥❤♡🧵👁👍💬🔁↪"
+_COUNTER = re.compile(
+    r"(?:[♥❤♡👁👍💬🔁↪]\ufe0f?|🧵)\s*\d[\d,.]*[kKmM]?(?:\s*/\s*\d+)?|\b\d[\d,]*\s+Comments\b|\b\d+\s*/\s*\d+\s*🧵"
+    r"|(?<=·)\s*\d[\d,.]*[kKmM]?\s+(?:subscribers|followers|members|views)\b")
 
 
 # a table of contents: three lines or more of "1 History", "1.1 Formation", "2 Attacks" (no sentence
@@ -415,7 +411,7 @@ def mask_markup(text: str) -> str:
     """The text with markdown markup blanked out, same length: "**", "__",
     heading "#", quote ">", link targets "](...)", footnote marks "[3]", the
     numbers of numbered list items and headings ("### 1. Trade"), the section
-    numbers of a table of contents, and social counters ("♥ 347", "19 Comments", "🧵 3/8")."""
+    numbers of a table of contents, and social counters ("♥ 347", "19 Comments", "🧵 3/8", "👁 9.8K")."""
     spans = []
     if "](" in text:
         spans += [(m.start(), m.end()) for m in _MD_LINK_TARGET.finditer(text)]
@@ -429,7 +425,7 @@ def mask_markup(text: str) -> str:
         spans += _toc_numbers(text)
     if "[" in text:
         spans += [(m.start(), m.end()) for m in _MD_FOOTNOTE.finditer(text)]
-    if "Comments" in text or any(c in text for c in "♥❤♡🧵"):
+    if "Comments" in text or "·" in text or any(c in text for c in _COUNTER_MARKS):
         spans += [(m.start(), m.end()) for m in _COUNTER.finditer(text)]
     if not spans:
         return text
