@@ -116,6 +116,25 @@ def test_where_refugees_come_from_is_the_location_only_when_no_other_place_is_na
     assert f["Some 15,000"]["location"] == "BFA"
 
 
+def test_refugees_origin_by_demonym_and_the_order_of_clauses():
+    f = figs("Niger: the total includes 17,800 Nigerian refugees in the Maradi region.")
+    assert f["17,800"]["location"] == "NER"
+    f = figs("UNHCR counted some 296,000 Malian refugees in neighbouring countries, half of them in Mauritania.")
+    assert f["some 296,000"]["location"] == "MLI"
+    f = figs("2.3 million people in Chad depended on aid, including some 1.2 million refugees from Sudan.")
+    assert f["some 1.2 million"]["location"] == "TCD"
+
+
+def test_a_table_row_is_a_sentence_about_its_first_cell():
+    text = ("| Host country | Refugees | Main origin | Change since Dec 2024 | Last updated |\n"
+            "|---|---:|---|---:|---|\n"
+            "| Mauritania | 268,900 | Mali | +4.2% | 31 May 2025 |\n"
+            "| Benin | 9,850 | Burkina Faso, Niger | +1,240 | 15 May 2025 |\n")
+    f = figs(text)
+    assert [f[k]["location"] for k in ("268,900", "+4.2%", "9,850", "+1,240")] == ["MRT", "MRT", "BEN", "BEN"]
+    assert f["268,900"]["period_start"] == "2025-05-31" and f["9,850"]["period_start"] == "2025-05-15"
+
+
 def test_his_country_is_the_speakers_state():
     f = figs("Ghana's representative said that his country hosted nearly 9,000 refugees from Burkina Faso "
              "in the Upper East region.")

@@ -100,3 +100,12 @@ def test_a_wire_dateline_is_a_sentence_of_its_own(line, rest):
 ])
 def test_a_capitalised_name_and_a_dash_is_no_dateline(line):
     assert not split_sentences(line)[0].furniture
+
+
+def test_each_row_of_a_pipe_table_is_a_sentence():
+    rows = ["| Host country | Refugees and asylum-seekers registered | Main origin | Change since Dec 2024 |",
+            "|---|---:|---|---:|",
+            "| Mauritania | 268,900 | Mali | +4.2% |",
+            "| Côte d'Ivoire | 71,300 | Burkina Faso | +18% |"]
+    text = "\n".join(rows)
+    assert [text[s.start:s.end] for s in split_sentences(text)] == rows

@@ -99,6 +99,7 @@ _POSSESSIVE_ACT = re.compile(
     r"mercenaries|defen[cs]e\s+budget|military\s+budget|budget|military\s+spending|spending|defen[cs]e)\b",
     re.I,
 )
+_DISPLACED_AFTER = re.compile(r"\s+(?:refugees|asylum[\s\-]seekers|migrants|exiles|returnees|evacuees)\b", re.I)
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:refugees|asylum[\s\-]seekers|migrants|exiles|returnees|evacuees|displaced(?:\s+people|\s+persons)?)"
     r"\s+(?:who\s+(?:have\s+|had\s+)?)?(?:from|fleeing|who\s+fled|having\s+fled)\s+(?:the\s+)?(?:[A-Z][\w'’\-]*\s+){0,2}$")
@@ -188,6 +189,7 @@ class SentenceContext:
     places: list[Place] = field(default_factory=list)  # places named
     weak_places: list[Place] = field(default_factory=list)  # acting states, "Malian army"
     acting_places: list[Place] = field(default_factory=list)  # states acting as subjects (also in weak_places)
+    origin_places: list[Place] = field(default_factory=list)  # "Malian refugees" (also in weak_places)
     actors: list[tuple[int, int, str]] = field(default_factory=list)
     acting: list[tuple[int, int, str]] = field(default_factory=list)  # acting states
     blocked_location: list[tuple[int, int]] = field(default_factory=list)  # "the other countries"
@@ -666,6 +668,10 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                 if e.entity_type == "country" and m.demonym:
                     if _NOT_PLACE_AFTER.match(after):
                         continue
+                    if _DISPLACED_AFTER.match(after):
+                        ctx.weak_places.append(p)  # "17,800 Nigerian refugees in the Maradi region": their origin
+                        ctx.origin_places.append(p)
+                        continue
                     fm = _FORCE_NOUN.match(after) or (_DEMONYM_AND_FORCE.match(after) and _FORCE_NOUN.match(after[_DEMONYM_AND_FORCE.match(after).end() - 0:]) )
                     fm = _FORCE_NOUN.match(after)
                     if fm is None and _DEMONYM_AND_FORCE.match(after):
@@ -720,10 +726,11 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                         ctx.acting_places.append(p)
                         sent_countries.append(p)
                         continue
-                if not p.is_region and ("from" in before or "fle" in before) and _ORIGIN_BEFORE.search(before):
+                if ("from" in before or "fle" in before) and _ORIGIN_BEFORE.search(before):
                     # "Ghana hosts 15,000 refugees from Burkina Faso": where they came from is
                     # the location only when no other place is named
                     ctx.weak_places.append(p)
+                    ctx.origin_places.append(p)
                     continue
                 ctx.places.append(p)
                 if p.code != "World":
@@ -827,6 +834,13 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
         para_countries.setdefault(sent.paragraph, []).extend(sent_countries)
         if first_group:
             prev_group_first = first_group
+        if text[sent.start] == "|" and ctx.places:
+            # a table row is about the place in its first cell ("| Mauritania | 268,900 | Mali |")
+            first_cell_end = text.find("|", sent.start + 1)
+            first = [p for p in ctx.places if p.start < first_cell_end]
+            if first:
+                ctx.weak_places += [p for p in ctx.places if p.start >= first_cell_end]
+                ctx.places = first
         # source
         if _any_in(cue_pos, sent.start, sent.end):
             ctx.sources = sources_in(text, sent.start, sent.end, place_names, known_names, checked=True)
@@ -989,7 +1003,12 @@ def location_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_po
     allp = sorted(places + weak_all, key=lambda p: p.start)
     # the figure's own clause (its places, else the states acting in it), then the
     # other clauses' places, then any weak place
-    passes = [(places + acting_all, [idx]), (places, _order(segs, idx)), (weak_all, _order(segs, idx))]
+    # (where the clause's refugees come from, before the places of the clauses after it:
+    # "296,000 Malian refugees in neighbouring countries, half of them in Mauritania")
+    origins = [p for p in ctx.origin_places if _visible(ctx, p.start, fs)]
+    order = _order(segs, idx)
+    passes = [(places + acting_all, [idx]), (places, [k for k in order if k < idx]), (origins, [idx]),
+              (places, [k for k in order if k > idx]), (weak_all, order)]
     for pool, order in passes:
         for k in order:
             a, b = segs[k]

@@ -182,6 +182,12 @@ def _blocks(text: str):
                 units.append((s_, e_, is_furniture_line(line), para))
                 para += 1
             continue
+        if sum(1 for l in block if text[l[0]:l[1]].lstrip().startswith("|")) >= 2:
+            # a pipe table: each row is a sentence and a paragraph of its own
+            for s_, e_ in block:
+                units.append((s_, e_, is_furniture_line(text[s_:e_]), para))
+                para += 1
+            continue
         longish = [l for l in block if (l[1] - l[0]) >= 50]
         open_ended = [l for l in block[:-1] if not _TERMINAL.search(text[l[0]:l[1]])]
         wrapped = len(block) >= 3 and len(longish) >= 0.6 * len(block) and len(open_ended) >= 0.5 * (len(block) - 1)
