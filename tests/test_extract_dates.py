@@ -125,3 +125,9 @@ def test_a_wire_dateline_is_a_date_but_gives_no_period():
     f = {x["text"]: x for x in result["figures"]}
     assert f["12 months"]["period_start"] is None
     assert f["12"]["period_start"] == "2025-03-03"
+
+
+def test_since_at_least_a_year_is_a_date():
+    out = extract_document("t", "The network has moved gold since at least 2021. At least 2021 people died.", "2025-01-01")
+    assert [d["text"] for d in out["dates"]] == ["2021"] and out["dates"][0]["char_start"] < 50
+    assert [f["text"] for f in out["figures"]] == ["At least 2021"]

@@ -109,6 +109,8 @@ _NOT_YEAR_BEFORE = re.compile(
     r"Article|article|Law|law|Decree|decree|Route|route|Flight|flight|Code|code|Chapter|chapter|"
     r"[$€£#])\s*$"
 )
+# "since at least 2021", "until at least 2030": still a year
+_SINCE_BOUND = re.compile(r"\b(?:since|until|till|from|by|before|after|in)\s+(?:at\s+least|as\s+early\s+as)\s*$", re.I)
 _AFTER_COUNT = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:people|persons|troops|soldiers|civilians|deaths|dead|fighters|attacks|"
     r"incidents|victims|refugees|militants|jihadists|men|women|children|schools|villages|"
@@ -122,7 +124,7 @@ _AFTER_COUNT = re.compile(
 def _year_ok(text: str, s: int, e: int) -> bool:
     """A bare year-like number is a year unless its context makes it a count."""
     before = text[max(0, s - 25):s]
-    if _NOT_YEAR_BEFORE.search(before):
+    if _NOT_YEAR_BEFORE.search(before) and not _SINCE_BOUND.search(before):
         return False
     if _AFTER_COUNT.match(text, e):
         return False
