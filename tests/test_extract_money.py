@@ -85,3 +85,13 @@ def test_a_bare_amount_takes_the_currency_of_the_sentence_before():
 ])
 def test_a_bare_count_keeps_its_unit(text, span):
     assert figs(text)[span]["unit"] == "count"
+
+
+@pytest.mark.parametrize("sentence,span,low,high,unit", [
+    ("Residents paid between N50,000 and N100,000 each.", "between N50,000 and N100,000", 5e4, 1e5, "NGN"),
+    ("Between $2bn and $3bn was paid.", "Between $2bn and $3bn", 2e9, 3e9, "USD"),
+    ("Fines ranged from €5m to €10m.", "from €5m to €10m", 5e6, 1e7, "EUR"),
+])
+def test_a_range_with_the_currency_written_twice(sentence, span, low, high, unit):
+    r = figs(sentence)[span]
+    assert (r["qualifier"], r["value_low"], r["value_high"], r["unit"]) == ("range", low, high, unit)

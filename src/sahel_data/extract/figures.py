@@ -450,6 +450,13 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
         if c.kind == "num" and i + 1 < len(cores) and cores[i + 1].kind == "num":
             d = cores[i + 1]
             sep = _RANGE_SEP.fullmatch(text, uend, d.start)
+            if not sep and d.start - uend < 12:
+                # the currency written again: "between N50,000 and N100,000", "$2bn to $3bn"
+                cur2 = _LEFT.search(text, uend, d.start)
+                cur1 = _LEFT.search(text, max(0, c.start - 10), c.start)
+                if cur2 and cur2.group("cur") and not cur2.group("bound") and cur1 and cur1.group("cur") \
+                        and _cur_code(cur2.group("cur")) == _cur_code(cur1.group("cur")):
+                    sep = _RANGE_SEP.fullmatch(text, uend, cur2.start("cur"))
             if sep:
                 w = sep.group().strip().lower()
                 rl = _RANGE_LEFT.search(text, max(0, c.start - 20), c.start)
