@@ -315,6 +315,21 @@ def test_a_named_speaker_goes_on_in_the_next_paragraph():
     assert f["40"]["attributed_to"] is None
 
 
+def test_honorifics_rates_and_staff():
+    f = figs("Malam Sani Garba, 54, said the abductors demanded N3 million. DSP Hamisu Gwandu said 11 escaped.")
+    assert f["N3 million"]["attributed_to"] == "Sani Garba" and f["11"]["attributed_to"] == "Hamisu Gwandu"
+    f = figs("Bandits demand N3m ransom per victim.")
+    assert f["N3m"]["attributed_to"] is None  # a rate, not a credit
+    f = figs("The toll is now 14, per hospital staff in Sévaré.")
+    assert f["14"]["attributed_to"] == "hospital staff"
+
+
+def test_a_subject_that_speaks_after_a_conjunction():
+    f = figs("The attack came a week after the Zamfara State Government said it had spent N4.5bn on vans.")
+    r = f["N4.5bn"]
+    assert (r["attributed_to"], r["location"], r["actor"]) == ("Zamfara State Government", "NGA", None)
+
+
 def test_a_place_is_never_a_source():
     f = figs("Police units deployed in Kano and Kaduna states, arrested 40 suspects and freed 12 hostages.")
     assert f["40"]["attributed_to"] is None and f["12"]["attributed_to"] is None

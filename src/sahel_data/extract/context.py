@@ -179,6 +179,7 @@ class Place:
     code: str  # ISO3 or region name
     is_region: bool
     rank: int = 0  # specificity of a region (higher = smaller)
+    subnational: bool = False  # a city or region standing for its country ("Zamfara State" -> NGA)
 
 
 @dataclass
@@ -210,10 +211,10 @@ def _place_of(m: Match, ranks: dict[str, int]) -> Place | None:
     if e.entity_type == "country":
         return Place(m.start, m.end, e.entity_id, False)
     if e.entity_type == "city" and e.country:
-        return Place(m.start, m.end, e.country, False)
+        return Place(m.start, m.end, e.country, False, subnational=True)
     if e.entity_type == "region":
         if e.country:
-            return Place(m.start, m.end, e.country, False)
+            return Place(m.start, m.end, e.country, False, subnational=True)
         return Place(m.start, m.end, e.name, True, _region_rank(m, ranks))
     return None
 
@@ -222,7 +223,7 @@ def _place_of(m: Match, ranks: dict[str, int]) -> Place | None:
 _FW = r"(?:of|for|and|on|the|de|du|des|la|le|to|from|against|in|&)"
 _CAP = r"(?:[A-Z][\w'’.\-]*|[A-Z]{2,}[\w$]*)"
 _PROPER = rf"{_CAP}(?:\s+(?:{_CAP}|(?:{_FW}\s+)*{_FW}(?=\s+[A-Z&])|&|project|programme|program))*"
-_LOWER_NP = r"(?:[a-z0-9][\w\-]*\s+){0,2}(?:sources?|officials?|authorities|partners|agencies|agency|witness(?:es)?|residents?|army|military|police|ministry|government|junta|spokesman|spokeswoman|spokesperson|fishermen|fisherman|farmers?|herders?|traders?|villagers?|doctors?|medics?|nurses?|teachers?|aid\s+workers?|humanitarians?|analysts?|experts?|researchers?|observers?|activists?|monitors?|officers?|diplomats?|community\s+leaders?|leaders?|elders?|survivors?|victims?|relatives?|parents?|men|women|man|woman|soldiers?|mayor|governor|chief|imam|journalists?|reporters?|locals|inhabitants|displaced\s+people|refugees?|pastors?|priests?|students?|workers?|drivers?|statement|report|study|survey|communiqu[ée]|document|group|organi[sz]ation|press|respondents?|interviewees?|participants?|media|newspapers?|outlets?|channels?|accounts?|television|radio|office|commission|council|mission|department|service|panel|committee|body|institute|observatory|network|bureau|directorate|representatives?|envoy|commanders?|militants?|fighters?|people|population|assessments?)"
+_LOWER_NP = r"(?:[a-z0-9][\w\-]*\s+){0,2}(?:sources?|officials?|authorities|partners|agencies|agency|witness(?:es)?|residents?|army|military|police|ministry|government|junta|spokesman|spokeswoman|spokesperson|fishermen|fisherman|farmers?|herders?|traders?|villagers?|doctors?|medics?|nurses?|teachers?|aid\s+workers?|humanitarians?|analysts?|experts?|researchers?|observers?|activists?|monitors?|officers?|diplomats?|community\s+leaders?|leaders?|elders?|survivors?|victims?|relatives?|parents?|men|women|man|woman|soldiers?|mayor|governor|chief|imam|journalists?|reporters?|locals|inhabitants|displaced\s+people|refugees?|pastors?|priests?|students?|workers?|drivers?|statement|report|study|survey|communiqu[ée]|document|group|organi[sz]ation|press|respondents?|interviewees?|participants?|media|newspapers?|outlets?|channels?|accounts?|television|radio|office|commission|council|mission|department|service|panel|committee|body|institute|observatory|network|bureau|directorate|representatives?|envoy|commanders?|militants?|fighters?|people|population|assessments?|staff|personnel|rescuers?|volunteers?|paramedics?)"
 _SRC = rf"(?:{_LOWER_NP}\s+(?:of|for|in)\s+(?:the\s+)?{_PROPER}|(?:{_CAP}\s+){{1,3}}{_LOWER_NP}|{_PROPER}(?:['’]s\s+[a-z]+)?|{_LOWER_NP})"
 _SPEECH = r"said|says|say|told|tells|stated|states|announced|announces|claimed|claims|added|adds|warned|warns|insisted|insists|confirmed|confirms|admitted|admits|acknowledged|acknowledges"
 _PATTERN2_VERBS = (
@@ -248,14 +249,17 @@ _LEAD_STRIP = re.compile(r"^(?:Today|Yesterday|Tonight|Meanwhile|Earlier|Later|R
 _PERSON_TITLE = re.compile(
     r"^(?:(?:Government|Army|Military|Police|Defence|Defense|Interior|Foreign|Deputy|Vice|Prime|Regional|Local|Senior|Chief)\s+)?"
     r"(?:Spokes(?:man|woman|person)|Minister|Governor|Mayor|President|Commander|Colonel|Col\.|Captain|Capt\.|"
-    r"Lieutenant|Lt\.|Major|Maj\.|General|Gen\.|Sergeant|Sgt\.|Prefect|Ambassador|Senator|Dr\.?|Prof\.?|Professor|Mr\.?|Mrs\.?|Ms\.?)"
+    r"Lieutenant|Lt\.|Major|Maj\.|General|Gen\.|Sergeant|Sgt\.|Prefect|Ambassador|Senator|Dr\.?|Prof\.?|Professor|Mr\.?|Mrs\.?|Ms\.?|"
+    r"Malam|Mallam|Alhaji|Alhaja|Hajiya|Hajia|Hadja|El\s+Hadj|Sheikh|Imam|Pastor|Father|Bishop|Emir|"
+    r"DSP|ASP|CSP|SP|AIG|DIG|IGP|CP|Inspector|Superintendent|Commissioner)"
     r"\s+(?=[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:\s+[A-ZÀ-Þ][a-zà-ÿ'’\-]+){0,2}$)")
 _ORG_WORD = re.compile(r"\b(?:Staff|Council|Ministry|Office|Army|Forces|Command|Assembly|Court|Commission|Committee|"
                        r"Government|Police|Agency|Bureau|Service|Department|Directorate|Headquarters)\b")
+_PER_SOURCE = re.compile(rf"\b(?:[Pp]er|by\s+the\s+admission\s+of|as\s+reported\s+by|quoted\s+by|cited\s+by|citing)\s+(?:the\s+)?(?P<src>(?:{_CAP}[\w\-]*\s+){{0,3}}{_LOWER_NP}|{_PROPER})")
 _SOURCE_PATTERNS = [
     re.compile(rf"\b[Aa]ccording\s+to\s+(?:(?:the|a|an|its|their|new|recent|latest|preliminary|official|annual|\d{{4}})\s+)*(?:(?:data|figures|estimates|reports?|study|survey|analysis|statistics|count)\s+(?:by|from|of)\s+(?:the\s+)?)?(?P<src>{_SRC})"),
-    re.compile(rf"(?:^|[.,;:]\s+|[\"”]\s*|\b(?:and|but|while|whereas|that)\s+)(?:(?:the|The|an|An|a|A|our|Our|their|Their|its|Its)\s+)?(?:{_NUMW})?(?:[a-z][\w\-]*\s+(?:[a-z][\w\-]*\s+)?(?<!\bof\s)(?<!\bfor\s)(?<!\bin\s)(?=[A-Z]{{2,}}\b|[A-Z][a-z]+\s+[A-Z]))?(?P<src>{_SRC})(?:\s*\([^)]{{1,24}}\))?(?:\s+(?:data|figures|statistics|estimates|report|researchers|analysts|there|here|also|now|still))?(?:,\s+(?:who|which)\b[^,]*,|,\s*(?P<appos>[^,]{{1,30}}|(?:[A-Z][\w'’\-]*\s+){{0,2}}(?i:{_TITLES})\b[^,]{{0,90}}),|\s+who\s+(?:[a-z][\w\-]*\s+){{0,4}}?[a-z][\w\-]*(?=\s+(?:said|says|told|tells|added|explained)\b))?\s+(?:{_PATTERN2_VERBS})\b"),
-    re.compile(rf"\b(?:[Pp]er|by\s+the\s+admission\s+of|as\s+reported\s+by|quoted\s+by|cited\s+by|citing)\s+(?:the\s+)?(?P<src>(?:{_CAP}[\w\-]*\s+){{0,3}}{_LOWER_NP}|{_PROPER})"),
+    re.compile(rf"(?:^|[.,;:]\s+|[\"”]\s*|\b(?:and|but|while|whereas|that|after|before|when|since|because|until)\s+)(?:(?:the|The|an|An|a|A|our|Our|their|Their|its|Its)\s+)?(?:{_NUMW})?(?:[a-z][\w\-]*\s+(?:[a-z][\w\-]*\s+)?(?<!\bof\s)(?<!\bfor\s)(?<!\bin\s)(?=[A-Z]{{2,}}\b|[A-Z][a-z]+\s+[A-Z]))?(?P<src>{_SRC})(?:\s*\([^)]{{1,24}}\))?(?:\s+(?:data|figures|statistics|estimates|report|researchers|analysts|there|here|also|now|still))?(?:,\s+(?:who|which)\b[^,]*,|,\s*(?P<appos>[^,]{{1,30}}|(?:[A-Z][\w'’\-]*\s+){{0,2}}(?i:{_TITLES})\b[^,]{{0,90}}),|\s+who\s+(?:[a-z][\w\-]*\s+){{0,4}}?[a-z][\w\-]*(?=\s+(?:said|says|told|tells|added|explained)\b))?\s+(?:{_PATTERN2_VERBS})\b"),
+    _PER_SOURCE,
     re.compile(rf"\b(?:said|says|reported|estimated|stated|noted|added|adds)\s+(?:the\s+|an?\s+)?(?!\d)(?P<src>{_SRC})"
                rf"(?=\s*(?:[,.;:!?)\"”]|$|\s(?:in|on|at|to|today|yesterday|last|this|earlier|late|when|after)\b))"),
     re.compile(rf"\b(?:reported|documented|recorded|compiled|collected|published|cited|counted|released|gathered|estimated)\s+by\s+(?:the\s+)?(?P<src>{_SRC})"),
@@ -352,6 +356,8 @@ def sources_in(text: str, start: int, end: int, places: set[str] | None = None,
             if not raw:
                 continue
             pos = m.start("src")
+            if rx is _PER_SOURCE and re.fullmatch(r"[a-z]+", raw.strip()) and not raw.strip().endswith("s"):
+                continue  # "N3m ransom per victim": a rate, not a credit
             # the whole phrase, with a leading number ("Two security sources")
             ps = m.start()
             first = raw.split()[0]
@@ -1174,7 +1180,9 @@ def actor_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_posit
     if ctx.spending and not any(_is_state(a) for a in acting):
         loc = location_for(text, ctx, segs, fs, fe, fig_positions)
         if loc:
-            found = found + [c for c in loc.split(";") if _is_state(c)]
+            # the states spending, not a federated state of one ("Kano State pledged N1bn")
+            national = {p.code for p in ctx.places + ctx.weak_places if not p.subnational}
+            found = found + [c for c in loc.split(";") if _is_state(c) and c in national]
     return _fmt(found + acting)
 
 
