@@ -356,7 +356,8 @@ def sources_in(text: str, start: int, end: int, places: set[str] | None = None,
             if not raw:
                 continue
             pos = m.start("src")
-            if rx is _PER_SOURCE and re.fullmatch(r"[a-z]+", raw.strip()) and not raw.strip().endswith("s"):
+            if rx is _PER_SOURCE and re.fullmatch(r"[a-z]+", raw.strip()) and not raw.strip().endswith("s") \
+                    and not re.search(r"\sthe\s", m.group(0)):
                 continue  # "N3m ransom per victim": a rate, not a credit
             # the whole phrase, with a leading number ("Two security sources")
             ps = m.start()
