@@ -330,6 +330,13 @@ def test_a_subject_that_speaks_after_a_conjunction():
     assert (r["attributed_to"], r["location"], r["actor"]) == ("Zamfara State Government", "NGA", None)
 
 
+def test_a_named_officer_in_apposition_just_before_the_verb():
+    f = figs("The commander of the sector, Lieutenant-Colonel Adama Sawadogo, stated that nearly 80% of the "
+             "logistics was destroyed. According to concordant intelligence, JNIM carried out at least 5 attacks.")
+    assert f["nearly 80%"]["attributed_to"] == "Adama Sawadogo"
+    assert f["at least 5"]["attributed_to"] == "concordant intelligence"
+
+
 def test_a_place_is_never_a_source():
     f = figs("Police units deployed in Kano and Kaduna states, arrested 40 suspects and freed 12 hostages.")
     assert f["40"]["attributed_to"] is None and f["12"]["attributed_to"] is None

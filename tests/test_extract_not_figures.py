@@ -124,3 +124,19 @@ def test_an_age_bracket_is_not_a_count():
     text = ("Men over 60 and children under the age of 15 were spared. Some 300 children under five died, "
             "and nearly one in five children under 5 is malnourished.")
     assert fig_texts(text) == ["Some 300", "nearly one in five"]
+
+
+def test_codes_addresses_unit_names_and_phone_pairs():
+    text = ("Call the toll-free number 1010 or 80 00 11 45. Passport 10PC84417 (Niger). Entity: SARL, Secteur 28, "
+            "Ouagadougou. The 14th Rapid Intervention Battalion (BIR 14) destroyed 3 bases. See 31 CFR part 594, "
+            "Question 1107 and Executive Order (E.O.) 13224.")
+    assert fig_texts(text) == ["3"]
+
+
+def test_a_statistic_in_brackets_stays_a_figure():
+    assert fig_texts("Mean household size was 7.4 members (SD 3.1).") == ["7.4", "3.1"]
+
+
+def test_iso_codes_and_reading_time_in_a_byline():
+    assert fig_texts("Entity: Secteur Nord, eur 5 left.") == ["5"]
+    assert fig_texts("By Abdulrahman Bello\nJune 4, 2025 | 6:45 am | 4 min read\n\nBandits abducted 43 people.") == ["43"]

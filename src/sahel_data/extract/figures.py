@@ -97,7 +97,7 @@ _BOUND_RX = "|".join(re.escape(b).replace(r"\ ", r"\s+") for b in sorted(_BOUNDS
 # ISO 4217 codes written before an amount ("JPY 2.4 billion", "CHF 21.3 million"): upper case only,
 # so that no English word ("all", "top") reads as a currency in the case-insensitive patterns.
 _ISO_CURRENCIES = ("AED AUD BRL CAD CHF CNY DKK DZD EGP GHS INR JPY KRW KWD MAD NOK QAR RUB SAR SEK TRY XAF ZAR").split()
-_CUR_PREFIX = (r"(?:US\s?\$|\$|USD\s?|€|EUR\s?|£|GBP\s?|F?CFA\s?|XOF\s?|₦|NGN\s?|(?<![^\W_])(?-i:N)\Z"
+_CUR_PREFIX = (r"(?:US\s?\$|\$|€|£|F?CFA\s?|₦|(?<![^\W_])(?-i:USD|EUR|GBP|XOF|NGN)\s?|(?<![^\W_])(?-i:N)\Z"
                r"|(?-i:(?:" + "|".join(_ISO_CURRENCIES) + r")\s?))")
 _LEFT = re.compile(
     rf"(?:(?<![\w.])(?P<bound>{_BOUND_RX})\s+|(?P<tilde>~)\s*)?(?P<cur>{_CUR_PREFIX}\s*)?$", re.I
@@ -162,8 +162,9 @@ _REF_BEFORE = re.compile(
     r"Force|Operation|District|Report|Amendment|Clause|Schedule|Appendix|Exhibit|Map|Chart|Step|Round|Unit|"
     r"Platoon|Model|Version|Mk|Mark|Su|Mi|MiG|Tu|Il|An|Ka|Covid|COVID|Windows|iPhone|Agenda|Vision|"
     r"Episode|Ep\.|Season|Series|Part|Lesson|Module|Edition|Paper|Bulletin|Sitrep|Update|"
-    r"HC|Questions?|Qq?\.|Articles|Sections|Paragraphs|Pages|Resolutions|Chapters|Tables|Annexes|Rue|Boulevard|Licen[cs]e|resolution|article|section|paragraph|page|chapter|annex|"
-    r"hotline|helpline|(?:free|toll-free|emergency)\s+(?:line|number)|[Dd]ial)\s*-?\s*|#)$"
+    r"Secteur|Quartier|BP|B\.P\.|HC|Questions?|Qq?\.|Articles|Sections|Paragraphs|Pages|Resolutions|Chapters|Tables|Annexes|Rue|Boulevard|Licen[cs]e|resolution|article|section|paragraph|page|chapter|annex|"
+    r"hotline|helpline|(?:free|toll-free|emergency)\s+(?:line|number)|[Dd]ial|E\.O\.\)?|Executive\s+Order|CFR\s+part|"
+    r"CFR|U\.S\.C\.|Question)\s*-?\s*|#)$"
 )
 _AGE = re.compile(
     r"(?:(?<![\w'’\-])(?!(?:In|At|On|By|For|From|To|Of|And|But|Or|The|With|Since|After|Before|During|Across|Near|Between)\s)"
@@ -189,12 +190,16 @@ _ORDINAL_TAIL = re.compile(r"[\-‐](?:first|second|third|fourth|fifth|sixth|sev
 _CENTS = re.compile(r"cents?$", re.I)
 _DASH_BEFORE = re.compile(r"\s*[-–]\s*$")
 _LETTER_HYPHEN = re.compile(r"[A-Za-z]-|[A-Za-z]‐")
-_UNIT_LETTERS = re.compile(r"(?:km|kg|t\b|pc|bn|mn|m\b|k\b)", re.I)
+_UNIT_LETTERS = re.compile(r"(?:km²|km2|km|kg|pc|bn|mn)(?![^\W_])|t\b|m\b|k\b", re.I)  # not "10PC84417"
 _LEADING_ZERO = re.compile(r"0\d")
 _STATISTIC_BEFORE = re.compile(r"\b[pP]\s*[<>=≤≥]\s*$|\b(?:r|R²|R2|t|z|F|df|SE|SD|CI)\s*=\s*$")
 _YEARS_OLD = re.compile(r"[\-‐\s]years?[\-‐\s]old\b", re.I)
 # "five times as many as two years ago": a comparison, not a bound on what follows
 _MULTIPLE_BEFORE = re.compile(r"\b(?:times|twice|thrice|half|fold)\s+$", re.I)
+# phone numbers written in pairs of digits: "80 00 11 45", "20 72 35 00"
+_PHONE_RUN = re.compile(r"(?<![\d,.])\d{2,4}(?:[ .]\d{2}){3,}(?![\d,])")
+_UNIT_NAME = re.compile(r"\((?!(?:SD|SE|IQR|CI|OR|RR|HR|AOR|MAD)\s)[A-Z]{2,5}\s$")  # "(BIR 14)", not "(SD 3)"
+_REF_AFTER = re.compile(r"\s+(?:CFR|U\.S\.C\.)(?![^\W_])")
 _AGED_BEFORE = re.compile(r"\baged\s+$", re.I)
 # an age bracket: "children under five", "men over 60", "girls under the age of 15"
 _AGE_BRACKET_WORD = re.compile(r"under|over|below|above|than|age\s+of", re.I)  # a cheap test first
@@ -375,7 +380,8 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
         matches = core_matches(text, start, end)
     if not matches:
         return []
-    blocked = list(blocked) + [c for c in clock if c[0] < end and c[1] > start]
+    blocked = list(blocked) + [c for c in clock if c[0] < end and c[1] > start] \
+        + [(m.start(), m.end()) for m in _PHONE_RUN.finditer(text, start, end)]
     cores: list[_Core] = []
     reference_ends: list[int] = []
     for m in matches:
@@ -403,6 +409,10 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
                 continue  # codes with leading zeros: "2023-001"
             if prev2[-1:] in ("-", "–", "/") and prev2[:1].isdigit() and _overlaps(blocked, c.start - 6, c.start - 1):
                 continue  # the tail of a code after a year: "2023-001"
+            if _UNIT_NAME.search(text, max(0, c.start - 8), c.start) and text[c.end:c.end + 1] == ")" \
+                    and text[c.start:c.end].isdigit() \
+                    or _REF_AFTER.match(text, c.end):
+                continue  # a unit's name "(BIR 14)"; a title of a code "31 CFR part 594"
             if _REF_BEFORE.search(text[max(0, c.start - 14):c.start]):
                 reference_ends.append(c.end)
                 continue

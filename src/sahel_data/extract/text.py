@@ -72,7 +72,8 @@ _NAME_ONLY = re.compile(r"^\s*[-–•*]\s*(?:By\s+)?[A-ZÀ-Ý][\w'’.\-]+(?:\s
 _BYLINE_PART = re.compile(
     r"^(?:(?:by\s+)?[A-ZÀ-Ý][\w'’.\-]+(?:\s+[A-ZÀ-Ý][\w'’.\-]+){0,3}"
     r"|(?:\w+day,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{4})"
-    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|UTC))?)?)$"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|UTC))?)?"
+    r"|(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|UTC|WAT))?)$"
 )
 _PROMO = re.compile(r"\b(?:subscribe|newsletter|sign\s+up|follow\s+us)\b", re.I)
 
