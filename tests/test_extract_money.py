@@ -95,3 +95,10 @@ def test_a_bare_count_keeps_its_unit(text, span):
 def test_a_range_with_the_currency_written_twice(sentence, span, low, high, unit):
     r = figs(sentence)[span]
     assert (r["qualifier"], r["value_low"], r["value_high"], r["unit"]) == ("range", low, high, unit)
+
+
+def test_an_amount_set_against_another_takes_its_currency():
+    f = figs("Fuel at 1,500 FCFA/litre vs 750 before the blockade.")
+    assert f["750"]["unit"] == "XOF"
+    f = figs("The bag cost $20 against 2 people.")
+    assert f["2"]["unit"] == "count"

@@ -603,16 +603,25 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
     # "140 billion CFA francs in 2024, up from 72 billion": the currency carries over
     for k in range(1, len(figs)):
         f, prev = figs[k], figs[k - 1]
+        scaled = re.search(r"(?:million|billion|trillion|bn|mn|m)$", text[f.start:f.end], re.I)
+        # "1,500 FCFA/litre vs 750 before": an amount of the same order, set against the first
+        versus = re.search(r"\b(?:vs\.?|versus|compared\s+(?:with|to)|against)\s+$", text[prev.end:f.start], re.I) \
+            and f.value and prev.value and 0.05 <= f.value / prev.value <= 20 \
+            and not _COUNTED_NOUN_AFTER.match(text, f.end)
         if f.unit == "count" and prev.unit.isupper() and len(prev.unit) == 3 \
-                and re.search(r"(?:million|billion|trillion|bn|mn|m)$", text[f.start:f.end], re.I) \
+                and (scaled or versus) \
                 and f.start - prev.end < 60 \
-                and re.search(r"\b(?:from|to|compared|than|versus|against|up|down)\b", text[prev.end:f.start], re.I):
+                and re.search(r"\b(?:from|to|compared|than|versus|vs|against|up|down)\b", text[prev.end:f.start], re.I):
             f.unit = prev.unit
             if f.method in ("digits", "word-number"):
                 f.method = "money"
     return figs
 
 
+# a lower-case word after an amount that is not a preposition or adverb: what it counts
+_COUNTED_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:before|after|in|on|at|a|an|the|per|each|last|this|now|then|earlier|previously|ago|and|or|but|for|to|"
+    r"from|by|with|during|since|until|a\s+year|a\s+month)\b)[a-z]")
 _STAT_LEVEL_AFTER = re.compile(
     r"\s*(?:CI\b|C\.I\.|(?:confidence|credible)\s+(?:interval|level|band|bound)s?\b|"
     r"(?:statistical\s+)?significance\s+level\b|level\s+of\s+(?:statistical\s+)?significance\b)", re.I)
