@@ -54,3 +54,10 @@ def test_times_as_many_as_is_a_comparison_not_a_bound():
     assert (f["two years"]["qualifier"], f["two years"]["value_high"]) == ("exact", None)
     f = figs("As many as 300 people died.")
     assert (f["As many as 300"]["qualifier"], f["As many as 300"]["value_high"]) == ("at_most", 300)
+
+
+def test_hours_written_h():
+    f = figs("Tolls in the first 24h are often revised. The attack began at 10h30 and lasted 48h.")
+    assert (f["24h"]["unit"], f["24h"]["value"]) == ("hour", 24)
+    assert (f["48h"]["unit"], f["48h"]["value"]) == ("hour", 48)
+    assert not any(k.startswith("10") for k in f)  # 10h30 is a clock time

@@ -114,7 +114,7 @@ _RIGHT = re.compile(
   | (?P<pct>\s*(?:%|per\s?cent\b|percent\b|pc\b|pct\b))
   | (?P<cur>\s+(?:(?:US|U\.S\.|American)\s+)?dollars?\b|\s+euros?\b|\s+(?:CFA\s+)?francs?(?:\s+CFA)?\b|\s+F?CFA\b|\s+USD\b|\s+EUR\b|\s+XOF\b|\s+naira\b|\s+(?:British\s+)?pounds?(?:\s+sterling)?\b|\s+roubles?\b|\s+rubles?\b|\s+yuan\b|\s+(?:US\s+)?cents?\b)
   | (?P<times>(?:\s+|-)times\b)
-  | (?P<dur>(?:\s+|-)(?:years?|months?|weeks?|days?|hours?|minutes?|mins?|decades?)\b)
+  | (?P<dur>(?:\s+|-)(?:years?|months?|weeks?|days?|hours?|minutes?|mins?|decades?)\b|h(?![^\W_]|:))
   | (?P<deg>\s*°\s*C\b)
   | (?P<meas>\s+t\b(?![\'’])|(?:\s*|[\-‐])(?:km²|km2|sq\.?\s?km\b|square\s+kilomet(?:er|re)s?\b|kilomet(?:er|re)s?\b|km\b|kilograms?\b|kilos?\b|kg\b|square\s+met(?:er|re)s?\b|met(?:er|re)s?\b|(?:metric\s+)?tonnes?\b|(?:metric\s+)?tons?\b|litres?\b|liters?\b|hectares?\b|ha\b|miles?\b))
     """,
@@ -131,7 +131,7 @@ _CUR_CODE = [
     (re.compile(r"yuan", re.I), "CNY"),
     *((re.compile(rf"^{code}\s?$"), code) for code in _ISO_CURRENCIES),
 ]
-_DUR_UNIT = {"year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour", "minute": "minute",
+_DUR_UNIT = {"year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour", "h": "hour", "minute": "minute",
              "min": "minute", "decade": "decade"}
 _MEAS_UNIT = [
     (re.compile(r"square\s+met", re.I), "m2"),
@@ -190,7 +190,7 @@ _ORDINAL_TAIL = re.compile(r"[\-‐](?:first|second|third|fourth|fifth|sixth|sev
 _CENTS = re.compile(r"cents?$", re.I)
 _DASH_BEFORE = re.compile(r"\s*[-–]\s*$")
 _LETTER_HYPHEN = re.compile(r"[A-Za-z]-|[A-Za-z]‐")
-_UNIT_LETTERS = re.compile(r"(?:km²|km2|km|kg|pc|bn|mn)(?![^\W_])|t\b|m\b|k\b", re.I)  # not "10PC84417"
+_UNIT_LETTERS = re.compile(r"(?:km²|km2|km|kg|pc|bn|mn)(?![^\W_])|t\b|m\b|k\b|h(?![^\W_]|:)", re.I)  # not "10PC84417"
 _LEADING_ZERO = re.compile(r"0\d")
 _STATISTIC_BEFORE = re.compile(r"\b[pP]\s*[<>=≤≥]\s*$|\b(?:r|R²|R2|t|z|F|df|SE|SD|CI)\s*=\s*$")
 _YEARS_OLD = re.compile(r"[\-‐\s]years?[\-‐\s]old\b", re.I)
