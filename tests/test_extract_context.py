@@ -337,6 +337,14 @@ def test_a_named_officer_in_apposition_just_before_the_verb():
     assert f["at least 5"]["attributed_to"] == "concordant intelligence"
 
 
+def test_a_long_title_before_a_name_credits_the_name():
+    f = figs('"JNIM depends on traders," said Under Secretary of the Treasury for Terrorism and Financial '
+             'Intelligence Rachel M. Hendricks. "The individuals moved at least $18 million."')
+    assert f["at least $18 million"]["attributed_to"] == "Rachel M. Hendricks"
+    f = figs("The Ministry of Defence said 40 people died.")
+    assert f["40"]["attributed_to"] == "Ministry of Defence"
+
+
 def test_a_place_is_never_a_source():
     f = figs("Police units deployed in Kano and Kaduna states, arrested 40 suspects and freed 12 hostages.")
     assert f["40"]["attributed_to"] is None and f["12"]["attributed_to"] is None

@@ -256,6 +256,12 @@ _PERSON_TITLE = re.compile(
     r"\s+(?=[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:\s+[A-ZÀ-Þ][a-zà-ÿ'’\-]+){0,2}$)")
 _ORG_WORD = re.compile(r"\b(?:Staff|Council|Ministry|Office|Army|Forces|Command|Assembly|Court|Commission|Committee|"
                        r"Government|Police|Agency|Bureau|Service|Department|Directorate|Headquarters)\b")
+# a long title, then the person's name: the name is the credit
+_TITLED_NAME = re.compile(
+    r"^.*?\b(?:Secretary|Minister|Director|Representative|Envoy|Commissioner|Coordinator|Administrator|Ambassador|"
+    r"Chair(?:man|woman|person)?|President|Governor|Spokes(?:man|woman|person)|Intelligence|Affairs|Security|"
+    r"Defen[cs]e|Operations|Commander|General)\s+"
+    r"(?P<name>[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:\s+[A-Z]\.)?(?:\s+[A-ZÀ-Þ][a-zà-ÿ'’\-]+){1,2})\.?$")
 _PER_SOURCE = re.compile(rf"\b(?:[Pp]er|by\s+the\s+admission\s+of|as\s+reported\s+by|quoted\s+by|cited\s+by|citing)\s+(?:the\s+)?(?P<src>(?:{_CAP}[\w\-]*\s+){{0,3}}{_LOWER_NP}|{_PROPER})")
 _SOURCE_PATTERNS = [
     re.compile(rf"\b[Aa]ccording\s+to\s+(?:(?:the|a|an|its|their|new|recent|latest|preliminary|official|annual|\d{{4}})\s+)*(?:(?:data|figures|estimates|reports?|study|survey|analysis|statistics|count)\s+(?:by|from|of)\s+(?:the\s+)?)?(?P<src>{_SRC})"),
@@ -362,6 +368,9 @@ def sources_in(text: str, start: int, end: int, places: set[str] | None = None,
                 continue  # "N3m ransom per victim": a rate, not a credit
             # the whole phrase, with a leading number ("Two security sources")
             ps = m.start()
+            titled = _TITLED_NAME.match(raw.strip())
+            if titled:
+                raw = titled.group("name")  # "Under Secretary of the Treasury ... Rachel M. Hendricks"
             first = raw.split()[0]
             if first in ("In", "On", "At", "By", "For", "From", "Since", "During", "After", "Before", "With",
                          "Under", "Across", "Despite", "Although", "Between", "Over", "Among", "Within"):
