@@ -140,3 +140,8 @@ def test_a_statistic_in_brackets_stays_a_figure():
 def test_iso_codes_and_reading_time_in_a_byline():
     assert fig_texts("Entity: Secteur Nord, eur 5 left.") == ["5"]
     assert fig_texts("By Abdulrahman Bello\nJune 4, 2025 | 6:45 am | 4 min read\n\nBandits abducted 43 people.") == ["43"]
+
+
+def test_every_age_bracket_word():
+    text = "Children below 5, adults above 60, people older than 70 and boys younger than 15 were spared."
+    assert fig_texts(text) == []

@@ -201,8 +201,8 @@ _PHONE_RUN = re.compile(r"(?<![\d,.])\d{2,4}(?:[ .]\d{2}){3,}(?![\d,])")
 _UNIT_NAME = re.compile(r"\((?!(?:SD|SE|IQR|CI|OR|RR|HR|AOR|MAD)\s)[A-Z]{2,5}\s$")  # "(BIR 14)", not "(SD 3)"
 _REF_AFTER = re.compile(r"\s+(?:CFR|U\.S\.C\.)(?![^\W_])")
 _AGED_BEFORE = re.compile(r"\baged\s+$", re.I)
+_AGE_BRACKET_ENDS = ("der", "ver", "low", "ove", "han", " of")  # the word just before, a cheap test first
 # an age bracket: "children under five", "men over 60", "girls under the age of 15"
-_AGE_BRACKET_WORD = re.compile(r"under|over|below|above|than|age\s+of", re.I)  # a cheap test first
 _AGE_BRACKET_BEFORE = re.compile(
     r"\b(?:children|child|infants|kids|babies|boys|girls|minors|youths?|adults|women|men|people|persons)\s+"
     r"(?:under|below|over|above|older\s+than|younger\s+than)\s+(?:the\s+age\s+of\s+)?$", re.I)
@@ -362,7 +362,9 @@ def _right(text: str, e: int):
 
 def clock_spans(text: str) -> list[tuple[int, int]]:
     """Clock times, phone numbers and footnote marks: never figures."""
-    return [(m.start(), m.end()) for m in windowed_finditer(_CLOCK, _CLOCK_ANCHOR, text, before=8, after=40)]
+    spans = [(m.start(), m.end()) for m in windowed_finditer(_CLOCK, _CLOCK_ANCHOR, text, before=8, after=40)]
+    pairs = [(m.start(), m.end()) for m in _PHONE_RUN.finditer(text)]
+    return sorted(spans + pairs) if pairs else spans
 
 
 def core_matches(text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
@@ -380,8 +382,7 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
         matches = core_matches(text, start, end)
     if not matches:
         return []
-    blocked = list(blocked) + [c for c in clock if c[0] < end and c[1] > start] \
-        + [(m.start(), m.end()) for m in _PHONE_RUN.finditer(text, start, end)]
+    blocked = list(blocked) + [c for c in clock if c[0] < end and c[1] > start]
     cores: list[_Core] = []
     reference_ends: list[int] = []
     for m in matches:
@@ -393,7 +394,7 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
         if c.kind == "num" and c.word and _ORDINAL_TAIL.match(text, c.end):
             continue  # "twenty-first"
         if c.kind == "num" and c.value is not None and c.value < 120 \
-                and _AGE_BRACKET_WORD.search(text, max(0, c.start - 14), c.start) \
+                and text[max(0, c.start - 4):c.start - 1].endswith(_AGE_BRACKET_ENDS) \
                 and _AGE_BRACKET_BEFORE.search(text, max(0, c.start - 40), c.start):
             continue  # "children under five": an age bracket, not a count
         if c.kind == "num" and not c.word:
@@ -409,9 +410,8 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
                 continue  # codes with leading zeros: "2023-001"
             if prev2[-1:] in ("-", "–", "/") and prev2[:1].isdigit() and _overlaps(blocked, c.start - 6, c.start - 1):
                 continue  # the tail of a code after a year: "2023-001"
-            if _UNIT_NAME.search(text, max(0, c.start - 8), c.start) and text[c.end:c.end + 1] == ")" \
-                    and text[c.start:c.end].isdigit() \
-                    or _REF_AFTER.match(text, c.end):
+            if nxt == ")" and text[c.start:c.end].isdigit() and _UNIT_NAME.search(text, max(0, c.start - 8), c.start) \
+                    or text[c.end + 1:c.end + 2] in ("C", "U") and _REF_AFTER.match(text, c.end):
                 continue  # a unit's name "(BIR 14)"; a title of a code "31 CFR part 594"
             if _REF_BEFORE.search(text[max(0, c.start - 14):c.start]):
                 reference_ends.append(c.end)
