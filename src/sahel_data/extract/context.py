@@ -368,7 +368,7 @@ def sources_in(text: str, start: int, end: int, places: set[str] | None = None,
                 continue  # "N3m ransom per victim": a rate, not a credit
             # the whole phrase, with a leading number ("Two security sources")
             ps = m.start()
-            titled = _TITLED_NAME.match(raw.strip())
+            titled = raw.count(" ") >= 3 and _TITLED_NAME.match(raw.strip())
             if titled:
                 raw = titled.group("name")  # "Under Secretary of the Treasury ... Rachel M. Hendricks"
             first = raw.split()[0]
@@ -1240,18 +1240,20 @@ def period_for(text: str, dates, segs, fs: int, fe: int, sent_start: int, sent_e
     # a date that directly follows the figure's phrase (asides between them skipped:
     # "652 billion CFA francs ($1.1 billion) in 2025"); a figure in an aside without a
     # date of its own reads on after the aside
-    own_aside = next(((a, b) for a, b in ins if a <= fs < b), None)
+    own_aside = next(((a, b) for a, b in ins if a <= fs < b), None) if ins else None
     if own_aside and not any(own_aside[0] <= d.start < own_aside[1] for d in ds):
         fe = own_aside[1]
     after = [d for d in ds if d.start >= fe]
     if after:
         d = after[0]
-        skipped = [(a, b) for a, b in ins if fe <= a and b <= d.start]
-        gap, pos = "", fe
-        for a, b in skipped:
-            gap, pos = gap + text[pos:a], b
-        gap += text[pos:d.start]
-        fig_positions = [q for q in fig_positions if not any(a <= q < b for a, b in skipped)]
+        skipped = [(a, b) for a, b in ins if fe <= a and b <= d.start] if ins else []
+        gap = text[fe:d.start]
+        if skipped:
+            gap, pos = "", fe
+            for a, b in skipped:
+                gap, pos = gap + text[pos:a], b
+            gap += text[pos:d.start]
+            fig_positions = [q for q in fig_positions if not any(a <= q < b for a, b in skipped)]
         if re.fullmatch(r"(?:\s+[\w'’\-]+){0,6}?\s+(?:in|during|by|for|as\s+of|since|until|at\s+the\s+end\s+of|"
                         r"at\s+the\s+start\s+of|over|throughout)\s+", gap) \
                 and not re.search(r"\b(?:compared|than|from|versus|vs|against|relative|earlier|previous|same|last|up|down)\b"

@@ -102,6 +102,26 @@ _CUR_PREFIX = (r"(?:US\s?\$|\$|€|£|F?CFA\s?|₦|(?<![^\W_])(?-i:USD|EUR|GBP|X
 _LEFT = re.compile(
     rf"(?:(?<![\w.])(?P<bound>{_BOUND_RX})\s+|(?P<tilde>~)\s*)?(?P<cur>{_CUR_PREFIX}\s*)?$", re.I
 )
+# the words a bound or a currency before a number can end with: _LEFT is searched only when
+# the token before the number is one of them (most numbers have neither, and the search is costly)
+_LEFT_LAST_WORDS = frozenset(b.split()[-1].lower() for b in _BOUNDS) | {"cfa", "fcfa"}
+_LEFT_LAST_CODES = frozenset(["USD", "EUR", "GBP", "XOF", "NGN", "N", *_ISO_CURRENCIES])
+_LEFT_LAST_SYMBOLS = frozenset("$€£₦~")
+
+
+def _left_match(text: str, pos: int) -> re.Match | None:
+    """_LEFT.search before `pos`, skipped when the token before cannot end a bound or a currency."""
+    before = text[max(0, pos - 40):pos].rstrip()
+    if not before:
+        return None
+    last = before.rsplit(None, 1)[-1]
+    word = last.lstrip("([{\"'“‘—–-/")
+    if last[-1] not in _LEFT_LAST_SYMBOLS and word not in _LEFT_LAST_CODES \
+            and word.lower() not in _LEFT_LAST_WORDS and not word.lower().endswith("cfa"):
+        return None
+    return _LEFT.search(text, max(0, pos - 40), pos)
+
+
 _RANGE_LEFT = re.compile(
     rf"(?<![\w])(?P<rw>between|from)\s+(?:(?:about|around|some|roughly|nearly|almost|approximately|over|"
     rf"more\s+than|less\s+than|fewer\s+than|at\s+least)\s+)?(?:{_CUR_PREFIX}\s*)?$",
@@ -196,8 +216,10 @@ _STATISTIC_BEFORE = re.compile(r"\b[pP]\s*[<>=≤≥]\s*$|\b(?:r|R²|R2|t|z|F|df
 _YEARS_OLD = re.compile(r"[\-‐\s]years?[\-‐\s]old\b", re.I)
 # "five times as many as two years ago": a comparison, not a bound on what follows
 _MULTIPLE_BEFORE = re.compile(r"\b(?:times|twice|thrice|half|fold)\s+$", re.I)
+_CURRENCY_CHARS = re.compile(r"[$€£₦A-Z]")  # a cheap test before looking for a currency written again
 # phone numbers written in pairs of digits: "80 00 11 45", "20 72 35 00"
 _PHONE_RUN = re.compile(r"(?<![\d,.])\d{2,4}(?:[ .]\d{2}){3,}(?![\d,])")
+_PHONE_PAIRS = re.compile(r"\d\d[ .]\d\d[ .]\d\d")
 _UNIT_NAME = re.compile(r"\((?!(?:SD|SE|IQR|CI|OR|RR|HR|AOR|MAD)\s)[A-Z]{2,5}\s$")  # "(BIR 14)", not "(SD 3)"
 _REF_AFTER = re.compile(r"\s+(?:CFR|U\.S\.C\.)(?![^\W_])")
 _AGED_BEFORE = re.compile(r"\baged\s+$", re.I)
@@ -363,7 +385,7 @@ def _right(text: str, e: int):
 def clock_spans(text: str) -> list[tuple[int, int]]:
     """Clock times, phone numbers and footnote marks: never figures."""
     spans = [(m.start(), m.end()) for m in windowed_finditer(_CLOCK, _CLOCK_ANCHOR, text, before=8, after=40)]
-    pairs = [(m.start(), m.end()) for m in _PHONE_RUN.finditer(text)]
+    pairs = [(m.start(), m.end()) for m in windowed_finditer(_PHONE_RUN, _PHONE_PAIRS, text, before=4, after=20)]
     return sorted(spans + pairs) if pairs else spans
 
 
@@ -460,7 +482,7 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
         if c.kind == "num" and i + 1 < len(cores) and cores[i + 1].kind == "num":
             d = cores[i + 1]
             sep = _RANGE_SEP.fullmatch(text, uend, d.start)
-            if not sep and d.start - uend < 12:
+            if not sep and d.start - uend < 12 and _CURRENCY_CHARS.search(text, uend, d.start):
                 # the currency written again: "between N50,000 and N100,000", "$2bn to $3bn"
                 cur2 = _LEFT.search(text, uend, d.start)
                 cur1 = _LEFT.search(text, max(0, c.start - 10), c.start)
@@ -528,7 +550,7 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
                 and (c.start < 2 or text[c.start - 2] in " \t|(\n"):
             sign = -1.0 if text[c.start - 1] in "-−" else 1.0  # "-12%", "+68%" in tables
             fs = c.start - 1
-        left = _LEFT.search(text, max(0, c.start - 40), c.start)
+        left = _left_match(text, c.start)
         bound = None
         cur = None
         if left and left.group(0):
