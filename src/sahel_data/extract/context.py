@@ -172,7 +172,7 @@ _RELATIVE = re.compile(r",\s+(?:which|who)\b[^,;()\n]*?(?:,|(?=\()|(?=[.!?][\"�
 _BRACKETS = re.compile(r"\([^()]*\)|\s[-–]\s[^-–—]*?\s[-–]\s|—[^—]*—")
 
 
-@dataclass
+@dataclass(slots=True)
 class Place:
     start: int
     end: int
@@ -182,7 +182,7 @@ class Place:
     subnational: bool = False  # a city or region standing for its country ("Zamfara State" -> NGA)
 
 
-@dataclass
+@dataclass(slots=True)
 class SentenceContext:
     start: int
     end: int

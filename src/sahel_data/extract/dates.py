@@ -18,7 +18,7 @@ MONTHS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateSpan:
     start: int
     end: int

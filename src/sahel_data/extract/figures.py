@@ -17,7 +17,7 @@ from .numbers import (
 __all__ = ["Figure", "find_figures", "measure_for", "clock_spans", "core_matches"]
 
 
-@dataclass
+@dataclass(slots=True)
 class Figure:
     start: int
     end: int
@@ -245,7 +245,7 @@ def _cur_code(s: str) -> str | None:
     return None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Core:
     start: int
     end: int  # end of the core number

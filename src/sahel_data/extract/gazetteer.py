@@ -21,7 +21,7 @@ __all__ = ["Entity", "Match", "Gazetteer", "load_gazetteer", "GAZETTEER_PATH"]
 GAZETTEER_PATH = Path(__file__).resolve().parent.parent / "data" / "gazetteer.csv"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     entity_id: str
     entity_type: str  # country, region, city, armed_group, state_force, organisation, person
@@ -30,7 +30,7 @@ class Entity:
     capital: bool = False  # a capital city, which can stand for its state ("Paris withdrew ...")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Match:
     start: int
     end: int

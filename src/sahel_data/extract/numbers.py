@@ -65,6 +65,9 @@ def parse_digits(s: str) -> float | None:
     """'4,317' -> 4317.0; '1.2 million' -> 1200000.0; '$5m' style '5m' -> 5e6."""
     if s.isascii() and s.isdigit():
         return float(s)
+    plain = s.replace(",", "")
+    if plain.isascii() and plain.replace(".", "", 1).isdigit() and "." not in plain[-1:]:
+        return float(plain)  # "4,317", "6.5"
     m = _DIGITS.match(s)
     if not m:
         return None

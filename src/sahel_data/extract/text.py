@@ -11,7 +11,7 @@ from dataclasses import dataclass
 __all__ = ["Sentence", "split_sentences", "segments", "insertions", "is_furniture_line", "mask_markup"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     start: int
     end: int
