@@ -372,6 +372,8 @@ def sources_in(text: str, start: int, end: int, places: set[str] | None = None,
             if titled:
                 raw = titled.group("name")  # "Under Secretary of the Treasury ... Rachel M. Hendricks"
             first = raw.split()[0]
+            if first in ("in", "on", "at", "by", "for", "from", "with", "late", "early", "later", "earlier"):
+                continue  # "said in a statement": how, not who
             if first in ("In", "On", "At", "By", "For", "From", "Since", "During", "After", "Before", "With",
                          "Under", "Across", "Despite", "Although", "Between", "Over", "Among", "Within"):
                 continue
