@@ -345,6 +345,34 @@ def test_a_long_title_before_a_name_credits_the_name():
     assert f["40"]["attributed_to"] == "Ministry of Defence"
 
 
+@pytest.mark.parametrize("sentence,span,source", [
+    ("The Africa Corps sent 300 men, according to two European intelligence officials.", "300",
+     "European intelligence officials"),
+    ("An airport worker who watched from the tarmac counted two armoured vehicles.", "two", "airport worker"),
+    ("A leaked planning document seen by this magazine puts the budget at 80 billion roubles.",
+     "80 billion roubles", "leaked planning document"),
+    ("Hamadi, a teacher who gives only his first name, says a third of the families have left.", "a third", "Hamadi"),
+    ("Flight data compiled by the open-source collective Sahel Skies show at least 148 rotations.", "at least 148",
+     "Sahel Skies"),
+    ("The rebels say they killed 47 Russians.", "47", "rebels"),
+    ("A Nigerien colonel who has trained alongside the Russians says 100 instructors stay.", "100", "Nigerien colonel"),
+    ("Mali's army said in a statement late on Sunday that 12 soldiers had been killed.", "12", "Mali's army"),
+])
+def test_more_ways_of_naming_who_speaks(sentence, span, source):
+    assert figs(sentence)[span]["attributed_to"] == source
+
+
+def test_the_same_database_and_a_quotation_over_several_sentences():
+    f = figs("Turkey sold 30 drones to Mali, according to SIPRI. China supplied 38% of Niger's arms imports, "
+             "the same database shows.")
+    assert f["38%"]["attributed_to"] == "SIPRI"
+    f = figs('"The paperwork changed," says Arkady Yermolin. "Under Wagner, Bamako paid cash. '
+             'Now it is a contract between two states."')
+    assert f["two"]["attributed_to"] == "Arkady Yermolin"
+    f = figs('"The paperwork changed," says Arkady Yermolin. The contract covers two states.')
+    assert f["two"]["attributed_to"] is None  # the quotation has closed
+
+
 def test_a_place_is_never_a_source():
     f = figs("Police units deployed in Kano and Kaduna states, arrested 40 suspects and freed 12 hostages.")
     assert f["40"]["attributed_to"] is None and f["12"]["attributed_to"] is None

@@ -223,7 +223,7 @@ def _place_of(m: Match, ranks: dict[str, int]) -> Place | None:
 _FW = r"(?:of|for|and|on|the|de|du|des|la|le|to|from|against|in|&)"
 _CAP = r"(?:[A-Z][\w'’.\-]*|[A-Z]{2,}[\w$]*)"
 _PROPER = rf"{_CAP}(?:\s+(?:{_CAP}|(?:{_FW}\s+)*{_FW}(?=\s+[A-Z&])|&|project|programme|program))*"
-_LOWER_NP = r"(?:[a-z0-9][\w\-]*\s+){0,2}(?:sources?|officials?|authorities|partners|agencies|agency|witness(?:es)?|residents?|army|military|police|ministry|government|junta|spokesman|spokeswoman|spokesperson|fishermen|fisherman|farmers?|herders?|traders?|villagers?|doctors?|medics?|nurses?|teachers?|aid\s+workers?|humanitarians?|analysts?|experts?|researchers?|observers?|activists?|monitors?|officers?|diplomats?|community\s+leaders?|leaders?|elders?|survivors?|victims?|relatives?|parents?|men|women|man|woman|soldiers?|mayor|governor|chief|imam|journalists?|reporters?|locals|inhabitants|displaced\s+people|refugees?|pastors?|priests?|students?|workers?|drivers?|statement|report|study|survey|communiqu[ée]|document|group|organi[sz]ation|press|respondents?|interviewees?|participants?|media|newspapers?|outlets?|channels?|accounts?|television|radio|office|commission|council|mission|department|service|panel|committee|body|institute|observatory|network|bureau|directorate|representatives?|envoy|commanders?|militants?|fighters?|people|population|assessments?|staff|personnel|rescuers?|volunteers?|paramedics?|intelligence)"
+_LOWER_NP = r"(?:[a-z0-9][\w\-]*\s+){0,2}(?:sources?|officials?|authorities|partners|agencies|agency|witness(?:es)?|residents?|army|military|police|ministry|government|junta|spokesman|spokeswoman|spokesperson|fishermen|fisherman|farmers?|herders?|traders?|villagers?|doctors?|medics?|nurses?|teachers?|aid\s+workers?|humanitarians?|analysts?|experts?|researchers?|observers?|activists?|monitors?|officers?|diplomats?|community\s+leaders?|leaders?|elders?|survivors?|victims?|relatives?|parents?|men|women|man|woman|soldiers?|mayor|governor|chief|imam|journalists?|reporters?|locals|inhabitants|displaced\s+people|refugees?|pastors?|priests?|students?|workers?|drivers?|statement|report|study|survey|communiqu[ée]|document|group|organi[sz]ation|press|respondents?|interviewees?|participants?|media|newspapers?|outlets?|channels?|accounts?|television|radio|office|commission|council|mission|department|service|panel|committee|body|institute|observatory|network|bureau|directorate|representatives?|envoy|commanders?|militants?|fighters?|people|population|assessments?|staff|personnel|rescuers?|volunteers?|paramedics?|intelligence|rebels?|insurgents?|separatists?|colonels?|generals?|captains?|lieutenants?|sergeants?|majors?|database|dataset)"
 _SRC = rf"(?:{_LOWER_NP}\s+(?:of|for|in)\s+(?:the\s+)?{_PROPER}|(?:{_CAP}\s+){{1,3}}{_LOWER_NP}|{_PROPER}(?:['’]s\s+[a-z]+)?|{_LOWER_NP})"
 _SPEECH = r"said|says|say|told|tells|stated|states|announced|announces|claimed|claims|added|adds|warned|warns|insisted|insists|confirmed|confirms|admitted|admits|acknowledged|acknowledges"
 _PATTERN2_VERBS = (
@@ -264,12 +264,13 @@ _TITLED_NAME = re.compile(
     r"(?P<name>[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:\s+[A-Z]\.)?(?:\s+[A-ZÀ-Þ][a-zà-ÿ'’\-]+){1,2})\.?$")
 _PER_SOURCE = re.compile(rf"\b(?:[Pp]er|by\s+the\s+admission\s+of|as\s+reported\s+by|quoted\s+by|cited\s+by|citing)\s+(?:the\s+)?(?P<src>(?:{_CAP}[\w\-]*\s+){{0,3}}{_LOWER_NP}|{_PROPER})")
 _SOURCE_PATTERNS = [
-    re.compile(rf"\b[Aa]ccording\s+to\s+(?:(?:the|a|an|its|their|new|recent|latest|preliminary|official|annual|\d{{4}})\s+)*(?:(?:data|figures|estimates|reports?|study|survey|analysis|statistics|count)\s+(?:by|from|of)\s+(?:the\s+)?)?(?P<src>{_SRC})"),
-    re.compile(rf"(?:^|[.,;:]\s+|[\"”]\s*|\b(?:and|but|while|whereas|that|after|before|when|since|because|until)\s+)(?:(?:the|The|an|An|a|A|our|Our|their|Their|its|Its)\s+)?(?:{_NUMW})?(?:[a-z][\w\-]*\s+(?:[a-z][\w\-]*\s+)?(?<!\bof\s)(?<!\bfor\s)(?<!\bin\s)(?=[A-Z]{{2,}}\b|[A-Z][a-z]+\s+[A-Z]))?(?P<src>{_SRC})(?:\s*\([^)]{{1,24}}\))?(?:\s+(?:data|figures|statistics|estimates|report|researchers|analysts|there|here|also|now|still))?(?:,\s+(?:who|which)\b[^,]*,|,\s*(?P<appos>[^,]{{1,30}}|(?:[A-Z][\w'’\-]*\s+){{0,2}}(?i:{_TITLES})\b[^,]{{0,90}}),|\s+who\s+(?:[a-z][\w\-]*\s+){{0,4}}?[a-z][\w\-]*(?=\s+(?:said|says|told|tells|added|explained)\b)|(?<=[a-zà-ÿ]),(?=\s+(?:{_SPEECH})\b))?\s+(?:{_PATTERN2_VERBS})\b"),
+    re.compile(rf"\b[Aa]ccording\s+to\s+(?:(?:the|a|an|its|their|new|recent|latest|preliminary|official|annual|\d{{4}}|two|three|four|five|several|many|some)\s+)*(?:(?:data|figures|estimates|reports?|study|survey|analysis|statistics|count)\s+(?:by|from|of)\s+(?:the\s+)?)?(?P<src>{_SRC})"),
+    re.compile(rf"(?:^|[.,;:]\s+|[\"”]\s*|\b(?:and|but|while|whereas|that|after|before|when|since|because|until)\s+)(?:(?:the|The|an|An|a|A|our|Our|their|Their|its|Its)\s+)?(?:{_NUMW})?(?:[a-z][\w\-]*\s+(?:[a-z][\w\-]*\s+)?(?<!\bof\s)(?<!\bfor\s)(?<!\bin\s)(?=[A-Z]{{2,}}\b|[A-Z][a-z]+\s+[A-Z]))?(?P<src>{_SRC})(?:\s*\([^)]{{1,24}}\))?(?:\s+(?:data|figures|statistics|estimates|report|researchers|analysts|there|here|also|now|still))?(?:,\s+(?:who|which)\b[^,]*,|,\s*(?P<appos>[^,]{{1,30}}|(?:[A-Z][\w'’\-]*\s+){{0,2}}(?i:{_TITLES})\b[^,]{{0,90}}|(?:a|an)\s[^,]{{1,60}}),|\s+who\s+(?:[\w\-’']+\s+){{0,5}}?[\w\-’']+(?=\s+(?:said|says|told|tells|added|explained)\b)|\s+who\s+(?:[\w\-’']+\s+){{1,5}}?[\w\-’']+(?=\s+(?:counted|estimated|estimates|recorded|confirmed|reported)\b)|\s+(?:seen|obtained|reviewed|consulted|quoted)\s+by\s+(?:[\w\-]+\s+){{0,2}}[\w\-]+|(?<=[a-zà-ÿ]),(?=\s+(?:{_SPEECH})\b))?\s+(?:{_PATTERN2_VERBS})\b"),
     _PER_SOURCE,
     re.compile(rf"\b(?:said|says|reported|estimated|stated|noted|added|adds)\s+(?:the\s+|an?\s+)?(?!\d)(?P<src>{_SRC})"
                rf"(?=\s*(?:[,.;:!?)\"”]|$|\s(?:in|on|at|to|today|yesterday|last|this|earlier|late|when|after)\b))"),
-    re.compile(rf"\b(?:reported|documented|recorded|compiled|collected|published|cited|counted|released|gathered|estimated)\s+by\s+(?:the\s+)?(?P<src>{_SRC})"),
+    re.compile(rf"\b(?:reported|documented|recorded|compiled|collected|published|cited|counted|released|gathered|estimated)\s+by\s+(?:the\s+)?"
+               rf"(?:(?:[a-z][\w\-]*\s+){{1,3}}(?=[A-Z]))?(?P<src>{_SRC})"),
     re.compile(rf"\b(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ee]stimates|[Nn]umbers|[Rr]eports?|[Ss]tudy|[Aa]nalysis|[Ss]urvey|[Tt]ally|[Cc]ount)\s+(?:from|by|of)\s+(?:the\s+)?(?P<src>{_PROPER})"),
     re.compile(rf"\b(?P<src>{_PROPER})['’]s\s+(?:data|figures|report|latest\s+report|annual\s+report|estimates|statistics|database|count|tally)\b"),
     # a person named after a lower-case title: "Government spokesman Jean Dupont says"
@@ -284,7 +285,7 @@ _PRONOUN = re.compile(
 )
 _GENERIC_SOURCE = re.compile(
     r"^(?:statement|report|study|analysis|survey|group|agency|organi[sz]ation|centre|center|data|figures|"
-    r"document|communiqu[ée]|same\s+report|same\s+study|"
+    r"document|communiqu[ée]|same\s+[a-z]+|database|dataset|tally|"
     r"it|they|he|she|this|one|one of them)$",
     re.I,
 )
@@ -451,6 +452,19 @@ def _continues(text: str, start: int, end: int, source: str) -> bool:
     return not (_SINGULAR_PERSON.match(text, start, end) and _PLURAL_COMMON_NOUN.fullmatch(source))
 
 
+def _quote_open_after(sentence: str, was_open: bool) -> bool:
+    """Whether a quotation is still open after this sentence: straight quotes toggle, curly ones open and close."""
+    state = was_open
+    for ch in sentence:
+        if ch == '"':
+            state = not state
+        elif ch == "“":
+            state = True
+        elif ch == "”":
+            state = False
+    return state
+
+
 # ---------------------------------------------------------------- building
 
 # transcript speaker labels at the start of a line: "AMINATA TRAORE: ...", or a full name in title
@@ -569,6 +583,7 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
     last_group: str | None = None
     prev_source: str | None = None
     prev_quote = False
+    quote_open = False
     prev_para = None
     anaphors: list[tuple[int, str, re.Match]] = []
     for a in windowed_finditer(_ANAPHOR, _ANAPHOR_ANCHOR, text, before=30, after=20, word_starts=True):
@@ -889,7 +904,8 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
         if src is None and prev_source and (same_para or person_goes_on) and (
                 cont or _continues(text, sent.start, sent.end, prev_source)
                 or _TRAILING_IT_SAID.search(text, sent.start, sent.end)
-                or (prev_quote and re.match(r"\s*[\"“]", text[sent.start:sent.start + 3]))):
+                or (prev_quote and re.match(r"\s*[\"“]", text[sent.start:sent.start + 3]))
+                or quote_open):
             src = prev_source  # a continuing sentence, or the rest of a quoted passage
         if src is None and sent.paragraph in turn_para:
             src = turn_para[sent.paragraph]  # a transcript turn is a quote of its speaker
@@ -897,6 +913,8 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
         ctx.source = src
         ctx.source_span = span
         prev_quote = bool(re.search(r"[\"”]", text[sent.start:sent.end]))
+        # still inside a quotation that an earlier sentence of the paragraph opened
+        quote_open = _quote_open_after(text[sent.start:sent.end], quote_open if same_para else False)
         named = [c[0] for c in ctx.sources if c[0]]
         prev_source = named[-1] if src and named else src  # the next sentence points back to the latest one
         prev_para = sent.paragraph
