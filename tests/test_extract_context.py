@@ -357,6 +357,16 @@ def test_a_long_title_before_a_name_credits_the_name():
     ("The rebels say they killed 47 Russians.", "47", "rebels"),
     ("A Nigerien colonel who has trained alongside the Russians says 100 instructors stay.", "100", "Nigerien colonel"),
     ("Mali's army said in a statement late on Sunday that 12 soldiers had been killed.", "12", "Mali's army"),
+    ('A spokesman for the army, Colonel Souleymane Dembélé, later told ORTM that "fewer than 15" soldiers died.',
+     "fewer than 15", "Souleymane Dembélé"),
+    ("Human Rights Watch has documented at least 32 mass killings.", "at least 32", "Human Rights Watch"),
+    ("Afrobarometer's tenth round, fielded in Mali in 2024, found that 58% of Malians prefer democracy.", "58%",
+     "Afrobarometer"),
+    ("One woman in Tillabéri, a mother of six, told me she had marched for 3 days.", "3 days", "woman"),
+    ("But a leaked planning document puts the budget at 80 billion roubles.", "80 billion roubles",
+     "leaked planning document"),
+    ("Some 500 people died, according to a UN investigation.", "Some 500", "UN investigation"),
+    ("The army spokesman, Colonel-Major Hamidou Sanou, said 12,000 recruits joined.", "12,000", "Hamidou Sanou"),
 ])
 def test_more_ways_of_naming_who_speaks(sentence, span, source):
     assert figs(sentence)[span]["attributed_to"] == source

@@ -223,8 +223,8 @@ def _place_of(m: Match, ranks: dict[str, int]) -> Place | None:
 _FW = r"(?:of|for|and|on|the|de|du|des|la|le|to|from|against|in|&)"
 _CAP = r"(?:[A-Z][\w'’.\-]*|[A-Z]{2,}[\w$]*)"
 _PROPER = rf"{_CAP}(?:\s+(?:{_CAP}|(?:{_FW}\s+)*{_FW}(?=\s+[A-Z&])|&|project|programme|program))*"
-_LOWER_NP = r"(?:[a-z0-9][\w\-]*\s+){0,2}(?:sources?|officials?|authorities|partners|agencies|agency|witness(?:es)?|residents?|army|military|police|ministry|government|junta|spokesman|spokeswoman|spokesperson|fishermen|fisherman|farmers?|herders?|traders?|villagers?|doctors?|medics?|nurses?|teachers?|aid\s+workers?|humanitarians?|analysts?|experts?|researchers?|observers?|activists?|monitors?|officers?|diplomats?|community\s+leaders?|leaders?|elders?|survivors?|victims?|relatives?|parents?|men|women|man|woman|soldiers?|mayor|governor|chief|imam|journalists?|reporters?|locals|inhabitants|displaced\s+people|refugees?|pastors?|priests?|students?|workers?|drivers?|statement|report|study|survey|communiqu[ée]|document|group|organi[sz]ation|press|respondents?|interviewees?|participants?|media|newspapers?|outlets?|channels?|accounts?|television|radio|office|commission|council|mission|department|service|panel|committee|body|institute|observatory|network|bureau|directorate|representatives?|envoy|commanders?|militants?|fighters?|people|population|assessments?|staff|personnel|rescuers?|volunteers?|paramedics?|intelligence|rebels?|insurgents?|separatists?|colonels?|generals?|captains?|lieutenants?|sergeants?|majors?|database|dataset)"
-_SRC = rf"(?:{_LOWER_NP}\s+(?:of|for|in)\s+(?:the\s+)?{_PROPER}|(?:{_CAP}\s+){{1,3}}{_LOWER_NP}|{_PROPER}(?:['’]s\s+[a-z]+)?|{_LOWER_NP})"
+_LOWER_NP = r"(?:[a-z0-9][\w\-]*\s+){0,2}(?:sources?|officials?|authorities|partners|agencies|agency|witness(?:es)?|residents?|army|military|police|ministry|government|junta|spokesman|spokeswoman|spokesperson|fishermen|fisherman|farmers?|herders?|traders?|villagers?|doctors?|medics?|nurses?|teachers?|aid\s+workers?|humanitarians?|analysts?|experts?|researchers?|observers?|activists?|monitors?|officers?|diplomats?|community\s+leaders?|leaders?|elders?|survivors?|victims?|relatives?|parents?|men|women|man|woman|soldiers?|mayor|governor|chief|imam|journalists?|reporters?|locals|inhabitants|displaced\s+people|refugees?|pastors?|priests?|students?|workers?|drivers?|statement|report|study|survey|communiqu[ée]|document|group|organi[sz]ation|press|respondents?|interviewees?|participants?|media|newspapers?|outlets?|channels?|accounts?|television|radio|office|commission|council|mission|department|service|panel|committee|body|institute|observatory|network|bureau|directorate|representatives?|envoy|commanders?|militants?|fighters?|people|population|assessments?|staff|personnel|rescuers?|volunteers?|paramedics?|intelligence|rebels?|insurgents?|separatists?|colonels?|generals?|captains?|lieutenants?|sergeants?|majors?|database|dataset|investigation|inquiry|probe|audit|census|poll)"
+_SRC = rf"(?:{_LOWER_NP}\s+(?:of|for|in)\s+(?:the\s+)?(?:{_PROPER}|{_LOWER_NP})|(?:{_CAP}\s+){{1,3}}{_LOWER_NP}|{_PROPER}(?:['’]s\s+[a-z]+)?|{_LOWER_NP})"
 _SPEECH = r"said|says|say|told|tells|stated|states|announced|announces|claimed|claims|added|adds|warned|warns|insisted|insists|confirmed|confirms|admitted|admits|acknowledged|acknowledges"
 _PATTERN2_VERBS = (
     r"said|says|say|reported|reports|estimated|estimates|estimate|stated|states|told|announced|claimed|claims|"
@@ -232,7 +232,7 @@ _PATTERN2_VERBS = (
     r"admitted|acknowledged|show|shows|showed|indicate|indicates|indicated|finds|suggest|suggests|suggested|"
     r"projects|projected|calculates|calculated|tallied|report"
 )
-_NUMW = r"(?:two|three|four|five|several|many|some|\d+)\s+"
+_NUMW = r"(?i:one|two|three|four|five|several|many|some|\d+)\s+"
 _FRONTED_VERBS = (r"said|says|say|told|tells|reported|reports|estimated|estimates|stated|noted|documented|"
                   r"counted|recorded|claimed|claims|confirmed|tallied")
 _TITLES = (r"spokes(?:man|woman|person)|minister|governor|mayor|president|commander|chief|official|director|"
@@ -249,7 +249,7 @@ _LEAD_STRIP = re.compile(r"^(?:Today|Yesterday|Tonight|Meanwhile|Earlier|Later|R
 _PERSON_TITLE = re.compile(
     r"^(?:(?:Government|Army|Military|Police|Defence|Defense|Interior|Foreign|Deputy|Vice|Prime|Regional|Local|Senior|Chief)\s+)?"
     r"(?:Spokes(?:man|woman|person)|Minister|Governor|Mayor|President|Commander|Colonel|Col\.|Captain|Capt\.|"
-    r"Lieutenant-Colonel|Lieutenant-General|Major-General|Brigadier-General|Brigadier|Lt\.?-Col\.|"
+    r"(?:Lieutenant|Colonel|Major|General|Brigadier|Commandant)-(?:Colonel|Major|General)|Brigadier|Lt\.?-Col\.|"
     r"Lieutenant|Lt\.|Major|Maj\.|General|Gen\.|Sergeant|Sgt\.|Prefect|Ambassador|Senator|Dr\.?|Prof\.?|Professor|Mr\.?|Mrs\.?|Ms\.?|"
     r"Malam|Mallam|Alhaji|Alhaja|Hajiya|Hajia|Hadja|El\s+Hadj|Sheikh|Imam|Pastor|Father|Bishop|Emir|"
     r"DSP|ASP|CSP|SP|AIG|DIG|IGP|CP|Inspector|Superintendent|Commissioner)"
@@ -262,17 +262,34 @@ _TITLED_NAME = re.compile(
     r"Chair(?:man|woman|person)?|President|Governor|Spokes(?:man|woman|person)|Intelligence|Affairs|Security|"
     r"Defen[cs]e|Operations|Commander|General)\s+"
     r"(?P<name>[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:\s+[A-Z]\.)?(?:\s+[A-ZÀ-Þ][a-zà-ÿ'’\-]+){1,2})\.?$")
+# the pieces of "<subject> <reporting verb>": where a subject can start, what may stand
+# between it and its verb, and auxiliaries or adverbs just before the verb
+_SUBJECT_START = (
+    r"(?:^|[.,;:]\s+|[\"”]\s*|\b(?i:and|but|while|whereas|that|after|before|when|since|because|until|yet)\s+)"
+    r"(?:(?:the|The|an|An|a|A|our|Our|their|Their|its|Its)\s+)?(?:" + _NUMW + r")?"
+    r"(?:[a-z][\w\-]*\s+(?:[a-z][\w\-]*\s+)?(?<!\bof\s)(?<!\bfor\s)(?<!\bin\s)(?=[A-Z]{2,}\b|[A-Z][a-z]+\s+[A-Z]))?"
+)
+_SUBJECT_TAIL = (
+    r"(?:,\s+(?:who|which)\b[^,]*,"  # ", which monitors attacks,"
+    r"|,\s*(?P<appos>[^,]{1,30}|(?:[A-Z][\w'’\-]*\s+){0,2}(?i:" + _TITLES + r")\b[^,]{0,90}|(?:a|an)\s[^,]{1,60}),"  # an apposition
+    r"|\s+who\s+(?:[\w\-’']+\s+){0,5}?[\w\-’']+(?=\s+(?:said|says|told|tells|added|explained)\b)"  # "a soldier who took part told"
+    r"|\s+who\s+(?:[\w\-’']+\s+){1,5}?[\w\-’']+(?=\s+(?:counted|estimated|estimates|recorded|confirmed|reported)\b)"
+    r"|\s+(?:seen|obtained|reviewed|consulted|quoted)\s+by\s+(?:[\w\-]+\s+){0,2}[\w\-]+"  # "a document seen by this magazine"
+    r"|(?<=[a-zà-ÿ]),(?=\s+(?:" + _SPEECH + r")\b))?"  # ", Lieutenant-Colonel Adama Sawadogo, stated"
+)
+_BEFORE_VERB = r"(?:\s+(?:has|have|had|later|then|again|separately|previously|earlier)){0,2}"
 _PER_SOURCE = re.compile(rf"\b(?:[Pp]er|by\s+the\s+admission\s+of|as\s+reported\s+by|quoted\s+by|cited\s+by|citing)\s+(?:the\s+)?(?P<src>(?:{_CAP}[\w\-]*\s+){{0,3}}{_LOWER_NP}|{_PROPER})")
 _SOURCE_PATTERNS = [
     re.compile(rf"\b[Aa]ccording\s+to\s+(?:(?:the|a|an|its|their|new|recent|latest|preliminary|official|annual|\d{{4}}|two|three|four|five|several|many|some)\s+)*(?:(?:data|figures|estimates|reports?|study|survey|analysis|statistics|count)\s+(?:by|from|of)\s+(?:the\s+)?)?(?P<src>{_SRC})"),
-    re.compile(rf"(?:^|[.,;:]\s+|[\"”]\s*|\b(?:and|but|while|whereas|that|after|before|when|since|because|until)\s+)(?:(?:the|The|an|An|a|A|our|Our|their|Their|its|Its)\s+)?(?:{_NUMW})?(?:[a-z][\w\-]*\s+(?:[a-z][\w\-]*\s+)?(?<!\bof\s)(?<!\bfor\s)(?<!\bin\s)(?=[A-Z]{{2,}}\b|[A-Z][a-z]+\s+[A-Z]))?(?P<src>{_SRC})(?:\s*\([^)]{{1,24}}\))?(?:\s+(?:data|figures|statistics|estimates|report|researchers|analysts|there|here|also|now|still))?(?:,\s+(?:who|which)\b[^,]*,|,\s*(?P<appos>[^,]{{1,30}}|(?:[A-Z][\w'’\-]*\s+){{0,2}}(?i:{_TITLES})\b[^,]{{0,90}}|(?:a|an)\s[^,]{{1,60}}),|\s+who\s+(?:[\w\-’']+\s+){{0,5}}?[\w\-’']+(?=\s+(?:said|says|told|tells|added|explained)\b)|\s+who\s+(?:[\w\-’']+\s+){{1,5}}?[\w\-’']+(?=\s+(?:counted|estimated|estimates|recorded|confirmed|reported)\b)|\s+(?:seen|obtained|reviewed|consulted|quoted)\s+by\s+(?:[\w\-]+\s+){{0,2}}[\w\-]+|(?<=[a-zà-ÿ]),(?=\s+(?:{_SPEECH})\b))?\s+(?:{_PATTERN2_VERBS})\b"),
+    re.compile(rf"{_SUBJECT_START}(?P<src>{_SRC})(?:\s*\([^)]{{1,24}}\))?(?:\s+(?:data|figures|statistics|estimates|report|researchers|analysts|there|here|also|now|still))?"
+               rf"{_SUBJECT_TAIL}{_BEFORE_VERB}\s+(?:{_PATTERN2_VERBS})\b"),
     _PER_SOURCE,
     re.compile(rf"\b(?:said|says|reported|estimated|stated|noted|added|adds)\s+(?:the\s+|an?\s+)?(?!\d)(?P<src>{_SRC})"
                rf"(?=\s*(?:[,.;:!?)\"”]|$|\s(?:in|on|at|to|today|yesterday|last|this|earlier|late|when|after)\b))"),
     re.compile(rf"\b(?:reported|documented|recorded|compiled|collected|published|cited|counted|released|gathered|estimated)\s+by\s+(?:the\s+)?"
                rf"(?:(?:[a-z][\w\-]*\s+){{1,3}}(?=[A-Z]))?(?P<src>{_SRC})"),
     re.compile(rf"\b(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ee]stimates|[Nn]umbers|[Rr]eports?|[Ss]tudy|[Aa]nalysis|[Ss]urvey|[Tt]ally|[Cc]ount)\s+(?:from|by|of)\s+(?:the\s+)?(?P<src>{_PROPER})"),
-    re.compile(rf"\b(?P<src>{_PROPER})['’]s\s+(?:data|figures|report|latest\s+report|annual\s+report|estimates|statistics|database|count|tally)\b"),
+    re.compile(rf"\b(?P<src>{_PROPER})['’]s\s+(?:[a-z]+\s+)?(?:data|figures|report|estimates|statistics|database|count|tally|round|survey|poll|study|census)\b"),
     # a person named after a lower-case title: "Government spokesman Jean Dupont says"
     re.compile(rf"(?:^|[.,;:]\s+|[\"”]\s*|\b(?:and|but|while|that)\s+)(?:(?:the|The)\s+)?(?:{_CAP}\s+){{0,2}}(?:[a-z][\w\-]*\s+){{0,2}}"
                rf"(?:{_TITLES})\s+(?P<src>{_NAME})(?:,[^,]{{1,40}},)?\s+(?:{_PATTERN2_VERBS})\b"),
@@ -391,7 +408,8 @@ def sources_in(text: str, start: int, end: int, places: set[str] | None = None,
                 appos = (m.groupdict().get("appos") or "").strip()
                 title = _PERSON_TITLE.match(appos)
                 appos = appos[title.end():].strip() if title else appos
-                if src and appos and re.fullmatch(rf"(?:[a-z]+\s+)*(?:{_TITLES})", src) and re.fullmatch(_NAME, appos):
+                if src and appos and re.fullmatch(rf"(?:[a-z]+\s+)*(?:{_TITLES})(?:\s+(?:of|for)\s+.+)?", src) \
+                        and re.fullmatch(_NAME, appos):
                     src = appos  # "The spokesman, (Colonel) Ali Musa, said": the person, by name
                 if not src:
                     continue
