@@ -186,10 +186,12 @@ def test_attribution_forms():
     assert f["Some 800"]["attributed_to"] == "Red Cross"
 
 
-def test_count_of_the_sources_is_not_credited_to_them():
+def test_a_count_of_the_sources_is_credited_to_them():
     f = figs("Three local officials said 27 people died.")
-    assert f["Three"]["attributed_to"] is None
+    assert f["Three"]["attributed_to"] == "local officials"
     assert f["27"]["attributed_to"] == "local officials"
+    f = figs("The toll was 40, according to three diplomats.")
+    assert f["three"]["attributed_to"] == "diplomats"
 
 
 def test_per_source_and_markdown_link():

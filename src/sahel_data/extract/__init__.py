@@ -217,8 +217,6 @@ def extract_document(document_id: str, text: str, published: str | None = None) 
             src = source_for(ctx, f.start)
             if src is None:
                 src = next((q for a, b, q in quotes if a <= f.start < b), None)
-            if src and ctx.source_span and ctx.source_span[0] <= f.start < ctx.source_span[1]:
-                src = None  # "Two security sources": the count of the sources themselves
             rows.append({
                 "figure_id": f"{document_id}:fig:{f.start}-{f.end}",
                 "document_id": document_id,
