@@ -369,6 +369,8 @@ def test_a_long_title_before_a_name_credits_the_name():
      "leaked planning document"),
     ("Some 500 people died, according to a UN investigation.", "Some 500", "UN investigation"),
     ("The army spokesman, Colonel-Major Hamidou Sanou, said 12,000 recruits joined.", "12,000", "Hamidou Sanou"),
+    ("A local official in Sokolo, who asked not to be named, said 29 soldiers were buried.", "29", "local official"),
+    ('Hamadi, a teacher, says a third of the families left. "We were 3,000 before."', "3,000", "Hamadi"),
 ])
 def test_more_ways_of_naming_who_speaks(sentence, span, source):
     assert figs(sentence)[span]["attributed_to"] == source

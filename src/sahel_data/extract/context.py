@@ -329,6 +329,9 @@ def _normalise_source(src: str, sent_start_word: bool, known: set[str], places: 
     if mp and mp.group(2) in places and re.fullmatch(_LOWER_NP, mp.group(1).lower()) \
             and not _REPRESENTS.fullmatch(mp.group(1)):
         s = mp.group(1)  # "Teachers in Gao" -> "Teachers"; but "the representative of France" stays
+    mq = re.match(r"((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)\s+(?:in|near)\s+([A-ZÀ-Þ][\w'’\-]*(?:\s+[A-ZÀ-Þ][\w'’\-]*)?)$", s)
+    if mq and re.fullmatch(_LOWER_NP, mq.group(1)) and not _ORG_WORD.search(mq.group(2)):
+        s = mq.group(1)  # "local official in Sokolo" -> "local official", a village the gazetteer does not know
     s = re.sub(r"(?<=[A-Z]\w)\s+(?:report|study|survey|statement|analysis|data|figures|communiqu[ée])$", "", s)
     s = re.sub(r"^(?:two|three|four|five|several|many|some|\d+)\s+", "", s, flags=re.I)
     s = re.sub(r"^[\w\-]*\d[\w\-]*\s+", "", s)  # "40-year-old farmer" -> "farmer"
@@ -458,6 +461,7 @@ _CONTINUES = re.compile(
 )
 
 _PERSON_NAME = re.compile(r"[A-ZÀ-Þ][\w'’\-]+(?:\s+(?:[A-ZÀ-Þ][\w'’\-]+|de|da|van|von|al|el|ag|ould|ben|bin)){1,3}")
+_SPEAKER_NAME = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:\s+(?:[A-ZÀ-Þ][\w'’.\-]*|de|da|van|von|al|el|ag|ould|ben|bin)){0,3}")
 _SINGULAR_PERSON = re.compile(r"\s*[\"“]?(?:He|She|His|Her)\b")
 _PLURAL_COMMON_NOUN = re.compile(r"(?:[a-z\-]+\s+)*[a-z\-]+[^s\W]s")
 
@@ -923,7 +927,10 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                 cont or _continues(text, sent.start, sent.end, prev_source)
                 or _TRAILING_IT_SAID.search(text, sent.start, sent.end)
                 or (prev_quote and re.match(r"\s*[\"“]", text[sent.start:sent.start + 3]))
-                or quote_open):
+                or quote_open
+                # a quotation opening right after a person's words: theirs ("Hamadi says ... "We were 3,000.")
+                or (re.match(r"\s*[\"“]", text[sent.start:sent.start + 3]) and _SPEAKER_NAME.fullmatch(prev_source)
+                    and not _ORG_WORD.search(prev_source))):
             src = prev_source  # a continuing sentence, or the rest of a quoted passage
         if src is None and sent.paragraph in turn_para:
             src = turn_para[sent.paragraph]  # a transcript turn is a quote of its speaker
