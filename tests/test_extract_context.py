@@ -151,6 +151,17 @@ def test_a_relative_clause_yields_to_the_subject_it_describes():
     assert f["1000+"]["actor"] == "RUS"
 
 
+def test_a_place_the_text_sets_in_a_country_is_learned():
+    text = ("Militants attacked an army camp in Sokolo in central Mali on Saturday.\n\n"
+            "The camp in Sokolo had been overrun in 2020, when about 20 soldiers were killed. "
+            "Gunmen killed 12 civilians in the village of Tamou, Niger. Tamou had lost 4 men in May. "
+            "Aid groups counted 300 IDPs in Niger.")
+    f = figs(text)
+    assert f["about 20"]["location"] == "MLI" and f["4"]["location"] == "NER"
+    out = extract_document("t", text, "2025-06-30")
+    assert not [m for m in out["mentions"] if m["text"] in ("Sokolo", "Tamou", "IDPs")]  # no gazetteer entity
+
+
 def test_demonym_forces_are_actors():
     f = figs("Malian and Russian forces lost 18 men near Kidal.")
     assert f["18"]["actor"] == "MLI;RUS"

@@ -14,7 +14,7 @@ import re
 from .context import actor_for, build_contexts, location_for, period_for, source_for, spending_location
 from .dates import event_for, find_dates, is_dateline
 from .figures import clock_spans, core_matches, find_figures, measure_for
-from .gazetteer import load_gazetteer
+from .gazetteer import learn_places, load_gazetteer
 from .text import insertions, items_within, mask_markup, segments, split_sentences
 
 __all__ = ["extract_document", "EXTRACTOR_VERSION", "FIGURE_COLUMNS", "DATE_COLUMNS", "MENTION_COLUMNS"]
@@ -158,7 +158,9 @@ def extract_document(document_id: str, text: str, published: str | None = None) 
     ci = 0
     cores = core_matches(text)
     ki = 0
-    contexts = build_contexts(text, sentences, matches, gaz.ranks, gaz.single_names | gaz.demonyms, gaz.african)
+    learned = learn_places(text, matches)
+    places = sorted(matches + learned, key=lambda m: m.start) if learned else matches
+    contexts = build_contexts(text, sentences, places, gaz.ranks, gaz.single_names | gaz.demonyms, gaz.african)
 
     figures: list[dict] = []
     date_rows: list[dict] = []

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .text import trie_pattern
 
-__all__ = ["Entity", "Match", "Gazetteer", "load_gazetteer", "GAZETTEER_PATH"]
+__all__ = ["Entity", "Match", "Gazetteer", "load_gazetteer", "learn_places", "GAZETTEER_PATH"]
 
 GAZETTEER_PATH = Path(__file__).resolve().parent.parent / "data" / "gazetteer.csv"
 
@@ -193,6 +193,46 @@ class Gazetteer:
             out.append(Match(toks[0][0], end, self.entities[eid], demonym))
             pos = end
         return out
+
+
+# a place the gazetteer does not know, set in a country by the text itself: "an army camp in
+# Sokolo in central Mali", "the village of Tamou, Niger", "near Kadawa, in northern Nigeria"
+_PLACE_IN_COUNTRY = re.compile(
+    r"\b(?:in|near|at|from|to|outside|around|of|village|town|commune|city|camp|locality|district)\s+"
+    r"(?P<name>[A-ZÀ-Þ][\w'’\-]+(?:[ \-][A-ZÀ-Þ][\w'’\-]+){0,2})"
+    r"(?:,\s*(?:in\s+)?|\s+in\s+)(?:the\s+)?(?:(?:far[\s\-])?(?:north|south|east|west|central|north[\s\-]?east|"
+    r"north[\s\-]?west|south[\s\-]?east|south[\s\-]?west)(?:ern)?\s+)?$")
+_PROPER_NAME = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:[ \-][A-ZÀ-Þ][a-zà-ÿ'’\-]+){0,2}")  # not "IDPs", "NGOs"
+_NOT_A_PLACE_NAME = frozenset("The This That These Those A An In On At By For From To Of And But Or It Its "
+                              "He She They We I Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+
+
+def learn_places(text: str, matches: list[Match]) -> list[Match]:
+    """Places the gazetteer does not know but the text sets in a country ("in Sokolo in
+    central Mali"): every mention of them, as cities of that country (their ids start with
+    "~", and they are no mentions of the gazetteer)."""
+    known = [(m.start, m.end) for m in matches]
+    learned: dict[str, str] = {}
+    for m in matches:
+        if m.demonym or not m.entity.country or m.entity.entity_type not in ("country", "region"):
+            continue  # a country, or a region of one ("central Mali")
+        before = _PLACE_IN_COUNTRY.search(text, max(0, m.start - 70), m.start)
+        if before is None:
+            continue
+        name = before.group("name")
+        if name.split()[0] in _NOT_A_PLACE_NAME or not _PROPER_NAME.fullmatch(name) \
+                or any(a < before.end("name") and before.start("name") < b for a, b in known):
+            continue
+        learned.setdefault(name, m.entity.country)
+    if not learned:
+        return []
+    out = []
+    for name, country in learned.items():
+        entity = Entity("~" + name, "city", name, country)
+        for hit in re.finditer(rf"(?<![\w'’\-]){re.escape(name)}(?![\w\-])", text):
+            if not any(a < hit.end() and hit.start() < b for a, b in known):
+                out.append(Match(hit.start(), hit.end(), entity, False))
+    return sorted(out, key=lambda x: x.start)
 
 
 def _read_csv(path: Path):
