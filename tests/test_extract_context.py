@@ -135,6 +135,13 @@ def test_a_table_row_is_a_sentence_about_its_first_cell():
     assert f["268,900"]["period_start"] == "2025-05-31" and f["9,850"]["period_start"] == "2025-05-15"
 
 
+def test_people_from_a_country_taken_in_elsewhere():
+    f = figs("Côte d'Ivoire and Ghana have taken in tens of thousands of people from Burkina Faso since 2023.")
+    assert f["tens of thousands"]["location"] == "CIV;GHA"
+    f = figs("Some 300 people from Mali died.")
+    assert f["Some 300"]["location"] == "MLI"
+
+
 def test_his_country_is_the_speakers_state():
     f = figs("Ghana's representative said that his country hosted nearly 9,000 refugees from Burkina Faso "
              "in the Upper East region.")

@@ -101,7 +101,8 @@ _POSSESSIVE_ACT = re.compile(
 )
 _DISPLACED_AFTER = re.compile(r"\s+(?:refugees|asylum[\s\-]seekers|migrants|exiles|returnees|evacuees)\b", re.I)
 _ORIGIN_BEFORE = re.compile(
-    r"\b(?:refugees|asylum[\s\-]seekers|migrants|exiles|returnees|evacuees|displaced(?:\s+people|\s+persons)?)"
+    r"\b(?:refugees|asylum[\s\-]seekers|migrants|exiles|returnees|evacuees|displaced(?:\s+people|\s+persons)?|"
+    r"people|persons|civilians|families|households|children|nationals|citizens)"
     r"\s+(?:who\s+(?:have\s+|had\s+)?)?(?:from|fleeing|who\s+fled|having\s+fled)\s+(?:the\s+)?(?:[A-Z][\w'’\-]*\s+){0,2}$")
 _COUNTRY_LIST_TAIL = re.compile(r"\s*(?:,\s*|\s+and\s+|\s+or\s+|,\s*and\s+)$")
 _NOT_PLACE_BEFORE = re.compile(
