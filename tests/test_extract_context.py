@@ -75,6 +75,12 @@ def test_the_date_of_an_as_much_as_comparison_is_its_base():
     assert f["twice"]["period_start"] == "2024-07"  # the July before publication
 
 
+def test_in_the_2026_budget_gives_the_period():
+    f = figs("Spending has risen from 404 billion CFA francs in 2021 to 1,035 billion CFA francs in the 2026 budget.")
+    assert f["1,035 billion CFA francs"]["period_start"] == "2026"
+    assert f["404 billion CFA francs"]["period_start"] == "2021"
+
+
 def test_relative_time_gives_no_period():
     f = figs("Over the last three years, 900 wells dried up.")
     assert f["900"]["period_start"] is None
@@ -167,6 +173,19 @@ def test_a_place_the_text_sets_in_a_country_is_learned():
     assert f["about 20"]["location"] == "MLI" and f["4"]["location"] == "NER"
     out = extract_document("t", text, "2025-06-30")
     assert not [m for m in out["mentions"] if m["text"] in ("Sokolo", "Tamou", "IDPs")]  # no gazetteer entity
+
+
+def test_a_figure_about_places_in_a_relative_clause_takes_no_actor():
+    f = figs("JNIM blockades more than 30 towns, among them Djibo and Arbinda, whose combined population "
+             "was about 150,000.")
+    assert f["more than 30"]["actor"] == "jnim" and f["about 150,000"]["actor"] is None
+    f = figs("JNIM, which has 6,000 fighters, attacked Djibo.")
+    assert f["6,000"]["actor"] == "jnim"
+
+
+def test_more_acting_verbs_and_modals():
+    f = figs("Germany alone has frozen €85 million of programmes in Burkina Faso.")
+    assert (f["€85 million"]["actor"], f["€85 million"]["location"]) == ("DEU", "BFA")
 
 
 def test_demonym_forces_are_actors():

@@ -69,7 +69,7 @@ _ACT_VERBS = (
     r"asked|asks|ordered|orders|won|wins|agreed|agrees|supports|supported|"
     r"armed|arms|equipped|equips|trains|obligated|obligates|appropriated|disbursed|disburses|requested|"
     r"requests|proposed|proposes|pledges|granted|grants|approved|approves|kept|keeps|maintained|stationed|"
-    r"lost|loses|recruited"
+    r"lost|loses|recruited|froze|frozen|freezes|suspended|suspends|withheld|withholds|cap|caps|capped"
 )
 # verbs of change act only with an object: "has tripled its budget", not "has doubled to 70,000"
 _CHANGE_VERBS = (
@@ -77,7 +77,8 @@ _CHANGE_VERBS = (
     r"boosts|expanded|slashed)(?=\s+(?:its|their|the|a|an|his|her|our|spending|funding|aid|support)\b)"
 )
 _ACT_AFTER = re.compile(
-    r"(?:\s*,\s*(?:which|who|each|both|all)\b)?\s+(?:(?:has|have|had|is|was|were|are|will|would|also|then|now|"
+    r"(?:\s*,\s*(?:which|who|each|both|all)\b)?\s+(?:(?:has|have|had|is|was|were|are|will|would|should|could|must|can|may|"
+    r"might|also|then|now|"
     r"already|recently|reportedly|itself|alone|each|both|all|together|jointly|subsequently|later|"
     r"is\s+estimated\s+to|is\s+said\s+to|is\s+believed\s+to|is\s+thought\s+to|is\s+reported\s+to|"
     r"estimated\s+to|said\s+to|believed\s+to|to|not|never|just|still|first)\s+)*"
@@ -1196,6 +1197,12 @@ def actor_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_posit
     else:
         semi0 = text.rfind(";", ctx.start, fs)
         relative: list[str] = []
+        if idx > 0 and _RELATIVE_CLAUSE.match(text, segs[idx][0], segs[idx][1]):
+            before_clause = [m for m in ctx.places if m.end <= segs[idx][0]]
+            if before_clause and before_clause[-1].end >= segs[idx][0] - 3 \
+                    and not any(segs[idx][0] <= x[0] < segs[idx][1] for x in actors):
+                # "... towns, among them Djibo and Arbinda, whose population was 150,000": the places', no actor
+                semi0 = max(semi0, segs[idx][0])
         for k in [idx] + list(range(idx - 1, -1, -1)):
             a, b = segs[k]
             if b <= semi0:
@@ -1301,7 +1308,7 @@ def period_for(text: str, dates, segs, fs: int, fe: int, sent_start: int, sent_e
             gap += text[pos:d.start]
             fig_positions = [q for q in fig_positions if not any(a <= q < b for a, b in skipped)]
         if re.fullmatch(r"(?:\s+[\w'’\-]+){0,6}?\s+(?:in|during|by|for|as\s+of|since|until|at\s+the\s+end\s+of|"
-                        r"at\s+the\s+start\s+of|over|throughout)\s+", gap) \
+                        r"at\s+the\s+start\s+of|over|throughout)\s+(?:the\s+)?", gap) \
                 and not re.search(r"\b(?:compared|than|from|versus|vs|against|relative|earlier|previous|same|last|up|down)\b"
                                   r"|\bas\s+(?:much|many|high|low|large|great|big|small)\s+as\b", gap, re.I) \
                 and not any(fe <= q < d.start for q in fig_positions):
