@@ -589,6 +589,15 @@ def _antecedent(before_here: list, history: list) -> object | None:
     return next((prev[0] for prev in reversed(history) if prev), None)
 
 
+def _state_acts(ctx: "SentenceContext", m: Match, code: str, place: Place, sent_countries: list[Place]) -> None:
+    """A state named as acting: an actor, and a place only when no other is named."""
+    ctx.actors.append((m.start, m.end, code))
+    ctx.acting.append((m.start, m.end, code))
+    ctx.weak_places.append(place)
+    ctx.acting_places.append(place)
+    sent_countries.append(place)
+
+
 def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, int] | None = None,
                    known_names: set[str] | None = None, african: set[str] | frozenset = frozenset()) -> list[SentenceContext]:
     """Per sentence: places (with anaphors resolved), actors and the credited source.
@@ -761,11 +770,7 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                         continue
                 if e.capital and k in acting_idx:
                     # "Paris withdrew ...", "Moscow sent ...": the state acting, not a place
-                    ctx.actors.append((m.start, m.end, e.country))
-                    ctx.acting.append((m.start, m.end, e.country))
-                    ctx.weak_places.append(p)
-                    ctx.acting_places.append(p)
-                    sent_countries.append(p)
+                    _state_acts(ctx, m, e.country, p, sent_countries)
                     continue
                 if e.entity_type == "country" and not m.demonym:
                     if _NOT_PLACE_BEFORE.search(before) and k not in acting_idx:
@@ -778,11 +783,7 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                         ctx.acting.append((m.start, m.end, e.entity_id))
                         continue
                     if k in acting_idx:
-                        ctx.actors.append((m.start, m.end, e.entity_id))
-                        ctx.acting.append((m.start, m.end, e.entity_id))
-                        ctx.weak_places.append(p)
-                        ctx.acting_places.append(p)
-                        sent_countries.append(p)
+                        _state_acts(ctx, m, e.entity_id, p, sent_countries)
                         continue
                 if ("from" in before or "fle" in before) and _ORIGIN_BEFORE.search(before):
                     # "Ghana hosts 15,000 refugees from Burkina Faso": where they came from is
