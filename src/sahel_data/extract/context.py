@@ -225,7 +225,31 @@ def _place_of(m: Match, ranks: dict[str, int]) -> Place | None:
 _FW = r"(?:of|for|and|on|the|de|du|des|la|le|to|from|against|in|&)"
 _CAP = r"(?:[A-Z][\w'’.\-]*|[A-Z]{2,}[\w$]*)"
 _PROPER = rf"{_CAP}(?:\s+(?:{_CAP}|(?:{_FW}\s+)*{_FW}(?=\s+[A-Z&])|&|project|programme|program))*"
-_LOWER_NP = r"(?:[a-z0-9][\w\-]*\s+){0,2}(?:sources?|officials?|authorities|partners|agencies|agency|witness(?:es)?|residents?|army|military|police|ministry|government|junta|spokesman|spokeswoman|spokesperson|fishermen|fisherman|farmers?|herders?|traders?|villagers?|doctors?|medics?|nurses?|teachers?|aid\s+workers?|humanitarians?|analysts?|experts?|researchers?|observers?|activists?|monitors?|officers?|diplomats?|community\s+leaders?|leaders?|elders?|survivors?|victims?|relatives?|parents?|men|women|man|woman|soldiers?|mayor|governor|chief|imam|journalists?|reporters?|locals|inhabitants|displaced\s+people|refugees?|pastors?|priests?|students?|workers?|drivers?|statement|report|study|survey|communiqu[ée]|document|group|organi[sz]ation|press|respondents?|interviewees?|participants?|media|newspapers?|outlets?|channels?|accounts?|television|radio|office|commission|council|mission|department|service|panel|committee|body|institute|observatory|network|bureau|directorate|representatives?|envoy|commanders?|militants?|fighters?|people|population|assessments?|staff|personnel|rescuers?|volunteers?|paramedics?|intelligence|rebels?|insurgents?|separatists?|colonels?|generals?|captains?|lieutenants?|sergeants?|majors?|database|dataset|investigation|inquiry|probe|audit|census|poll)"
+# head nouns of a lower-case source ("security sources", "aid workers"; "_" stands for a space),
+# as a trie: Python's engine tries a flat alternation word by word
+_SOURCE_NOUNS = """
+    account accounts activist activists agencies agency aid_worker aid_workers analyst analysts army
+    assessment assessments audit authorities body bureau captain captains census channel channels
+    chief colonel colonels commander commanders commission committee communique communiqué
+    community_leader community_leaders council database dataset department diplomat diplomats
+    directorate displaced_people doctor doctors document driver drivers elder elders envoy expert
+    experts farmer farmers fighter fighters fisherman fishermen general generals government governor
+    group herder herders humanitarian humanitarians imam inhabitants inquiry institute insurgent
+    insurgents intelligence interviewee interviewees investigation journalist journalists junta
+    leader leaders lieutenant lieutenants locals major majors man mayor media medic medics men
+    militant militants military ministry mission monitor monitors network newspaper newspapers nurse
+    nurses observatory observer observers office officer officers official officials organisation
+    organization outlet outlets panel paramedic paramedics parent parents participant participants
+    partners pastor pastors people personnel police poll population press priest priests probe radio
+    rebel rebels refugee refugees relative relatives report reporter reporters representative
+    representatives rescuer rescuers researcher researchers resident residents respondent
+    respondents separatist separatists sergeant sergeants service soldier soldiers source sources
+    spokesman spokesperson spokeswoman staff statement student students study survey survivor
+    survivors teacher teachers television trader traders victim victims villager villagers volunteer
+    volunteers witness witnesses woman women worker workers
+""".split()
+_LOWER_NP = (r"(?:[a-z0-9][\w\-]*\s+){0,2}(?:"
+             + trie_pattern(w.replace("_", " ") for w in _SOURCE_NOUNS).replace("\\ ", r"\s+") + ")")
 _SRC = rf"(?:{_LOWER_NP}\s+(?:of|for|in)\s+(?:the\s+)?(?:{_PROPER}|{_LOWER_NP})|(?:{_CAP}\s+){{1,3}}{_LOWER_NP}|{_PROPER}(?:['’]s\s+[a-z]+)?|{_LOWER_NP})"
 _SPEECH = r"said|says|say|told|tells|stated|states|announced|announces|claimed|claims|added|adds|warned|warns|insisted|insists|confirmed|confirms|admitted|admits|acknowledged|acknowledges"
 _PATTERN2_VERBS = (
@@ -267,7 +291,9 @@ _TITLED_NAME = re.compile(
 # the pieces of "<subject> <reporting verb>": where a subject can start, what may stand
 # between it and its verb, and auxiliaries or adverbs just before the verb
 _SUBJECT_START = (
-    r"(?:^|[.,;:]\s+|[\"”]\s*|\b(?i:and|but|while|whereas|that|after|before|when|since|because|until|yet)\s+)"
+    r"(?:^|[.,;:]\s+|[\"”]\s*|\b(?:" + trie_pattern(
+        w for c in "and but while whereas that after before when since because until yet".split() for w in (c, c.capitalize())
+    ) + r")\s+)"
     r"(?:(?:the|The|an|An|a|A|our|Our|their|Their|its|Its)\s+)?(?:" + _NUMW + r")?"
     r"(?:[a-z][\w\-]*\s+(?:[a-z][\w\-]*\s+)?(?<!\bof\s)(?<!\bfor\s)(?<!\bin\s)(?=[A-Z]{2,}\b|[A-Z][a-z]+\s+[A-Z]))?"
 )
@@ -281,6 +307,9 @@ _SUBJECT_TAIL = (
 )
 _BEFORE_VERB = r"(?:\s+(?:has|have|had|later|then|again|separately|previously|earlier)){0,2}"
 _PER_SOURCE = re.compile(rf"\b(?:[Pp]er|by\s+the\s+admission\s+of|as\s+reported\s+by|quoted\s+by|cited\s+by|citing)\s+(?:the\s+)?(?P<src>(?:{_CAP}[\w\-]*\s+){{0,3}}{_LOWER_NP}|{_PROPER})")
+# a person named after a lower-case title: "Government spokesman Jean Dupont says"
+_TITLED_SOURCE = re.compile(rf"(?:^|[.,;:]\s+|[\"”]\s*|\b(?:and|but|while|that)\s+)(?:(?:the|The)\s+)?(?:{_CAP}\s+){{0,2}}(?:[a-z][\w\-]*\s+){{0,2}}"
+                            rf"(?:{_TITLES})\s+(?P<src>{_NAME})(?:,[^,]{{1,40}},)?\s+(?:{_PATTERN2_VERBS})\b")
 _SOURCE_PATTERNS = [
     re.compile(rf"\b[Aa]ccording\s+to\s+(?:(?:the|a|an|its|their|new|recent|latest|preliminary|official|annual|\d{{4}}|two|three|four|five|several|many|some)\s+)*(?:(?:data|figures|estimates|reports?|study|survey|analysis|statistics|count)\s+(?:by|from|of)\s+(?:the\s+)?)?(?P<src>{_SRC})"),
     re.compile(rf"{_SUBJECT_START}(?P<src>{_SRC})(?:\s*\([^)]{{1,24}}\))?(?:\s+(?:data|figures|statistics|estimates|report|researchers|analysts|there|here|also|now|still))?"
@@ -292,13 +321,17 @@ _SOURCE_PATTERNS = [
                rf"(?:(?:[a-z][\w\-]*\s+){{1,3}}(?=[A-Z]))?(?P<src>{_SRC})"),
     re.compile(rf"\b(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ee]stimates|[Nn]umbers|[Rr]eports?|[Ss]tudy|[Aa]nalysis|[Ss]urvey|[Tt]ally|[Cc]ount)\s+(?:from|by|of)\s+(?:the\s+)?(?P<src>{_PROPER})"),
     re.compile(rf"\b(?P<src>{_PROPER})['’]s\s+(?:[a-z]+\s+)?(?:data|figures|report|estimates|statistics|database|count|tally|round|survey|poll|study|census)\b"),
-    # a person named after a lower-case title: "Government spokesman Jean Dupont says"
-    re.compile(rf"(?:^|[.,;:]\s+|[\"”]\s*|\b(?:and|but|while|that)\s+)(?:(?:the|The)\s+)?(?:{_CAP}\s+){{0,2}}(?:[a-z][\w\-]*\s+){{0,2}}"
-               rf"(?:{_TITLES})\s+(?P<src>{_NAME})(?:,[^,]{{1,40}},)?\s+(?:{_PATTERN2_VERBS})\b"),
+    _TITLED_SOURCE,
     # a fronted adverbial before the subject: "But last year the ministry reported", "On Monday the army said"
     re.compile(rf"(?:^|[.,;:]\s+|[\"”]\s*)(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)\s+)?(?:{_LEAD_ADVERBIAL})\s*,?\s*"
                rf"(?:(?:the|The)\s+)?(?P<src>{_SRC})\s+(?:(?:also|have|has|had|now|then)\s+)?(?:{_FRONTED_VERBS})\b"),
 ]
+# strings one of which each pattern needs in the sentence (None: no cheap test)
+_SOURCE_PATTERN_NEEDLES = list(zip(_SOURCE_PATTERNS, [
+    ("ccording",), None, ("per ", "Per ", "admission", "reported by", "quoted by", "cited by", "citing"), None,
+    (" by ",), ("from", " by ", " of "), ("'s ", "’s "), None, None,
+]))
+_TITLE_CUE = re.compile(rf"(?<![^\W_])(?:{_TITLES})\s+[A-ZÀ-Þ]")
 _PRONOUN = re.compile(
     r"^(?:It|They|He|She|We|I|This|That|These|Those|One|One of them|Its|Their|His|Her|Our)$"
 )
@@ -380,7 +413,11 @@ def sources_in(text: str, start: int, end: int, places: set[str] | None = None,
     known = known or set()
     sent = text[start:end]
     cands: dict[int, tuple] = {}
-    for rx in _SOURCE_PATTERNS:
+    for rx, needles in _SOURCE_PATTERN_NEEDLES:
+        if needles and not any(n in sent for n in needles):
+            continue  # a cheap test: the pattern cannot match without one of these
+        if rx is _TITLED_SOURCE and not _TITLE_CUE.search(sent):
+            continue
         for m in rx.finditer(sent):
             raw = m.group("src")
             if not raw:
