@@ -515,6 +515,8 @@ def _continues(text: str, start: int, end: int, source: str) -> bool:
 
 def _quote_open_after(sentence: str, was_open: bool) -> bool:
     """Whether a quotation is still open after this sentence: straight quotes toggle, curly ones open and close."""
+    if '"' not in sentence and "“" not in sentence and "”" not in sentence:
+        return was_open
     state = was_open
     for ch in sentence:
         if ch == '"':
