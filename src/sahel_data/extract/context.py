@@ -310,27 +310,23 @@ _PER_SOURCE = re.compile(rf"\b(?:[Pp]er|by\s+the\s+admission\s+of|as\s+reported\
 # a person named after a lower-case title: "Government spokesman Jean Dupont says"
 _TITLED_SOURCE = re.compile(rf"(?:^|[.,;:]\s+|[\"”]\s*|\b(?:and|but|while|that)\s+)(?:(?:the|The)\s+)?(?:{_CAP}\s+){{0,2}}(?:[a-z][\w\-]*\s+){{0,2}}"
                             rf"(?:{_TITLES})\s+(?P<src>{_NAME})(?:,[^,]{{1,40}},)?\s+(?:{_PATTERN2_VERBS})\b")
+# each pattern with strings one of which it needs in the sentence (None: no cheap test)
 _SOURCE_PATTERNS = [
-    re.compile(rf"\b[Aa]ccording\s+to\s+(?:(?:the|a|an|its|their|new|recent|latest|preliminary|official|annual|\d{{4}}|two|three|four|five|several|many|some)\s+)*(?:(?:data|figures|estimates|reports?|study|survey|analysis|statistics|count)\s+(?:by|from|of)\s+(?:the\s+)?)?(?P<src>{_SRC})"),
-    re.compile(rf"{_SUBJECT_START}(?P<src>{_SRC})(?:\s*\([^)]{{1,24}}\))?(?:\s+(?:data|figures|statistics|estimates|report|researchers|analysts|there|here|also|now|still))?"
-               rf"{_SUBJECT_TAIL}{_BEFORE_VERB}\s+(?:{_PATTERN2_VERBS})\b"),
-    _PER_SOURCE,
-    re.compile(rf"\b(?:said|says|reported|estimated|stated|noted|added|adds)\s+(?:the\s+|an?\s+)?(?!\d)(?P<src>{_SRC})"
-               rf"(?=\s*(?:[,.;:!?)\"”]|$|\s(?:in|on|at|to|today|yesterday|last|this|earlier|late|when|after)\b))"),
-    re.compile(rf"\b(?:reported|documented|recorded|compiled|collected|published|cited|counted|released|gathered|estimated)\s+by\s+(?:the\s+)?"
-               rf"(?:(?:[a-z][\w\-]*\s+){{1,3}}(?=[A-Z]))?(?P<src>{_SRC})"),
-    re.compile(rf"\b(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ee]stimates|[Nn]umbers|[Rr]eports?|[Ss]tudy|[Aa]nalysis|[Ss]urvey|[Tt]ally|[Cc]ount)\s+(?:from|by|of)\s+(?:the\s+)?(?P<src>{_PROPER})"),
-    re.compile(rf"\b(?P<src>{_PROPER})['’]s\s+(?:[a-z]+\s+)?(?:data|figures|report|estimates|statistics|database|count|tally|round|survey|poll|study|census)\b"),
-    _TITLED_SOURCE,
+    (re.compile(rf"\b[Aa]ccording\s+to\s+(?:(?:the|a|an|its|their|new|recent|latest|preliminary|official|annual|\d{{4}}|two|three|four|five|several|many|some)\s+)*(?:(?:data|figures|estimates|reports?|study|survey|analysis|statistics|count)\s+(?:by|from|of)\s+(?:the\s+)?)?(?P<src>{_SRC})"), ("ccording",)),
+    (re.compile(rf"{_SUBJECT_START}(?P<src>{_SRC})(?:\s*\([^)]{{1,24}}\))?(?:\s+(?:data|figures|statistics|estimates|report|researchers|analysts|there|here|also|now|still))?"
+                rf"{_SUBJECT_TAIL}{_BEFORE_VERB}\s+(?:{_PATTERN2_VERBS})\b"), None),
+    (_PER_SOURCE, ("per ", "Per ", "admission", "reported by", "quoted by", "cited by", "citing")),
+    (re.compile(rf"\b(?:said|says|reported|estimated|stated|noted|added|adds)\s+(?:the\s+|an?\s+)?(?!\d)(?P<src>{_SRC})"
+                rf"(?=\s*(?:[,.;:!?)\"”]|$|\s(?:in|on|at|to|today|yesterday|last|this|earlier|late|when|after)\b))"), None),
+    (re.compile(rf"\b(?:reported|documented|recorded|compiled|collected|published|cited|counted|released|gathered|estimated)\s+by\s+(?:the\s+)?"
+                rf"(?:(?:[a-z][\w\-]*\s+){{1,3}}(?=[A-Z]))?(?P<src>{_SRC})"), (" by ",)),
+    (re.compile(rf"\b(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ee]stimates|[Nn]umbers|[Rr]eports?|[Ss]tudy|[Aa]nalysis|[Ss]urvey|[Tt]ally|[Cc]ount)\s+(?:from|by|of)\s+(?:the\s+)?(?P<src>{_PROPER})"), ("from", " by ", " of ")),
+    (re.compile(rf"\b(?P<src>{_PROPER})['’]s\s+(?:[a-z]+\s+)?(?:data|figures|report|estimates|statistics|database|count|tally|round|survey|poll|study|census)\b"), ("'s ", "’s ")),
+    (_TITLED_SOURCE, None),
     # a fronted adverbial before the subject: "But last year the ministry reported", "On Monday the army said"
-    re.compile(rf"(?:^|[.,;:]\s+|[\"”]\s*)(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)\s+)?(?:{_LEAD_ADVERBIAL})\s*,?\s*"
-               rf"(?:(?:the|The)\s+)?(?P<src>{_SRC})\s+(?:(?:also|have|has|had|now|then)\s+)?(?:{_FRONTED_VERBS})\b"),
+    (re.compile(rf"(?:^|[.,;:]\s+|[\"”]\s*)(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)\s+)?(?:{_LEAD_ADVERBIAL})\s*,?\s*"
+                rf"(?:(?:the|The)\s+)?(?P<src>{_SRC})\s+(?:(?:also|have|has|had|now|then)\s+)?(?:{_FRONTED_VERBS})\b"), None),
 ]
-# strings one of which each pattern needs in the sentence (None: no cheap test)
-_SOURCE_PATTERN_NEEDLES = list(zip(_SOURCE_PATTERNS, [
-    ("ccording",), None, ("per ", "Per ", "admission", "reported by", "quoted by", "cited by", "citing"), None,
-    (" by ",), ("from", " by ", " of "), ("'s ", "’s "), None, None,
-]))
 _TITLE_CUE = re.compile(rf"(?<![^\W_])(?:{_TITLES})\s+[A-ZÀ-Þ]")
 _PRONOUN = re.compile(
     r"^(?:It|They|He|She|We|I|This|That|These|Those|One|One of them|Its|Their|His|Her|Our)$"
@@ -413,7 +409,7 @@ def sources_in(text: str, start: int, end: int, places: set[str] | None = None,
     known = known or set()
     sent = text[start:end]
     cands: dict[int, tuple] = {}
-    for rx, needles in _SOURCE_PATTERN_NEEDLES:
+    for rx, needles in _SOURCE_PATTERNS:
         if needles and not any(n in sent for n in needles):
             continue  # a cheap test: the pattern cannot match without one of these
         if rx is _TITLED_SOURCE and not _TITLE_CUE.search(sent):
