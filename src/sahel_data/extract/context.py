@@ -199,7 +199,6 @@ class SentenceContext:
     insertions: list[tuple[int, int]] = field(default_factory=list)  # asides and relative clauses
     asides: list[tuple[int, int]] = field(default_factory=list)  # brackets and dashes only
     source: str | None = None
-    source_span: tuple[int, int] | None = None
     sources: list = field(default_factory=list)  # every (source, span, continues) named in the sentence
     spending: bool = False
 
@@ -974,7 +973,6 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
             src = turn_para[sent.paragraph]  # a transcript turn is a quote of its speaker
         para_sources.extend(c[0] for c in ctx.sources if c[0])
         ctx.source = src
-        ctx.source_span = span
         prev_quote = bool(re.search(r"[\"”]", text[sent.start:sent.end]))
         # still inside a quotation that an earlier sentence of the paragraph opened
         quote_open = _quote_open_after(text[sent.start:sent.end], quote_open if same_para else False)
