@@ -148,6 +148,11 @@ def test_people_from_a_country_taken_in_elsewhere():
     assert f["Some 300"]["location"] == "MLI"
 
 
+def test_the_country_never_points_to_a_foreign_forces_state():
+    f = figs("The junta expelled French troops in 2022. Around 1,500 Wagner fighters are believed to be in the country.")
+    assert f["Around 1,500"]["location"] is None  # not France
+
+
 def test_his_country_is_the_speakers_state():
     f = figs("Ghana's representative said that his country hosted nearly 9,000 refugees from Burkina Faso "
              "in the Upper East region.")

@@ -785,7 +785,7 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                             speakers_states.append(p)  # "Malian officials said their country ..."
                         if e.entity_id in african:
                             ctx.weak_places.append(p)  # "Nigerien forces": at home; "Russian forces": abroad
-                        sent_countries.append(p)
+                            sent_countries.append(p)  # ("the country" never points to a foreign force's state)
                         continue
                     surface = text[m.start:m.end]
                     if re.search(r"\bthe\s+$", before, re.I) and not surface.endswith("s") and (
