@@ -145,3 +145,15 @@ def test_iso_codes_and_reading_time_in_a_byline():
 def test_every_age_bracket_word():
     text = "Children below 5, adults above 60, people older than 70 and boys younger than 15 were spared."
     assert fig_texts(text) == []
+
+
+def test_links_to_other_stories_and_a_byline_desk_are_furniture():
+    text = ("Gunmen killed 40 soldiers near Gao, security sources said.\n\n"
+            "Related Topics\n- Mali's junta extends rule by five years\n- Five things to know about the Sahel\n\n"
+            "More on this story\n\n"
+            "Russia's 2,000 men in Mali\nPublished 2 days ago\n\n"
+            "By Amadou Diallo\nBBC Africa, Bamako\n\n"
+            "More than 4 million people have been displaced across the region.")
+    out = extract_document("t", text, "2025-01-01")
+    assert [f["text"] for f in out["figures"]] == ["40", "More than 4 million"]
+    assert out["figures"][1]["location"] == "MLI"  # "the region": Gao, not the desk's "Africa" or the links' "Sahel"

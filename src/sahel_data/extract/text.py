@@ -148,6 +148,13 @@ def _lines(text: str):
     return out
 
 
+_LINKS_HEADING = re.compile(
+    r"(?:related(?:\s+(?:topics|stories|articles|content|coverage|reading|links))?|more\s+on\s+this\s+(?:story|topic)|"
+    r"read\s+(?:more|also|next)|see\s+also|you\s+may\s+also\s+like|you\s+might\s+also\s+like|most\s+read|"
+    r"most\s+popular|top\s+stories|latest\s+(?:news|stories)|recommended(?:\s+for\s+you)?|more\s+from\s+[\w\s]{1,30})\s*:?",
+    re.I)
+
+
 def _blocks(text: str):
     """Group lines into blocks of units (start, end, is_furniture, paragraph).
 
@@ -163,9 +170,25 @@ def _blocks(text: str):
             blocks.append([])
     units = []
     para = 0
+    links_next = False
     for block in blocks:
         if not block:
             continue
+        # a block of links to other stories ("Related Topics", "More on this story"): furniture,
+        # and so is the list of headlines right below a heading that stands alone
+        heading = _MARKUP_EDGE.sub("", text[block[0][0]:block[0][1]].strip())
+        links = bool(_LINKS_HEADING.fullmatch(heading))
+        # a byline block: "By Amadou Diallo" / "BBC Africa, Bamako" (the desk is no place of the story)
+        byline = len(block) <= 3 and bool(re.match(r"By\s+[A-ZÀ-Þ]", heading)) \
+            and all(e_ - s_ <= 60 and not _TERMINAL.search(text[s_:e_]) and not re.search(r"\d", text[s_:e_])
+                    for s_, e_ in block)
+        if links or byline or (links_next and all(e_ - s_ <= 100 and not _TERMINAL.search(text[s_:e_]) for s_, e_ in block)):
+            for s_, e_ in block:
+                units.append((s_, e_, True, para))
+                para += 1
+            links_next = links and len(block) == 1
+            continue
+        links_next = False
         if sum(1 for l in block if _BULLET.match(text[l[0]:l[1]])) >= 2:
             prev_item = False
             for s_, e_ in block:
