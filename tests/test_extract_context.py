@@ -418,6 +418,12 @@ def test_more_ways_of_naming_who_speaks(sentence, span, source):
     assert figs(sentence)[span]["attributed_to"] == source
 
 
+def test_the_monitor_points_back_to_the_source_named_before():
+    f = figs("According to ACLED, more than 8,400 people were killed in 2023. "
+             "In the first half of 2024 alone, the monitor recorded 3,800 deaths. Local monitors said 40 people died.")
+    assert f["3,800"]["attributed_to"] == "ACLED" and f["40"]["attributed_to"] == "local monitors"
+
+
 def test_the_same_database_and_a_quotation_over_several_sentences():
     f = figs("Turkey sold 30 drones to Mali, according to SIPRI. China supplied 38% of Niger's arms imports, "
              "the same database shows.")

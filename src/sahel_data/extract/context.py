@@ -332,7 +332,7 @@ _PRONOUN = re.compile(
 )
 _GENERIC_SOURCE = re.compile(
     r"^(?:statement|report|study|analysis|survey|group|agency|organi[sz]ation|centre|center|data|figures|"
-    r"document|communiqu[ée]|same\s+[a-z]+|database|dataset|tally|"
+    r"document|communiqu[ée]|same\s+[a-z]+|database|dataset|tally|monitor|watchdog|tracker|project|think\s+tank|"
     r"it|they|he|she|this|one|one of them)$",
     re.I,
 )
