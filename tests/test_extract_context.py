@@ -424,6 +424,16 @@ def test_the_monitor_points_back_to_the_source_named_before():
     assert f["3,800"]["attributed_to"] == "ACLED" and f["40"]["attributed_to"] == "local monitors"
 
 
+def test_he_said_after_an_unnamed_person_opens_the_paragraph():
+    f = figs('A senior Malian official, speaking on condition of anonymity, defended the deal. "The Russians deliver. '
+             'Kidal was lost for 11 years," he said.\n\nA resident of Djibo described the siege. '
+             '"They killed 12 people last week," she said.')
+    assert f["11 years"]["attributed_to"] == "senior Malian official"
+    assert f["12"]["attributed_to"] == "resident"
+    f = figs('The army said 40 soldiers died.\n\n"We lost 3 vehicles," he said.')
+    assert f["3"]["attributed_to"] is None  # no person opened this paragraph
+
+
 def test_the_same_database_and_a_quotation_over_several_sentences():
     f = figs("Turkey sold 30 drones to Mali, according to SIPRI. China supplied 38% of Niger's arms imports, "
              "the same database shows.")

@@ -575,6 +575,12 @@ def speaker_turns(text: str, places: set[str] = frozenset()) -> list[tuple[int, 
 # "..., it said." / "..., they added.": the sentence goes on with the source named before
 _TRAILING_IT_SAID = re.compile(rf",\s+(?:it|they|he|she)\s+(?:also\s+)?(?:{_SPEECH}|reported|estimated|found|counted|recorded|noted)\b")
 _PRONOUN_SAYS = re.compile(rf"\b(?P<p>they|he|she)\s+(?:also\s+)?(?:{_SPEECH}|reported|estimated|counted|recorded)\b")
+_HE_SHE_SAYS = re.compile(r"\b(?:he|she|He|She)\s+(?:also\s+)?(?:said|says|added|adds|told|tells)\b")
+_UNNAMED_PERSON = re.compile(
+    r"\s*[\"“]?(?:An?|One|The)\s+(?P<np>(?:[\w\-]+\s+){0,3}?(?:official|resident|soldier|witness|villager|trader|"
+    r"teacher|farmer|herder|nurse|doctor|officer|commander|diplomat|analyst|researcher|man|woman|mother|father|"
+    r"survivor|source|spokes(?:man|woman|person)|worker|driver|journalist|mayor|chief|imam|elder|student|"
+    r"colonel|general|captain|lieutenant|sergeant|pastor|priest|fisherman|refugee|victim))\b")
 _PLURAL_SUBJECT = re.compile(rf"\b(?:the|The)\s+(?P<np>{_LOWER_NP})\b(?!\s+(?:of|for|in)\b)")
 
 
@@ -651,6 +657,7 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
     prev_source: str | None = None
     prev_quote = False
     quote_open = False
+    prev_sent = para_first = None
     prev_para = None
     anaphors: list[tuple[int, str, re.Match]] = []
     for a in windowed_finditer(_ANAPHOR, _ANAPHOR_ANCHOR, text, before=30, after=20, word_starts=True):
@@ -969,6 +976,12 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                 or (re.match(r"\s*[\"“]", text[sent.start:sent.start + 3]) and _SPEAKER_NAME.fullmatch(prev_source)
                     and not _ORG_WORD.search(prev_source))):
             src = prev_source  # a continuing sentence, or the rest of a quoted passage
+        if src is None and same_para and prev_sent is not None and _HE_SHE_SAYS.search(text, sent.start, sent.end):
+            # 'A senior Malian official ... defended the deal. "...," he said.': the person the sentence before opened with
+            opener = _UNNAMED_PERSON.match(text, prev_sent.start, prev_sent.end) \
+                or _UNNAMED_PERSON.match(text, para_first.start, para_first.end)
+            if opener:
+                src = _normalise_source(opener.group("np"), False, known_names, place_names) or None
         if src is None and sent.paragraph in turn_para:
             src = turn_para[sent.paragraph]  # a transcript turn is a quote of its speaker
         para_sources.extend(c[0] for c in ctx.sources if c[0])
@@ -978,7 +991,10 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
         quote_open = _quote_open_after(text[sent.start:sent.end], quote_open if same_para else False)
         named = [c[0] for c in ctx.sources if c[0]]
         prev_source = named[-1] if src and named else src  # the next sentence points back to the latest one
+        if not same_para:
+            para_first = sent
         prev_para = sent.paragraph
+        prev_sent = sent
         out.append(ctx)
     return out
 
