@@ -13,7 +13,7 @@ import re
 
 from .context import actor_for, build_contexts, location_for, period_for, source_for, spending_location
 from .dates import event_for, find_dates, is_dateline
-from .figures import clock_spans, core_matches, find_figures, measure_for
+from .figures import clock_spans, core_matches, find_figures, measure_for, same_order
 from .gazetteer import learn_places, load_gazetteer
 from .text import insertions, items_within, mask_markup, segments, split_sentences
 
@@ -135,11 +135,11 @@ def _carry_currency(text: str, rows: list[dict], previous: list[dict]) -> None:
     if not money or previous[-1] is not money[-1] or not rows:
         return
     last = money[-1]
-    if "\n\n" in text[last["char_end"]:rows[0]["char_start"]] or not last["value"]:
+    if "\n\n" in text[last["char_end"]:rows[0]["char_start"]]:
         return
     for r in rows:
-        if r["unit"] != "count" or r["measure"] is not None or not r["value"] \
-                or r["method"] not in ("digits", "bound") or not 0.05 <= r["value"] / last["value"] <= 20:
+        if r["unit"] != "count" or r["measure"] is not None \
+                or r["method"] not in ("digits", "bound") or not same_order(r["value"], last["value"]):
             continue
         r["unit"] = last["unit"]
         r["method"] = "money"

@@ -494,8 +494,9 @@ _CONTINUES = re.compile(
     r"analysis|tally|index|dataset|database|statement|ministry|army|source|sources|document|figure|number|total|toll))\b"
 )
 
-_PERSON_NAME = re.compile(r"[A-ZÀ-Þ][\w'’\-]+(?:\s+(?:[A-ZÀ-Þ][\w'’\-]+|de|da|van|von|al|el|ag|ould|ben|bin)){1,3}")
-_SPEAKER_NAME = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:\s+(?:[A-ZÀ-Þ][\w'’.\-]*|de|da|van|von|al|el|ag|ould|ben|bin)){0,3}")
+_NAME_PARTICLES = r"de|da|van|von|al|el|ag|ould|ben|bin"
+_PERSON_NAME = re.compile(rf"[A-ZÀ-Þ][\w'’\-]+(?:\s+(?:[A-ZÀ-Þ][\w'’\-]+|{_NAME_PARTICLES})){{1,3}}")  # two words or more
+_SPEAKER_NAME = re.compile(rf"[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:\s+(?:[A-ZÀ-Þ][\w'’.\-]*|{_NAME_PARTICLES})){{0,3}}")  # "Hamadi" too
 _SINGULAR_PERSON = re.compile(r"\s*[\"“]?(?:He|She|His|Her)\b")
 _PLURAL_COMMON_NOUN = re.compile(r"(?:[a-z\-]+\s+)*[a-z\-]+[^s\W]s")
 
@@ -967,14 +968,14 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
         # "She warned that ..." opening a paragraph: the person named last goes on speaking
         person_goes_on = cont and span is not None and _SINGULAR_PERSON.fullmatch(text, span[0], span[1]) \
             and prev_source and _PERSON_NAME.fullmatch(prev_source) and not _ORG_WORD.search(prev_source)
+        opens_quote = bool(re.match(r"\s*[\"“]", text[sent.start:sent.start + 3]))
         if src is None and prev_source and (same_para or person_goes_on) and (
                 cont or _continues(text, sent.start, sent.end, prev_source)
                 or _TRAILING_IT_SAID.search(text, sent.start, sent.end)
-                or (prev_quote and re.match(r"\s*[\"“]", text[sent.start:sent.start + 3]))
+                or (prev_quote and opens_quote)
                 or quote_open
                 # a quotation opening right after a person's words: theirs ("Hamadi says ... "We were 3,000.")
-                or (re.match(r"\s*[\"“]", text[sent.start:sent.start + 3]) and _SPEAKER_NAME.fullmatch(prev_source)
-                    and not _ORG_WORD.search(prev_source))):
+                or (opens_quote and _SPEAKER_NAME.fullmatch(prev_source) and not _ORG_WORD.search(prev_source))):
             src = prev_source  # a continuing sentence, or the rest of a quoted passage
         if src is None and same_para and prev_sent is not None and _HE_SHE_SAYS.search(text, sent.start, sent.end):
             # 'A senior Malian official ... defended the deal. "...," he said.': the person the sentence before opened with
@@ -1312,8 +1313,9 @@ def spending_location(actor: str | None, location: str | None) -> str | None:
     return _fmt(states) if states else location
 
 
+_AS_MUCH_AS = r"as\s+(?:much|many|high|low|large|great|big|small)\s+as"  # "twice as much as in 2022"
 _COMPARISON = re.compile(r"\b(?:compared|than|up\s+from|down\s+from|against|versus|vs\.?|same|on\s+the\s+previous|"
-                         r"as\s+(?:much|many|high|low|large|great|big|small)\s+as)\b", re.I)
+                         + _AS_MUCH_AS + r")\b", re.I)
 
 
 def _is_comparison_date(text: str, segs, d) -> bool:
@@ -1360,7 +1362,7 @@ def period_for(text: str, dates, segs, fs: int, fe: int, sent_start: int, sent_e
         if re.fullmatch(r"(?:\s+[\w'’\-]+){0,6}?\s+(?:in|during|by|for|as\s+of|since|until|at\s+the\s+end\s+of|"
                         r"at\s+the\s+start\s+of|over|throughout)\s+(?:the\s+)?", gap) \
                 and not re.search(r"\b(?:compared|than|from|versus|vs|against|relative|earlier|previous|same|last|up|down)\b"
-                                  r"|\bas\s+(?:much|many|high|low|large|great|big|small)\s+as\b", gap, re.I) \
+                                  r"|\b" + _AS_MUCH_AS + r"\b", gap, re.I) \
                 and not any(fe <= q < d.start for q in fig_positions):
             return d.date_start, d.date_end
     idx = _seg_index(segs, fs)

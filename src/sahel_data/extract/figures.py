@@ -628,7 +628,7 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
         scaled = re.search(r"(?:million|billion|trillion|bn|mn|m)$", text[f.start:f.end], re.I)
         # "1,500 FCFA/litre vs 750 before": an amount of the same order, set against the first
         versus = re.search(r"\b(?:vs\.?|versus|compared\s+(?:with|to)|against)\s+$", text[prev.end:f.start], re.I) \
-            and f.value and prev.value and 0.05 <= f.value / prev.value <= 20 \
+            and same_order(f.value, prev.value) \
             and not _COUNTED_NOUN_AFTER.match(text, f.end)
         if f.unit == "count" and prev.unit.isupper() and len(prev.unit) == 3 \
                 and (scaled or versus) \
@@ -638,6 +638,12 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
             if f.method in ("digits", "word-number"):
                 f.method = "money"
     return figs
+
+
+def same_order(value: float | None, other: float | None) -> bool:
+    """Whether two amounts are of the same order (within a factor of 20): a bare amount set
+    against an amount of money is money too ("30,000 CFA francs ... maybe 25,000")."""
+    return bool(value and other and 0.05 <= value / other <= 20)
 
 
 # a lower-case word after an amount that is not a preposition or adverb: what it counts
