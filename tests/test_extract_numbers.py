@@ -25,6 +25,18 @@ def test_digits_with_separators_and_decimals():
     assert f["2.75 tonnes"]["value"] == 2.75 and f["2.75 tonnes"]["unit"] == "t"
 
 
+def test_decimal_comma_before_percent_or_scale_word():
+    # texts translated from French keep "23,5 %"; a comma before one or two digits and a percent
+    # sign or a scale word cannot be a thousands separator
+    f = figs("Deaths fell by 23,5 % in Mali, and 1,2 million people fled while 12,75% of schools shut.")
+    assert f["23,5 %"]["value"] == 23.5 and f["23,5 %"]["unit"] == "percent"
+    assert f["1,2 million"]["value"] == 1.2e6
+    assert f["12,75%"]["value"] == 12.75
+    # elsewhere the comma still groups thousands or separates items
+    g = figs("The army lists 1,250 soldiers, 12 trucks and 4,500 rounds.")
+    assert g["1,250"]["value"] == 1250 and g["4,500"]["value"] == 4500
+
+
 def test_scaled_numbers():
     f = figs("About 4.3 million people need food aid, and 1.5 billion was pledged.")
     assert f["About 4.3 million"]["value"] == 4.3e6

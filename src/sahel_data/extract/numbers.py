@@ -48,9 +48,14 @@ _AFTER_NAIRA_N = (
     r"(?<=(?<![\w.,/])(?-i:N))"
     r"(?=\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?(?:\s?(?:bn|mn|m|k)\b|\s+(?:million|billion|trillion)\b))"
 )
+# a decimal comma, as in texts translated from French ("23,5 %", "1,2 million"): only before a
+# percent sign or a scale word, where it cannot be a thousands separator
+_DECIMAL_COMMA = r"\d{1,3},\d{1,2}(?=\s?%|\s?(?:per\s?cent|percent)\b|\s(?:million|billion)\b)"
+_DECIMAL_COMMA_RX = re.compile(r"(\d{1,3}),(\d{1,2})(?!\d)")
 # "4,317", "6.5", "1000", "1.2 million", "$5m", "20k", "1.5bn"
 DIGIT_NUMBER = (
-    r"(?:(?<![\w.,/])|" + _AFTER_NAIRA_N + r")(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,.])|\d+)(?:\.\d+)?"
+    r"(?:(?<![\w.,/])|" + _AFTER_NAIRA_N + r")(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,.])|"
+    + _DECIMAL_COMMA + r"|\d+)(?:\.\d+)?"
     r"(?:(?:\s+|-)(?:hundred|thousand|million|billion|trillion)\b|\s?(?:bn|mn|mln|bln)\b|(?:m|k)\b)?"
 )
 
@@ -65,6 +70,9 @@ def parse_digits(s: str) -> float | None:
     """'4,317' -> 4317.0; '1.2 million' -> 1200000.0; '$5m' style '5m' -> 5e6."""
     if s.isascii() and s.isdigit():
         return float(s)
+    decimal = _DECIMAL_COMMA_RX.match(s) if "," in s else None
+    if decimal:
+        s = f"{decimal[1]}.{decimal[2]}{s[decimal.end():]}"
     plain = s.replace(",", "")
     if plain.isascii() and plain.replace(".", "", 1).isdigit() and "." not in plain[-1:]:
         return float(plain)  # "4,317", "6.5"
