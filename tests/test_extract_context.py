@@ -413,9 +413,18 @@ def test_a_long_title_before_a_name_credits_the_name():
     ("The army spokesman, Colonel-Major Hamidou Sanou, said 12,000 recruits joined.", "12,000", "Hamidou Sanou"),
     ("A local official in Sokolo, who asked not to be named, said 29 soldiers were buried.", "29", "local official"),
     ('Hamadi, a teacher, says a third of the families left. "We were 3,000 before."', "3,000", "Hamadi"),
+    ("A woman, 32, who lost 11 relatives, said the soldiers came at dawn.", "11", "woman"),
+    ("Ibrahim Sawadogo, 45, a herder from Soro, said 11 relatives died.", "11", "Ibrahim Sawadogo"),
 ])
 def test_more_ways_of_naming_who_speaks(sentence, span, source):
     assert figs(sentence)[span]["attributed_to"] == source
+
+
+def test_an_inverted_said_is_not_followed_by_an_opening_quote():
+    # 'said the soldiers shot people "like animals"' reports what was said, it names no source
+    f = figs('Her neighbour lost 11 relatives and said the soldiers shot people "like animals".')
+    assert f["11"]["attributed_to"] is None
+    assert figs('"We counted 40 bodies," said the mayor.')["40"]["attributed_to"] == "mayor"
 
 
 def test_the_monitor_points_back_to_the_source_named_before():

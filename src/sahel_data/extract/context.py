@@ -297,6 +297,7 @@ _SUBJECT_START = (
     r"(?:[a-z][\w\-]*\s+(?:[a-z][\w\-]*\s+)?(?<!\bof\s)(?<!\bfor\s)(?<!\bin\s)(?=[A-Z]{2,}\b|[A-Z][a-z]+\s+[A-Z]))?"
 )
 _SUBJECT_TAIL = (
+    r"(?:,\s*\d{1,3}(?=,))?"  # an age before an apposition or a who-clause: "A woman, 32, who lost ..., said"
     r"(?:,\s+(?:who|which)\b[^,]*,"  # ", which monitors attacks,"
     r"|,\s*(?P<appos>[^,]{1,30}|(?:[A-Z][\w'’\-]*\s+){0,2}(?i:" + _TITLES + r")\b[^,]{0,90}|(?:a|an)\s[^,]{1,60}),"  # an apposition
     r"|\s+who\s+(?:[\w\-’']+\s+){0,5}?[\w\-’']+(?=\s+(?:said|says|told|tells|added|explained)\b)"  # "a soldier who took part told"
@@ -316,7 +317,7 @@ _SOURCE_PATTERNS = [
                 rf"{_SUBJECT_TAIL}{_BEFORE_VERB}\s+(?:{_PATTERN2_VERBS})\b"), None),
     (_PER_SOURCE, ("per ", "Per ", "admission", "reported by", "quoted by", "cited by", "citing")),
     (re.compile(rf"\b(?:said|says|reported|estimated|stated|noted|added|adds)\s+(?:the\s+|an?\s+)?(?!\d)(?P<src>{_SRC})"
-                rf"(?=\s*(?:[,.;:!?)\"”]|$|\s(?:in|on|at|to|today|yesterday|last|this|earlier|late|when|after)\b))"), None),
+                rf"(?=\"|\s*(?:[,.;:!?)”]|$)|\s(?:in|on|at|to|today|yesterday|last|this|earlier|late|when|after)\b)"), None),  # a '"' after a space opens a quote
     (re.compile(rf"\b(?:reported|documented|recorded|compiled|collected|published|cited|counted|released|gathered|estimated)\s+by\s+(?:the\s+)?"
                 rf"(?:(?:[a-z][\w\-]*\s+){{1,3}}(?=[A-Z]))?(?P<src>{_SRC})"), (" by ",)),
     (re.compile(rf"\b(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ee]stimates|[Nn]umbers|[Rr]eports?|[Ss]tudy|[Aa]nalysis|[Ss]urvey|[Tt]ally|[Cc]ount)\s+(?:from|by|of)\s+(?:the\s+)?(?P<src>{_PROPER})"), ("from", " by ", " of ")),
@@ -436,6 +437,8 @@ def sources_in(text: str, start: int, end: int, places: set[str] | None = None,
                     and not re.match(r"\s+states\s+(?:that|in|its)\b", sent[m.end("src"):]):
                 continue  # "Kano and Kaduna states": places, not a subject stating something
             if _PRONOUN.match(raw.strip()) or _GENERIC_SOURCE.match(raw.strip()):
+                if _PRONOUN.match(raw.strip()) and _quote_open_after(sent[:pos], False):
+                    continue  # '"We counted 40 bodies," said the mayor': the speaker's own voice, not a source
                 cand = (None, pos, (start + ps, start + m.end("src")), True)
             else:
                 if (raw.strip() in places or first in places and len(raw.split()) == 1) and not \
