@@ -37,6 +37,17 @@ def test_decimal_comma_before_percent_or_scale_word():
     assert g["1,250"]["value"] == 1250 and g["4,500"]["value"] == 4500
 
 
+@pytest.mark.parametrize("sentence,span,value,qualifier", [
+    ("Ouagadougou should pay the 20,000 or so volunteers.", "20,000 or so", 20000, "approx"),
+    ("Fifty-odd of them were killed.", "Fifty-odd", 50, "approx"),
+    ("Some 20-odd soldiers died.", "Some 20-odd", 20, "approx"),
+    ("Gunmen burned 300-plus homes.", "300-plus", 300, "at_least"),
+])
+def test_hedges_written_after_the_number(sentence, span, value, qualifier):
+    f = figs(sentence)[span]
+    assert (f["value"], f["qualifier"]) == (value, qualifier)
+
+
 def test_scaled_numbers():
     f = figs("About 4.3 million people need food aid, and 1.5 billion was pledged.")
     assert f["About 4.3 million"]["value"] == 4.3e6

@@ -159,7 +159,9 @@ _MEAS_UNIT = [
     (re.compile(r"kg|kilo", re.I), "kg"), (re.compile(r"met(?:er|re)", re.I), "m"), (re.compile(r"ton|^\s+t$", re.I), "t"),
     (re.compile(r"lit", re.I), "l"), (re.compile(r"ha|hectare", re.I), "ha"), (re.compile(r"mile", re.I), "mi"),
 ]
-_PLUS = re.compile(r"\+|\s+or\s+more\b|\s+or\s+above\b|\s+and\s+(?:more|above)\b", re.I)
+_PLUS = re.compile(r"\+|-plus\b|\s+or\s+more\b|\s+or\s+above\b|\s+and\s+(?:more|above)\b", re.I)
+# a hedge written after the number: "20,000 or so", "fifty-odd"
+_ROUGHLY_AFTER = re.compile(r"\s+or\s+so\b|-odd\b", re.I)
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|‐|to|and|or)\s*", re.I)
 _CLOCK = re.compile(
     r"\b\d{1,2}[:h]\d{2}\b(?:\s*(?:a\.?m\.?|p\.?m\.?|GMT|UTC))?|\b\d{1,2}(?:\.\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
@@ -619,6 +621,11 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
             qualifier, low, high = "at_least", value, None
             if method in ("digits", "word-number"):
                 method = "plus"
+        roughly = _ROUGHLY_AFTER.match(text, fe) if not pm and c.kind != "vague" else None
+        if roughly:
+            fe = roughly.end()
+            if qualifier == "exact":
+                qualifier = "approx"
         figs.append(Figure(fs, fe, value, low, high, unit_out, qualifier, method))
         i += 1
     figs = _statistics_and_metadata(text, figs)
