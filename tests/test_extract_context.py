@@ -415,6 +415,10 @@ def test_a_long_title_before_a_name_credits_the_name():
     ('Hamadi, a teacher, says a third of the families left. "We were 3,000 before."', "3,000", "Hamadi"),
     ("A woman, 32, who lost 11 relatives, said the soldiers came at dawn.", "11", "woman"),
     ("Ibrahim Sawadogo, 45, a herder from Soro, said 11 relatives died.", "11", "Ibrahim Sawadogo"),
+    ("The group, Jama'at Nusrat al-Islam wal-Muslimin (JNIM), said it destroyed six aircraft.", "six",
+     "Jama'at Nusrat al-Islam wal-Muslimin"),
+    ("The agency, the International Organization for Migration (IOM), said 40 people drowned.", "40",
+     "International Organization for Migration"),
 ])
 def test_more_ways_of_naming_who_speaks(sentence, span, source):
     assert figs(sentence)[span]["attributed_to"] == source

@@ -299,13 +299,15 @@ _SUBJECT_START = (
 _SUBJECT_TAIL = (
     r"(?:,\s*\d{1,3}(?=,))?"  # an age before an apposition or a who-clause: "A woman, 32, who lost ..., said"
     r"(?:,\s+(?:who|which)\b[^,]*,"  # ", which monitors attacks,"
-    r"|,\s*(?P<appos>[^,]{1,30}|(?:[A-Z][\w'’\-]*\s+){0,2}(?i:" + _TITLES + r")\b[^,]{0,90}|(?:a|an)\s[^,]{1,60}),"  # an apposition
+    r"|,\s*(?P<appos>[^,]{1,30}|(?:[A-Z][\w'’\-]*\s+){0,2}(?i:" + _TITLES + r")\b[^,]{0,90}|(?:a|an)\s[^,]{1,60}"
+    r"|(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[\w'’\-]+){1,7}\s+\([A-Z][A-Za-z\-]{1,10}\)),"  # an apposition; a name with its acronym
     r"|\s+who\s+(?:[\w\-’']+\s+){0,5}?[\w\-’']+(?=\s+(?:said|says|told|tells|added|explained)\b)"  # "a soldier who took part told"
     r"|\s+who\s+(?:[\w\-’']+\s+){1,5}?[\w\-’']+(?=\s+(?:counted|estimated|estimates|recorded|confirmed|reported)\b)"
     r"|\s+(?:seen|obtained|reviewed|consulted|quoted)\s+by\s+(?:[\w\-]+\s+){0,2}[\w\-]+"  # "a document seen by this magazine"
     r"|(?<=[a-zà-ÿ]),(?=\s+(?:" + _SPEECH + r")\b))?"  # ", Lieutenant-Colonel Adama Sawadogo, stated"
 )
 _BEFORE_VERB = r"(?:\s+(?:has|have|had|later|then|again|separately|previously|earlier)){0,2}"
+_NAME_WITH_ACRONYM = re.compile(r"(?:the\s+)?(?P<name>[A-Z][\w'’\-]*(?:\s+[\w'’\-]+){1,7})\s+\([A-Z][A-Za-z\-]{1,10}\)")
 _PER_SOURCE = re.compile(rf"\b(?:[Pp]er|by\s+the\s+admission\s+of|as\s+reported\s+by|quoted\s+by|cited\s+by|citing)\s+(?:the\s+)?(?P<src>(?:{_CAP}[\w\-]*\s+){{0,3}}{_LOWER_NP}|{_PROPER})")
 # a person named after a lower-case title: "Government spokesman Jean Dupont says"
 _TITLED_SOURCE = re.compile(rf"(?:^|[.,;:]\s+|[\"”]\s*|\b(?:and|but|while|that)\s+)(?:(?:the|The)\s+)?(?:{_CAP}\s+){{0,2}}(?:[a-z][\w\-]*\s+){{0,2}}"
@@ -436,7 +438,11 @@ def sources_in(text: str, start: int, end: int, places: set[str] | None = None,
             if (raw.strip() in places or first in places) and re.match(r"\s+(?:states|state|regions?|provinces?)\b", sent[m.end("src"):]) \
                     and not re.match(r"\s+states\s+(?:that|in|its)\b", sent[m.end("src"):]):
                 continue  # "Kano and Kaduna states": places, not a subject stating something
-            if _PRONOUN.match(raw.strip()) or _GENERIC_SOURCE.match(raw.strip()):
+            named_appos = _NAME_WITH_ACRONYM.fullmatch((m.groupdict().get("appos") or "").strip())
+            if _GENERIC_SOURCE.match(raw.strip()) and named_appos:
+                # "The group, Jama'at Nusrat al-Islam wal-Muslimin (JNIM), said": the group by name
+                cand = (named_appos.group("name"), pos, (start + ps, start + m.end("src")), False)
+            elif _PRONOUN.match(raw.strip()) or _GENERIC_SOURCE.match(raw.strip()):
                 if _PRONOUN.match(raw.strip()) and _quote_open_after(sent[:pos], False):
                     continue  # '"We counted 40 bodies," said the mayor': the speaker's own voice, not a source
                 cand = (None, pos, (start + ps, start + m.end("src")), True)
