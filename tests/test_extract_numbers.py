@@ -48,6 +48,25 @@ def test_hedges_written_after_the_number(sentence, span, value, qualifier):
     assert (f["value"], f["qualifier"]) == (value, qualifier)
 
 
+@pytest.mark.parametrize("sentence,span,value,unit", [
+    ("Some 2½m people fled.", "Some 2½m", 2.5e6, "count"),
+    ("About 1½ million are displaced.", "About 1½ million", 1.5e6, "count"),
+    ("Nearly ¾ of the displaced are women.", "Nearly ¾", 75, "percent"),
+    ("Fatalities were up ~⅓ on the previous week.", "~⅓", 33.33, "percent"),
+])
+def test_fraction_glyphs(sentence, span, value, unit):
+    f = figs(sentence)[span]
+    assert f["value"] == pytest.approx(value) and f["unit"] == unit
+
+
+def test_feed_shorthand_counts_but_not_multiples():
+    f = figs("JNIM claims x3 vehicles seized. Air support: 2x Su-24 seen over the area.")
+    assert f["x3"]["value"] == 3 and f["x3"]["unit"] == "count"
+    assert f["2x"]["value"] == 2 and f["2x"]["unit"] == "count"
+    # "2x" before a lower-case word is a multiple, not a count of things
+    assert not any(k.startswith("2") for k in figs("Attacks rose 2x in Mali."))
+
+
 def test_scaled_numbers():
     f = figs("About 4.3 million people need food aid, and 1.5 billion was pledged.")
     assert f["About 4.3 million"]["value"] == 4.3e6

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .text import trie_pattern, windowed_finditer
 from .numbers import (
-    DIGIT_NUMBER, FRACTIONS, TENS, UNITS, WORD_NUMBER, fraction_percent, parse_number,
+    DIGIT_NUMBER, FRACTIONS, TENS, UNITS, VULGAR_CLASS, VULGAR_FRACTIONS, WORD_NUMBER, fraction_percent, parse_number,
 )
 
 __all__ = ["Figure", "find_figures", "measure_for", "clock_spans", "core_matches"]
@@ -47,7 +47,9 @@ _CORE = re.compile(
   | (?P<couple>\b(?:a\s+)?couple\s+of\b)
   | (?P<twice>\b(?:twice|thrice)\b)
   | (?P<fold>\b(?:{_NUMWORD}|\d+(?:\.\d+)?)[\s\-‐]?fold\b)
+  | (?P<xcount>(?<![\w.,/-])(?:x\d{{1,3}}(?=\s+(?!(?:more|less|fewer|higher|lower|as|the)\b)[A-Za-z])|\d{{1,3}}x(?=\s+(?-i:[A-Z]))))
   | (?P<num>{DIGIT_NUMBER}|{WORD_NUMBER})
+  | (?P<vulgar>(?<![\w.]){VULGAR_CLASS}(?![\w]))
     """,
     re.I | re.X,
 )
@@ -59,7 +61,7 @@ _CORE_STARTS = re.compile(r"(?:an?|few|several|many|half|\w+fold)(?![^\W_])", re
 _CORE_WORD_START = re.compile(r"(?<![^\W_])[^\W_]|(?<=(?<![^\W_])N)\d")
 # every figure core holds a digit or a number word
 _CORE_ANCHOR = re.compile(
-    r"\d+(?:[.,]\d+)*|(?<![^\W_])(?:" + trie_pattern(
+    VULGAR_CLASS + r"|\d+(?:[.,]\d+)*|(?<![^\W_])x(?=\d)|(?<![^\W_])(?:" + trie_pattern(
         list(UNITS) + list(TENS) + list(FRACTIONS) + [
             "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions",
             "trillion", "trillions", "dozen", "dozens", "tens", "scores", "couple", "twice", "thrice"]
@@ -315,6 +317,10 @@ def _core_from_match(text: str, m: re.Match) -> _Core | None:
         if den.endswith("s") and n == 1 and den != "halves":
             return None
         return _Core(s, e, "frac", fraction_percent(n, FRACTIONS[den]))
+    if kind == "xcount":
+        return _Core(s, e, "num", float(g.strip("x")))  # feed shorthand: "x3 vehicles", "2x Su-24"
+    if kind == "vulgar":
+        return _Core(s, e, "frac", round(100 * VULGAR_FRACTIONS[g], 2))  # "¾ of the displaced"
     if kind == "couple":
         return _Core(s, e, "couple", 2.0, word=True)
     if kind == "twice":

@@ -6,7 +6,7 @@ import re
 
 __all__ = [
     "UNITS", "TENS", "SCALES", "FRACTIONS", "WORD_NUMBER", "DIGIT_NUMBER",
-    "parse_number", "parse_word_number", "parse_digits", "fraction_percent",
+    "parse_number", "parse_word_number", "parse_digits", "fraction_percent", "VULGAR_FRACTIONS", "VULGAR_CLASS",
 ]
 
 UNITS = {
@@ -33,6 +33,14 @@ FRACTIONS = {
     "tenth": 10, "tenths": 10,
 }
 
+# fraction glyphs, alone ("¾ of") or after a whole number ("1½ million", "2½m")
+VULGAR_FRACTIONS = {
+    "½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5, "⅗": 3 / 5,
+    "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8, "⅞": 7 / 8,
+}
+VULGAR_CLASS = "[" + "".join(VULGAR_FRACTIONS) + "]"
+_VULGAR_NUMBER = re.compile(r"\s*(\d*)(" + VULGAR_CLASS + r")")
+
 _NUMWORD = "|".join(sorted(list(UNITS) + list(TENS), key=len, reverse=True))
 _SCALEWORD = r"(?:hundred|thousand|million|billion|trillion|dozen)"
 # one number word or a scale word
@@ -55,7 +63,7 @@ _DECIMAL_COMMA_RX = re.compile(r"(\d{1,3}),(\d{1,2})(?!\d)")
 # "4,317", "6.5", "1000", "1.2 million", "$5m", "20k", "1.5bn"
 DIGIT_NUMBER = (
     r"(?:(?<![\w.,/])|" + _AFTER_NAIRA_N + r")(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,.])|"
-    + _DECIMAL_COMMA + r"|\d+)(?:\.\d+)?"
+    + _DECIMAL_COMMA + r"|\d+" + VULGAR_CLASS + r"|" + VULGAR_CLASS + r"(?=\s?(?:million|billion|bn|m)\b)|\d+)(?:\.\d+)?"
     r"(?:(?:\s+|-)(?:hundred|thousand|million|billion|trillion)\b|\s?(?:bn|mn|mln|bln)\b|(?:m|k)\b)?"
 )
 
@@ -70,6 +78,11 @@ def parse_digits(s: str) -> float | None:
     """'4,317' -> 4317.0; '1.2 million' -> 1200000.0; '$5m' style '5m' -> 5e6."""
     if s.isascii() and s.isdigit():
         return float(s)
+    vulgar = _VULGAR_NUMBER.match(s)
+    if vulgar:
+        whole = float(vulgar[1] or 0) + VULGAR_FRACTIONS[vulgar[2]]
+        scale = parse_digits("1" + s[vulgar.end():]) if s[vulgar.end():].strip() else 1.0
+        return whole * scale if scale is not None else whole
     decimal = _DECIMAL_COMMA_RX.match(s) if "," in s else None
     if decimal:
         s = f"{decimal[1]}.{decimal[2]}{s[decimal.end():]}"
@@ -142,7 +155,7 @@ def parse_number(s: str) -> float | None:
     s = s.strip()
     if not s:
         return None
-    if s[0].isdigit():
+    if s[0].isdigit() or s[0] in VULGAR_FRACTIONS:
         return parse_digits(s)
     return parse_word_number(s)
 
