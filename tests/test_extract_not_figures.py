@@ -133,6 +133,12 @@ def test_codes_addresses_unit_names_and_phone_pairs():
     assert fig_texts(text) == ["3"]
 
 
+def test_a_unit_name_in_running_text_but_not_a_list_of_counts():
+    assert fig_texts("The convoy was escorted by BIR 15, the first in 6 weeks.") == ["6 weeks"]
+    assert fig_texts("Fatalities by actor: JNIM 312, IS Sahel 120.") == ["312", "120"]
+    assert fig_texts("The fee was paid in USD 120, then in EUR 40.") == ["USD 120", "EUR 40"]
+
+
 def test_a_statistic_in_brackets_stays_a_figure():
     assert fig_texts("Mean household size was 7.4 members (SD 3.1).") == ["7.4", "3.1"]
 

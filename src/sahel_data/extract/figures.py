@@ -225,6 +225,10 @@ _CURRENCY_CHARS = re.compile(r"[$€£₦A-Z]")  # a cheap test before looking f
 _PHONE_RUN = re.compile(r"(?<![\d,.])\d{2,4}(?:[ .]\d{2}){3,}(?![\d,])")
 _PHONE_PAIRS = re.compile(r"\d\d[ .]\d\d[ .]\d\d")
 _UNIT_NAME = re.compile(r"\((?!(?:SD|SE|IQR|CI|OR|RR|HR|AOR|MAD)\s)[A-Z]{2,5}\s$")  # "(BIR 14)", not "(SD 3)"
+# a unit's name in running text ("escorted by BIR 15, the first ..."): after a preposition or "the", an
+# acronym, then the number, then a stop (not a list of counts: "JNIM 312, IS Sahel 120")
+_BARE_UNIT_NAME = re.compile(r"\b(?:by|of|from|with|the|to)\s+(?!(?:SD|SE|IQR|CI|OR|RR|HR|AOR|FCFA|CFA|" + "|".join(_LEFT_LAST_CODES)
+                             + r")\s)[A-Z]{2,5}\s$")
 _REF_AFTER = re.compile(r"\s+(?:CFR|U\.S\.C\.)(?![^\W_])")
 _AGED_BEFORE = re.compile(r"\baged\s+$", re.I)
 _AGE_BRACKET_ENDS = ("der", "ver", "low", "ove", "han", " of")  # the word just before, a cheap test first
@@ -441,6 +445,8 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
             if prev2[-1:] in ("-", "–", "/") and prev2[:1].isdigit() and _overlaps(blocked, c.start - 6, c.start - 1):
                 continue  # the tail of a code after a year: "2023-001"
             if nxt == ")" and text[c.start:c.end].isdigit() and _UNIT_NAME.search(text, max(0, c.start - 8), c.start) \
+                    or nxt in (",", ";") and text[c.start:c.end].isdigit() \
+                    and _BARE_UNIT_NAME.search(text, max(0, c.start - 14), c.start) \
                     or text[c.end + 1:c.end + 2] in ("C", "U") and _REF_AFTER.match(text, c.end):
                 continue  # a unit's name "(BIR 14)"; a title of a code "31 CFR part 594"
             if _REF_BEFORE.search(text[max(0, c.start - 14):c.start]):
