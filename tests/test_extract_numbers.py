@@ -67,6 +67,16 @@ def test_feed_shorthand_counts_but_not_multiples():
     assert not any(k.startswith("2") for k in figs("Attacks rose 2x in Mali."))
 
 
+def test_over_a_duration_is_during_unless_it_is_longer_than():
+    f = figs("Some 500 people were killed over five days in Moura.")
+    assert f["five days"]["qualifier"] == "exact" and "over five days" not in f
+    assert f["Some 500"]["value"] == 500  # not an age bracket ("people over five")
+    g = figs("She has lived there for over two years; the siege lasted over five days.")
+    assert g["over two years"]["qualifier"] == "more_than"
+    assert g["over five days"]["qualifier"] == "more_than"
+    assert "five" not in figs("Food is scarce for children under five.")
+
+
 def test_scaled_numbers():
     f = figs("About 4.3 million people need food aid, and 1.5 billion was pledged.")
     assert f["About 4.3 million"]["value"] == 4.3e6

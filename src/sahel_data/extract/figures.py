@@ -236,6 +236,10 @@ _AGE_BRACKET_ENDS = ("der", "ver", "low", "ove", "han", " of")  # the word just 
 _AGE_BRACKET_BEFORE = re.compile(
     r"\b(?:children|child|infants|kids|babies|boys|girls|minors|youths?|adults|women|men|people|persons)\s+"
     r"(?:under|below|over|above|older\s+than|younger\s+than)\s+(?:the\s+age\s+of\s+)?$", re.I)
+_DURATIONS = frozenset(["day", "week", "month", "year", "decade", "hour"])
+# "over" before a duration means "more than" only after these ("for over two years", "lasted over a week")
+_LONGER_BEFORE = re.compile(r"\b(?:for|lasted|lasting|lasts|last|took|takes|take|after|than|spent|spend|spends|of|in)\s+$", re.I)
+_SHORT_SPAN_AFTER = re.compile(r"[\s\-]+(?:days?|weeks?|months?|hours?|nights?)\b", re.I)  # ages are in years
 _AGE_APPOSITION_AFTER = re.compile(
     r",\s+(?:a|an|the|who|from|of|said|says|told|tells|recalls|recalled|explains|explained|adds|added)\b")
 _SPEAKER_COMMA_BEFORE = re.compile(r"\b(?:said|says|told|recalls|recalled|explains|explained|adds|added)\s+"
@@ -429,8 +433,9 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
             continue  # "twenty-first"
         if c.kind == "num" and c.value is not None and c.value < 120 \
                 and text[max(0, c.start - 4):c.start - 1].endswith(_AGE_BRACKET_ENDS) \
-                and _AGE_BRACKET_BEFORE.search(text, max(0, c.start - 40), c.start):
-            continue  # "children under five": an age bracket, not a count
+                and _AGE_BRACKET_BEFORE.search(text, max(0, c.start - 40), c.start) \
+                and not _SHORT_SPAN_AFTER.match(text, c.end):
+            continue  # "children under five": an age bracket, not a count (but "500 people over five days")
         if c.kind == "num" and not c.word:
             nxt = text[c.end:c.end + 1]
             prev2 = text[max(0, c.start - 2):c.start]
@@ -579,6 +584,8 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
             elif left.group("tilde"):
                 bound = "~"
                 fs = left.start("tilde")
+            if bound == "over" and unit in _DURATIONS and not _LONGER_BEFORE.search(text, max(0, fs - 12), fs):
+                bound, fs = None, c.start  # "killed 500 people over five days": during, not more than
         # "some" / "over" before a non-number use are handled by the regex needing a number after
         value, low, high = (c.value * sign if c.value is not None else None), None, None
         qualifier = "exact"
