@@ -108,6 +108,13 @@ def test_one_is_a_figure_only_before_a_scale_word():
     assert f["one million"]["value"] == 1e6
 
 
+def test_a_fraction_of_a_scale_word_is_one_number():
+    f = figs("A quarter of a million people have fled, and two-thirds of a billion dollars was pledged.")
+    assert f["A quarter of a million"]["value"] == 250000 and f["A quarter of a million"]["unit"] == "count"
+    assert f["two-thirds of a billion dollars"]["value"] == 666666667
+    assert f["two-thirds of a billion dollars"]["unit"] == "USD"
+
+
 def test_half_a_million():
     f = figs("The camp now shelters half a million people.")
     assert f["half a million"]["value"] == 500000 and f["half a million"]["unit"] == "count"

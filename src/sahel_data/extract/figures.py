@@ -41,6 +41,7 @@ _CORE = re.compile(
       | \b(?:hundreds|thousands|millions|dozens)\b
     )
   | (?P<halfnum>\bhalf\s+an?\s+(?:million|billion|thousand|hundred|dozen)\b)
+  | (?P<fracof>\b(?P<fonum>{_NUMWORD}|an?)[\s\-‐]+(?P<foden>{_DENOM})\s+of\s+an?\s+(?P<foscale>million|billion|thousand)\b)
   | (?P<ratio>\b(?:{_NUMWORD}|an?|\d+)\s+(?:[a-z]+\s+)?in\s+every\s+(?:{_NUMWORD}|\d{{1,3}}(?!\d))\b
       | \b(?:{_NUMWORD}|\d+)\s+(?:in|out\s+of)\s+(?:{_NUMWORD}|\d{{1,3}}(?!\d))\b(?!\s*(?:%|percent|per\s+cent)))
   | (?P<frac>\b(?P<fnum>{_NUMWORD}|an?)[\s\-‐]+(?P<fden>{_DENOM})\b|\bhalf\b)
@@ -273,6 +274,8 @@ def _core_from_match(text: str, m: re.Match) -> _Core | None:
     kind = m.lastgroup  # the top-level alternatives exclude each other; fnum/fden close inside frac
     if kind in ("fnum", "fden"):
         kind = "frac"
+    elif kind in ("fonum", "foden", "foscale"):
+        kind = "fracof"
     g = m.group(kind).lower()
     if kind == "vague":
         words = g.split()
@@ -290,6 +293,13 @@ def _core_from_match(text: str, m: re.Match) -> _Core | None:
             base = {"tens": 10, "hundreds": 100, "dozens": 12, "scores": 20}[words[0]]
             low = base * {"thousands": 1e3, "millions": 1e6, "billions": 1e9}[words[2]]
         return _Core(s, e, "vague", None, low)
+    if kind == "fracof":  # "a quarter of a million"
+        n = 1.0 if m.group("fonum").lower() in ("a", "an") else parse_number(m.group("fonum"))
+        den = FRACTIONS[m.group("foden").lower()]
+        if not n or n >= den:
+            return None
+        scale = parse_number("one " + m.group("foscale"))
+        return _Core(s, e, "num", float(round(n / den * scale)), word=True, scaled=True)
     if kind == "halfnum":
         v = parse_number("one " + g.split()[-1])
         return _Core(s, e, "num", v / 2 if v else None, word=True, scaled=True) if v else None
