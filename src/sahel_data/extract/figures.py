@@ -41,10 +41,9 @@ _CORE = re.compile(
       | \b(?:hundreds|thousands|millions|dozens)\b
     )
   | (?P<halfnum>\bhalf\s+an?\s+(?:million|billion|thousand|hundred|dozen)\b)
-  | (?P<fracof>\b(?P<fonum>{_NUMWORD}|an?)[\s\-‐]+(?P<foden>{_DENOM})\s+of\s+an?\s+(?P<foscale>million|billion|thousand)\b)
   | (?P<ratio>\b(?:{_NUMWORD}|an?|\d+)\s+(?:[a-z]+\s+)?in\s+every\s+(?:{_NUMWORD}|\d{{1,3}}(?!\d))\b
       | \b(?:{_NUMWORD}|\d+)\s+(?:in|out\s+of)\s+(?:{_NUMWORD}|\d{{1,3}}(?!\d))\b(?!\s*(?:%|percent|per\s+cent)))
-  | (?P<frac>\b(?P<fnum>{_NUMWORD}|an?)[\s\-‐]+(?P<fden>{_DENOM})\b|\bhalf\b)
+  | (?P<frac>\b(?P<fnum>{_NUMWORD}|an?)[\s\-‐]+(?P<fden>{_DENOM})\b(?:\s+of\s+an?\s+(?P<fscale>million|billion|thousand)\b)?|\bhalf\b)
   | (?P<couple>\b(?:a\s+)?couple\s+of\b)
   | (?P<twice>\b(?:twice|thrice)\b)
   | (?P<fold>\b(?:{_NUMWORD}|\d+(?:\.\d+)?)[\s\-‐]?fold\b)
@@ -62,13 +61,21 @@ _CORE_STARTS = re.compile(r"(?:an?|few|several|many|half|\w+fold)(?![^\W_])", re
 _CORE_WORD_START = re.compile(r"(?<![^\W_])[^\W_]|(?<=(?<![^\W_])N)\d")
 # every figure core holds a digit or a number word
 _CORE_ANCHOR = re.compile(
-    VULGAR_CLASS + r"|\d+(?:[.,]\d+)*|(?<![^\W_])x(?=\d)|(?<![^\W_])(?:" + trie_pattern(
+    r"\d+(?:[.,]\d+)*|(?<![^\W_])(?:" + trie_pattern(
         list(UNITS) + list(TENS) + list(FRACTIONS) + [
             "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions",
             "trillion", "trillions", "dozen", "dozens", "tens", "scores", "couple", "twice", "thrice"]
     ) + r")(?![^\W_])|fold\b",
     re.I,
 )
+# rare anchors (fraction glyphs, feed shorthand "x3"), looked for only in texts that have them: each
+# alternative tried at every position slows the scan of every text
+_X_DIGIT = re.compile(r"x\d")
+
+
+def _has_rare_anchor(text: str) -> bool:
+    return bool(_X_DIGIT.search(text)) or (not text.isascii() and any(g in text for g in VULGAR_FRACTIONS))
+_CORE_ANCHOR_WITH_RARE = re.compile(VULGAR_CLASS + r"|(?<![^\W_])x(?=\d)|" + _CORE_ANCHOR.pattern, re.I)
 
 _BOUNDS = {
     "more than": ("more_than", "low"), "over": ("more_than", "low"), "above": ("more_than", "low"),
@@ -272,10 +279,8 @@ class _Core:
 def _core_from_match(text: str, m: re.Match) -> _Core | None:
     s, e = m.start(), m.end()
     kind = m.lastgroup  # the top-level alternatives exclude each other; fnum/fden close inside frac
-    if kind in ("fnum", "fden"):
+    if kind in ("fnum", "fden", "fscale"):
         kind = "frac"
-    elif kind in ("fonum", "foden", "foscale"):
-        kind = "fracof"
     g = m.group(kind).lower()
     if kind == "vague":
         words = g.split()
@@ -293,13 +298,6 @@ def _core_from_match(text: str, m: re.Match) -> _Core | None:
             base = {"tens": 10, "hundreds": 100, "dozens": 12, "scores": 20}[words[0]]
             low = base * {"thousands": 1e3, "millions": 1e6, "billions": 1e9}[words[2]]
         return _Core(s, e, "vague", None, low)
-    if kind == "fracof":  # "a quarter of a million"
-        n = 1.0 if m.group("fonum").lower() in ("a", "an") else parse_number(m.group("fonum"))
-        den = FRACTIONS[m.group("foden").lower()]
-        if not n or n >= den:
-            return None
-        scale = parse_number("one " + m.group("foscale"))
-        return _Core(s, e, "num", float(round(n / den * scale)), word=True, scaled=True)
     if kind == "halfnum":
         v = parse_number("one " + g.split()[-1])
         return _Core(s, e, "num", v / 2 if v else None, word=True, scaled=True) if v else None
@@ -321,6 +319,12 @@ def _core_from_match(text: str, m: re.Match) -> _Core | None:
             return _Core(s, e, "frac", 50.0)
         num = m.group("fnum").lower()
         den = m.group("fden").lower()
+        if m.group("fscale"):  # "a quarter of a million": one number, not a share
+            n = 1.0 if num in ("a", "an") else parse_number(num)
+            if not n or n >= FRACTIONS[den]:
+                return None
+            scale = parse_number("one " + m.group("fscale"))
+            return _Core(s, e, "num", float(round(n / FRACTIONS[den] * scale)), word=True, scaled=True)
         if num in TENS:
             return None  # "thirty-fourth", "twenty-first": an ordinal, not 30/4
         n = 1.0 if num in ("a", "an") else parse_number(num)
@@ -417,7 +421,8 @@ def clock_spans(text: str) -> list[tuple[int, int]]:
 
 def core_matches(text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
     """Candidate number expressions of a whole text (run once, then split by sentence)."""
-    return list(windowed_finditer(_CORE, _CORE_ANCHOR, text, start, end, before=12, after=80, word_starts=True,
+    anchor = _CORE_ANCHOR_WITH_RARE if _has_rare_anchor(text) else _CORE_ANCHOR
+    return list(windowed_finditer(_CORE, anchor, text, start, end, before=12, after=80, word_starts=True,
                                   starts=_CORE_STARTS, word_start=_CORE_WORD_START))
 
 
