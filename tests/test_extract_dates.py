@@ -28,6 +28,13 @@ def dates(text, published="2025-02-14"):
     ("Raids rose from May 2021 to January 2022.", "from May 2021 to January 2022", "2021-05", "2022-01", "month"),
     ("A review is due in the 2nd quarter of 2026.", "2nd quarter of 2026", "2026-04", "2026-06", "month"),
     ("Sales fell in Q4 2024.", "Q4 2024", "2024-10", "2024-12", "month"),
+    ("The Panel counted 1,146 incidents between 1 August 2024 and 30 June 2025.",
+     "between 1 August 2024 and 30 June 2025", "2024-08-01", "2025-06-30", "day"),
+    ("From August 1, 2024 to June 30, 2025, 12 died.", "From August 1, 2024 to June 30, 2025", "2024-08-01",
+     "2025-06-30", "day"),
+    # the first day's month is after the second's: it lies in the year before
+    ("It counted 300 between 1 August and 30 June 2025.", "1 August and 30 June 2025", "2024-08-01", "2025-06-30",
+     "day"),
     ("Prices rose in the first half of 2025.", "first half of 2025", "2025-01", "2025-06", "month"),
 ])
 def test_date_forms(sentence, span, start, end, precision):
@@ -131,3 +138,17 @@ def test_since_at_least_a_year_is_a_date():
     out = extract_document("t", "The network has moved gold since at least 2021. At least 2021 people died.", "2025-01-01")
     assert [d["text"] for d in out["dates"]] == ["2021"] and out["dates"][0]["char_start"] < 50
     assert [f["text"] for f in out["figures"]] == ["At least 2021"]
+
+
+def test_two_whole_dates_joined_by_and_are_two_rows():
+    d = dates("Units deployed in November 2025 and January 2026 were hit; 5 died on 3 May 2024 and 4 June 2024.")
+    assert (d["November 2025"]["date_start"], d["January 2026"]["date_start"]) == ("2025-11", "2026-01")
+    assert d["3 May 2024"]["date_end"] == "2024-05-03" and d["4 June 2024"]["date_start"] == "2024-06-04"
+    assert dates("Between November 2025 and January 2026, 4 died.")["Between November 2025 and January 2026"][
+        "date_end"] == "2026-01"
+
+
+def test_a_year_after_in_whatever_follows_and_the_year_of_a_comparison_base():
+    assert "2025" in dates("In 2025 our members had to suspend activities.")
+    assert "2022" in dates("ACLED counted 1,000 deaths in 2025, roughly twice the number of 2022.")
+    assert "2022" not in dates("The number of 2022 recruits was low.")

@@ -163,3 +163,22 @@ def test_links_to_other_stories_and_a_byline_desk_are_furniture():
     out = extract_document("t", text, "2025-01-01")
     assert [f["text"] for f in out["figures"]] == ["40", "More than 4 million"]
     assert out["figures"][1]["location"] == "MLI"  # "the region": Gao, not the desk's "Africa" or the links' "Sahel"
+
+
+def test_footnote_blocks_and_document_job_numbers():
+    text = ("Fighters killed 9 drivers.\n\n__________________\n14 See annex IV for the list.\n"
+            "15 The Panel interviewed 46 transporters.\n17 DTM Mali, round 14, published in May 2025.\n\n25-11873 (E)\n")
+    assert fig_texts(text) == ["9", "46"]
+
+
+def test_radio_frequencies_clock_words_and_notes():
+    assert fig_texts("You are listening to Radio Horizon, 98.7 FM. It is seven o'clock.") == []
+    assert fig_texts("The debate returns next Thursday at seven.") == []
+    assert fig_texts("The toll stood at seven.") == ["seven"]
+    assert fig_texts("[10] ACLED, as in note 5.") == []
+
+
+def test_ages_in_comparisons_and_ranges():
+    assert fig_texts("They shot those who looked older than 15.") == []
+    assert fig_texts("The dead included six boys aged between 12 and 16.") == ["six"]
+    assert fig_texts("Time to read 6 min. Lire en français") == []

@@ -115,6 +115,16 @@ def test_a_fraction_of_a_scale_word_is_one_number():
     assert f["two-thirds of a billion dollars"]["unit"] == "USD"
 
 
+@pytest.mark.parametrize("sentence,span,value,unit", [
+    ("Today I would say a couple of hundred Russians are there.", "a couple of hundred", 200, "count"),
+    ("After more than half a century of uranium mining, the town is poor.", "more than half a century", 50, "year"),
+    ("Of the 900 employees, a third have not been paid.", "a third", 33.33, "percent"),
+])
+def test_more_number_phrases(sentence, span, value, unit):
+    f = figs(sentence)[span]
+    assert f["value"] == pytest.approx(value) and f["unit"] == unit
+
+
 def test_half_a_million():
     f = figs("The camp now shelters half a million people.")
     assert f["half a million"]["value"] == 500000 and f["half a million"]["unit"] == "count"

@@ -50,6 +50,9 @@ _DATE_RX = re.compile(
         rf"(?P<num>(?<![\d/.])(?P<na>[0-3]?\d)[/.](?P<nb>[01]?\d)[/.](?P<nc>{_Y})(?![\d/]))",
         # ISO 2023-06-23
         rf"(?P<iso>{_YB}(?P<iy>{_Y})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])(?!\d))",
+        # between 1 August 2024 and 30 June 2025 / from August 1, 2024 to June 30, 2025
+        rf"(?P<dry>(?:(?P<between>between|Between)\s+|(?:from|From)\s+)?(?<!\d)(?:(?P<dya>{_D})\s+{_m('mya')}|{_m('mya2')}\s+(?P<dya2>{_D}),?)\s+(?P<yya>{_Y})"
+        rf",?\s*(?:(?(between)and|(?!))|to|until|through|-|–|—)\s*(?:(?P<dyb>{_D})\s+{_m('myb')}|{_m('myb2')}\s+(?P<dyb2>{_D}),?)\s+(?P<yyb>{_Y})(?!\d))",
         # 1 April - 31 May 2025 / 12-14 June 2024
         rf"(?P<dr>(?<!\d)(?P<da>{_D})(?:[ \t]+{_m('ma')})?[ \t]*(?:-|–|—|to|until|and)[ \t]*(?P<db>{_D})\s+{_m('mb')},?\s+(?P<yd>{_Y})(?!\d))",
         # March 5 and 6, 2024 / March 5-6 (year optional)
@@ -109,6 +112,14 @@ _NOT_YEAR_BEFORE = re.compile(
     r"Article|article|Law|law|Decree|decree|Route|route|Flight|flight|Code|code|Chapter|chapter|"
     r"[$€£#])\s*$"
 )
+# "November 2025 and January 2026" (each date whole) names two dates; "between X and Y", "X to Y",
+# "X-Y" and "May and June 2015" (one year shared) are one expression
+_TWO_DATES = re.compile(r",?\s*and\s*$")
+_BETWEEN = re.compile(r"[Bb]etween\b")
+_TIME_PREPOSITION = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Tt]ill)\s+$")
+# "roughly twice the number of 2022.": the year of a comparison's base
+_BASE_OF = re.compile(r"\b(?:the|that|those)\s+(?:numbers?|levels?|tolls?|figures?|totals?)\s+(?:of|in|for)\s+$", re.I)
+_STOP_AFTER = re.compile(r"\s*(?:[.,;:)]|$)")
 # "since at least 2021", "until at least 2030": still a year
 _SINCE_BOUND = re.compile(r"\b(?:since|until|till|from|by|before|after|in)\s+(?:at\s+least|as\s+early\s+as)\s*$", re.I)
 _AFTER_COUNT = re.compile(
@@ -124,7 +135,10 @@ _AFTER_COUNT = re.compile(
 def _year_ok(text: str, s: int, e: int) -> bool:
     """A bare year-like number is a year unless its context makes it a count."""
     before = text[max(0, s - 25):s]
-    if _NOT_YEAR_BEFORE.search(before) and not _SINCE_BOUND.search(before):
+    if _TIME_PREPOSITION.search(before):
+        return True  # "In 2025 our members had to ...": a year, whatever follows
+    if _NOT_YEAR_BEFORE.search(before) and not _SINCE_BOUND.search(before) \
+            and not (_BASE_OF.search(before) and _STOP_AFTER.match(text, e)):
         return False
     if _AFTER_COUNT.match(text, e):
         return False
@@ -186,7 +200,7 @@ def find_dates(text: str, published: str | None = None, start: int = 0, end: int
     for m in windowed_finditer(_DATE_RX, _DATE_ANCHOR, text, start, end, before=40, after=60, word_starts=True):
         kind = m.lastgroup
         # lastgroup is the last *closed* group: find the outer alternative
-        for k in ("num", "iso", "dr", "md2", "dmy", "mdy", "mry", "qtr", "mr", "my", "mr2", "dr3", "dm", "md", "pm", "bm", "fy", "dr2", "pp", "py", "yr", "y"):
+        for k in ("num", "iso", "dry", "dr", "md2", "dmy", "mdy", "mry", "qtr", "mr", "my", "mr2", "dr3", "dm", "md", "pm", "bm", "fy", "dr2", "pp", "py", "yr", "y"):
             if m.group(k) is not None:
                 kind = k
                 break
@@ -202,11 +216,20 @@ def find_dates(text: str, published: str | None = None, start: int = 0, end: int
             v = _ymd(m["iy"], m["im"], m["id"])
             if v:
                 out.append(DateSpan(s, e, v, v, "day"))
+        elif kind == "dry":
+            v1 = _ymd(m["yya"], _mnum(m["mya"] or m["mya2"]), _day(m["dya"] or m["dya2"]))
+            v2 = _ymd(m["yyb"], _mnum(m["myb"] or m["myb2"]), _day(m["dyb"] or m["dyb2"]))
+            if v1 and v2 and v1 < v2:
+                out.append(DateSpan(s, e, v1, v2, "day"))
+            elif v1:  # not a range: the first date alone
+                out.append(DateSpan(m.start("dya") if m["dya"] else m.start("mya2"), m.end("yya"), v1, v1, "day"))
         elif kind == "dr":
             mb = _mnum(m["mb"])
             ma = _mnum(m["ma"]) if m["ma"] else mb
             v1 = _ymd(m["yd"], ma, _day(m["da"]))
             v2 = _ymd(m["yd"], mb, _day(m["db"]))
+            if v1 and v2 and v1 > v2 and ma > mb:  # "between 1 August and 30 June 2025": August of the year before
+                v1 = _ymd(str(int(m["yd"]) - 1), ma, _day(m["da"]))
             if v1 and v2 and v1 <= v2:
                 out.append(DateSpan(s, e, v1, v2, "day"))
         elif kind == "md2":
@@ -224,7 +247,11 @@ def find_dates(text: str, published: str | None = None, start: int = 0, end: int
         elif kind == "mry":
             v1 = f"{int(m['yj']):04d}-{_mnum(m['mj']):02d}"
             v2 = f"{int(m['yk']):04d}-{_mnum(m['mk']):02d}"
-            if v1 < v2:
+            if _TWO_DATES.search(text, m.end("yj"), m.start("mk")) and not _BETWEEN.match(text, s):
+                # "in November 2025 and January 2026": two dates, not a range
+                out.append(DateSpan(m.start("mj"), m.end("yj"), v1, v1, "month"))
+                out.append(DateSpan(m.start("mk"), e, v2, v2, "month"))
+            elif v1 < v2:
                 out.append(DateSpan(s, e, v1, v2, "month"))
             else:  # not a range: the first month alone
                 out.append(DateSpan(m.start("mj"), m.end("yj"), v1, v1, "month"))

@@ -40,11 +40,11 @@ _CORE = re.compile(
       | \b(?:tens|hundreds|thousands|millions|billions|dozens|scores)\b(?=\s+of\b|\s+(?:more|were|had|have|fled|died|of|are|more)\b)
       | \b(?:hundreds|thousands|millions|dozens)\b
     )
-  | (?P<halfnum>\bhalf\s+an?\s+(?:million|billion|thousand|hundred|dozen)\b)
+  | (?P<halfnum>\bhalf\s+an?\s+(?:million|billion|thousand|hundred|dozen|century)\b)
   | (?P<ratio>\b(?:{_NUMWORD}|an?|\d+)\s+(?:[a-z]+\s+)?in\s+every\s+(?:{_NUMWORD}|\d{{1,3}}(?!\d))\b
       | \b(?:{_NUMWORD}|\d+)\s+(?:in|out\s+of)\s+(?:{_NUMWORD}|\d{{1,3}}(?!\d))\b(?!\s*(?:%|percent|per\s+cent)))
-  | (?P<frac>\b(?P<fnum>{_NUMWORD}|an?)[\s\-‐]+(?P<fden>{_DENOM})\b(?:\s+of\s+an?\s+(?P<fscale>million|billion|thousand)\b)?|\bhalf\b)
-  | (?P<couple>\b(?:a\s+)?couple\s+of\b)
+  | (?P<frac>\b(?P<fnum>{_NUMWORD}|an?)[\s\-‐]+(?P<fden>{_DENOM})\b(?:\s+of\s+an?\s+(?P<fscale>million|billion|thousand|century)\b)?|\bhalf\b)
+  | (?P<couple>\b(?:a\s+)?couple\s+of\b(?:\s+(?P<cscale>hundred|thousand|million|billion|dozen)\b)?)
   | (?P<twice>\b(?:twice|thrice)\b)
   | (?P<fold>\b(?:{_NUMWORD}|\d+(?:\.\d+)?)[\s\-‐]?fold\b)
   | (?P<xcount>(?<![\w.,/-])(?:x\d{{1,3}}(?=\s+(?!(?:more|less|fewer|higher|lower|as|the)\b)[A-Za-z])|\d{{1,3}}x(?=\s+(?-i:[A-Z]))))
@@ -196,7 +196,7 @@ _REF_BEFORE = re.compile(
     r"Episode|Ep\.|Season|Series|Part|Lesson|Module|Edition|Paper|Bulletin|Sitrep|Update|"
     r"Secteur|Quartier|BP|B\.P\.|HC|Questions?|Qq?\.|Articles|Sections|Paragraphs|Pages|Resolutions|Chapters|Tables|Annexes|Rue|Boulevard|Licen[cs]e|resolution|article|section|paragraph|page|chapter|annex|"
     r"hotline|helpline|(?:free|toll-free|emergency)\s+(?:line|number)|[Dd]ial|E\.O\.\)?|Executive\s+Order|CFR\s+part|"
-    r"CFR|U\.S\.C\.|Question)\s*-?\s*|#)$"
+    r"CFR|U\.S\.C\.|round|note|notes|footnote|endnote|Question)\s*-?\s*|#)$"
 )
 _AGE = re.compile(
     r"(?:(?<![\w'’\-])(?!(?:In|At|On|By|For|From|To|Of|And|But|Or|The|With|Since|After|Before|During|Across|Near|Between)\s)"
@@ -238,12 +238,18 @@ _UNIT_NAME = re.compile(r"\((?!(?:SD|SE|IQR|CI|OR|RR|HR|AOR|MAD)\s)[A-Z]{2,5}\s$
 _BARE_UNIT_NAME = re.compile(r"\b(?:by|of|from|with|the|to)\s+(?!(?:SD|SE|IQR|CI|OR|RR|HR|AOR|FCFA|CFA|" + "|".join(_LEFT_LAST_CODES)
                              + r")\s)[A-Z]{2,5}\s$")
 _REF_AFTER = re.compile(r"\s+(?:CFR|U\.S\.C\.)(?![^\W_])")
-_AGED_BEFORE = re.compile(r"\baged\s+$", re.I)
+_AGED_BEFORE = re.compile(r"\baged\s+$|\b(?:older|younger)\s+than\s+$", re.I)
+_AGE_RANGE_TAIL = re.compile(r"\s*(?:and|to|-|–)\s*(?P<end>\d{1,3})(?!\d)")
+_AGED_RANGE_BEFORE = re.compile(r"\baged\s+(?:between|from)\s+$", re.I)  # "boys aged between 12 and 16"
 _AGE_BRACKET_ENDS = ("der", "ver", "low", "ove", "han", " of")  # the word just before, a cheap test first
 # an age bracket: "children under five", "men over 60", "girls under the age of 15"
 _AGE_BRACKET_BEFORE = re.compile(
     r"\b(?:children|child|infants|kids|babies|boys|girls|minors|youths?|adults|women|men|people|persons)\s+"
     r"(?:under|below|over|above|older\s+than|younger\s+than)\s+(?:the\s+age\s+of\s+)?$", re.I)
+_NOT_A_QUANTITY_AFTER = re.compile(r"\s+o['’]clock\b|\s?(?:FM|MHz|kHz)\b")
+_CLOCK_WORD_BEFORE = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|tomorrow|tonight|today)s?\s+at\s+$")
+_SENTENCE_STOP_AFTER = re.compile(r"\s*(?:[.;!?]|,\s|$|\s+(?:sharp|GMT|UTC|local\s+time|in\s+the\s+(?:morning|evening))\b)")
 _DURATIONS = frozenset(["day", "week", "month", "year", "decade", "hour"])
 # "over" before a duration means "more than" only after these ("for over two years", "lasted over a week")
 _LONGER_BEFORE = re.compile(r"\b(?:for|lasted|lasting|lasts|last|took|takes|take|after|than|spent|spend|spends|of|in)\s+$", re.I)
@@ -281,6 +287,8 @@ def _core_from_match(text: str, m: re.Match) -> _Core | None:
     kind = m.lastgroup  # the top-level alternatives exclude each other; fnum/fden close inside frac
     if kind in ("fnum", "fden", "fscale"):
         kind = "frac"
+    elif kind == "cscale":
+        kind = "couple"
     g = m.group(kind).lower()
     if kind == "vague":
         words = g.split()
@@ -299,6 +307,8 @@ def _core_from_match(text: str, m: re.Match) -> _Core | None:
             low = base * {"thousands": 1e3, "millions": 1e6, "billions": 1e9}[words[2]]
         return _Core(s, e, "vague", None, low)
     if kind == "halfnum":
+        if g.endswith("century"):
+            return _Core(s, e, "years", 50.0, word=True)  # "more than half a century"
         v = parse_number("one " + g.split()[-1])
         return _Core(s, e, "num", v / 2 if v else None, word=True, scaled=True) if v else None
     if kind == "ratio":
@@ -323,6 +333,8 @@ def _core_from_match(text: str, m: re.Match) -> _Core | None:
             n = 1.0 if num in ("a", "an") else parse_number(num)
             if not n or n >= FRACTIONS[den]:
                 return None
+            if m.group("fscale").lower() == "century":
+                return _Core(s, e, "years", float(round(n / FRACTIONS[den] * 100)), word=True)
             scale = parse_number("one " + m.group("fscale"))
             return _Core(s, e, "num", float(round(n / FRACTIONS[den] * scale)), word=True, scaled=True)
         if num in TENS:
@@ -333,7 +345,7 @@ def _core_from_match(text: str, m: re.Match) -> _Core | None:
         if num in ("a", "an", "one") and den in _SINGLE_DENOM and not re.search(r"[\-‐]", g):
             # "a third of", "by a third": not "a third country", "one fourth time"
             before = text[max(0, s - 30):s]
-            after_ok = re.match(r"\s+of\b|\s*[.,;)]", text[e:e + 5])
+            after_ok = re.match(r"\s+of\b|\s*[.,;)]|\s+(?:have|has|had|were|are|was|is|remain|remained)\b", text[e:e + 10])
             if not (after_ok or _HALF_OK_BEFORE.search(before)):
                 return None
         if den.endswith("s") and n == 1 and den != "halves":
@@ -343,8 +355,9 @@ def _core_from_match(text: str, m: re.Match) -> _Core | None:
         return _Core(s, e, "num", float(g.strip("x")))  # feed shorthand: "x3 vehicles", "2x Su-24"
     if kind == "vulgar":
         return _Core(s, e, "frac", round(100 * VULGAR_FRACTIONS[g], 2))  # "¾ of the displaced"
-    if kind == "couple":
-        return _Core(s, e, "couple", 2.0, word=True)
+    if kind == "couple":  # "a couple of", "a couple of hundred"
+        scale = m.group("cscale")
+        return _Core(s, e, "couple", 2.0 * (parse_number("one " + scale) if scale else 1.0), word=True, scaled=bool(scale))
     if kind == "twice":
         return _Core(s, e, "times", 2.0 if g == "twice" else 3.0, word=True)
     if kind == "fold":
@@ -419,6 +432,29 @@ def clock_spans(text: str) -> list[tuple[int, int]]:
     return sorted(spans + pairs) if pairs else spans
 
 
+# a footnote rule ("__________") opens a block of footnotes, each line led by its number, up to a blank line
+_FOOTNOTE_RULE = re.compile(r"^[ \t]*(?:_{5,}|-{5,}|—{3,})[ \t]*\n", re.M)
+_FOOTNOTE_LINE = re.compile(r"[ \t]*(?P<mark>\d{1,3})(?=[ \t]+\S)[^\n]*(?:\n|$)")
+# a UN document's job number in its footer: "25-11873 (E)"
+_JOB_NUMBER = re.compile(r"(?<![\w\-])\d{2}-\d{5}(?=\s*\([A-Z]\))")
+
+
+def footnote_marks(text: str) -> list[tuple[int, int]]:
+    """The numbers leading the lines of a footnote block, and documents' job numbers: never figures.
+
+    Read on the original text: masking markup blanks the rule line."""
+    out = []
+    if "___" in text or "-----" in text or "———" in text:
+        for rule in _FOOTNOTE_RULE.finditer(text):
+            pos = rule.end()
+            while (line := _FOOTNOTE_LINE.match(text, pos)) is not None:
+                out.append((line.start("mark"), line.end("mark")))
+                pos = line.end()
+    if "(" in text:
+        out += [(m.start(), m.end()) for m in _JOB_NUMBER.finditer(text)]
+    return out
+
+
 def core_matches(text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
     """Candidate number expressions of a whole text (run once, then split by sentence)."""
     anchor = _CORE_ANCHOR_WITH_RARE if _has_rare_anchor(text) else _CORE_ANCHOR
@@ -451,6 +487,11 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
                 and _AGE_BRACKET_BEFORE.search(text, max(0, c.start - 40), c.start) \
                 and not _SHORT_SPAN_AFTER.match(text, c.end):
             continue  # "children under five": an age bracket, not a count (but "500 people over five days")
+        if c.kind == "num" and c.value is not None and (
+                _NOT_A_QUANTITY_AFTER.match(text, c.end)
+                or c.value <= 12 and _CLOCK_WORD_BEFORE.search(text, max(0, c.start - 20), c.start)
+                and _SENTENCE_STOP_AFTER.match(text, c.end)):
+            continue  # "seven o'clock", "98.7 FM", "next Thursday at seven."
         if c.kind == "num" and not c.word:
             nxt = text[c.end:c.end + 1]
             prev2 = text[max(0, c.start - 2):c.start]
@@ -478,8 +519,13 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
             before8 = text[max(0, c.start - 8):c.start]
             if any(ch in before8 for ch in "<>=≤≥") and _STATISTIC_BEFORE.search(before8):
                 continue  # statistics: "p < 0.05", "SD = 1.2"
-            if _YEARS_OLD.match(text, c.end, c.end + 12) or _AGED_BEFORE.search(before8):
-                continue  # an age: "a 40-year-old farmer", "aged 52"
+            if _YEARS_OLD.match(text, c.end, c.end + 12) or _AGED_BEFORE.search(text, max(0, c.start - 14), c.start):
+                continue  # an age: "a 40-year-old farmer", "aged 52", "those who looked older than 15"
+            if _AGED_RANGE_BEFORE.search(text, max(0, c.start - 14), c.start):
+                tail = _AGE_RANGE_TAIL.match(text, c.end)
+                if tail:
+                    blocked.append((tail.start("end"), tail.end("end")))
+                continue  # "six boys aged between 12 and 16": ages, not counts
             if nxt == "," and c.value is not None and c.value < 110 and "," not in text[c.start:c.end] \
                     and _AGE_APPOSITION_AFTER.match(text[c.end:c.end + 14]) \
                     and _NAME_COMMA_BEFORE.search(text[max(0, c.start - 30):c.start]):
@@ -612,6 +658,8 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
             unit_out = unit if ukind == "cur" else "count"
         elif c.kind == "frac":
             unit_out, method = "percent", "fraction"
+        elif c.kind == "years":  # "half a century"
+            unit_out, method = "year", "word-number"
         elif c.kind == "times":
             unit_out, method = "times", "multiple"
             if ukind and ukind != "times":

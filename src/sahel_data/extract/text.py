@@ -35,7 +35,7 @@ _FURNITURE = re.compile(
       | (?:photo|image|credit|caption|image\s+source|image\s+caption|picture|photo\s+credit)\s*[:,].*
       | (?:published|updated|posted|last\s+updated|last\s+modified|modified)\b.{0,80}
       | reading\s+time\s*:.*
-      | reading\s+time\s*\d+\s*min(?:ute)?s?\.?
+      | (?:reading\s+time|time\s+to\s+read)\s*:?\s*\d+\s*min(?:ute)?s?\.?(?:\s+(?:lire|read)\b.{0,40})?
       | \d+\s+(?:sec|secs|seconds?|min|mins|minutes?|hrs?|hours?|days?|weeks?)\s+ago
       | listen\s+to\s+(?:this\s+)?(?:article|story).{0,30}
       | (?:share|print|email|save)\s+this\s+(?:article|story|page|via\s+\w+).{0,40}
