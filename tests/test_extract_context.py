@@ -419,6 +419,10 @@ def test_a_long_title_before_a_name_credits_the_name():
      "Jama'at Nusrat al-Islam wal-Muslimin"),
     ("The agency, the International Organization for Migration (IOM), said 40 people drowned.", "40",
      "International Organization for Migration"),
+    ("In October, ACLED records 684 political violence events.", "684", "ACLED"),
+    ("Human Rights Watch identified 41 people killed in Kounkoula.", "41", "Human Rights Watch"),
+    ("The Togolese government acknowledged the deaths of four soldiers.", "four", "Togolese government"),
+    ("According to traders quoted by local media, fuel cost 1,300 CFA francs a litre.", "1,300 CFA francs", "traders"),
 ])
 def test_more_ways_of_naming_who_speaks(sentence, span, source):
     assert figs(sentence)[span]["attributed_to"] == source

@@ -255,11 +255,11 @@ _PATTERN2_VERBS = (
     r"said|says|say|reported|reports|estimated|estimates|estimate|stated|states|told|announced|claimed|claims|"
     r"noted|notes|documented|found|warned|warns|put|puts|believe|believes|counted|recorded|added|confirmed|"
     r"admitted|acknowledged|show|shows|showed|indicate|indicates|indicated|finds|suggest|suggests|suggested|"
-    r"projects|projected|calculates|calculated|tallied|report"
+    r"projects|projected|calculates|calculated|tallied|report|records|identified|identifies"
 )
 _NUMW = r"(?i:one|two|three|four|five|several|many|some|\d+)\s+"
 _FRONTED_VERBS = (r"said|says|say|told|tells|reported|reports|estimated|estimates|stated|noted|documented|"
-                  r"counted|recorded|claimed|claims|confirmed|tallied")
+                  r"counted|recorded|records|claimed|claims|confirmed|tallied")
 _TITLES = (r"spokes(?:man|woman|person)|minister|governor|mayor|president|commander|chief|official|director|"
            r"coordinator|head|representative|secretary|prefect|general|colonel|captain|lieutenant|major|sergeant|"
            r"envoy|ambassador|adviser|advisor|researcher|analyst|doctor|professor|lawmaker|senator|deputy|chairman|chairwoman")
@@ -307,6 +307,7 @@ _SUBJECT_TAIL = (
     r"|(?<=[a-zà-ÿ]),(?=\s+(?:" + _SPEECH + r")\b))?"  # ", Lieutenant-Colonel Adama Sawadogo, stated"
 )
 _BEFORE_VERB = r"(?:\s+(?:has|have|had|later|then|again|separately|previously|earlier)){0,2}"
+_ACCORDING_TO_BEFORE = re.compile(r"\b[Aa]ccording\s+to\s+[^,;]{1,60}$")
 _NAME_WITH_ACRONYM = re.compile(r"(?:the\s+)?(?P<name>[A-Z][\w'’\-]*(?:\s+[\w'’\-]+){1,7})\s+\([A-Z][A-Za-z\-]{1,10}\)")
 _PER_SOURCE = re.compile(rf"\b(?:[Pp]er|by\s+the\s+admission\s+of|as\s+reported\s+by|quoted\s+by|cited\s+by|citing)\s+(?:the\s+)?(?P<src>(?:{_CAP}[\w\-]*\s+){{0,3}}{_LOWER_NP}|{_PROPER})")
 # a person named after a lower-case title: "Government spokesman Jean Dupont says"
@@ -392,9 +393,10 @@ def _normalise_source(src: str, sent_start_word: bool, known: set[str], places: 
 
 _SOURCE_CUE = re.compile(
     r"(?<![^\W_])(?:" + trie_pattern(
-        ("according According " + _REPORTING.replace("|", " ") + " show shows showed indicate indicates indicated "
-         "finds suggest suggests suggested projects projected calculates calculated tallied tally data figures "
-         "statistics report reports study analysis survey estimates per Per admission citing quoted cited").split()
+        # every verb a source pattern needs, so that the cheap test never hides a source
+        ("according According " + " ".join(v.replace("|", " ") for v in (_REPORTING, _PATTERN2_VERBS, _FRONTED_VERBS))
+         + " tally data figures statistics report reports study analysis survey estimates per Per admission citing"
+         " quoted cited").split()
     ) + r")(?![^\W_])|['’]s\s"
 )
 _SPENDING_ANCHOR = re.compile(r"spen|efen|budget|expenditure")
@@ -426,6 +428,8 @@ def sources_in(text: str, start: int, end: int, places: set[str] | None = None,
                 continue  # "N3m ransom per victim": a rate, not a credit
             # the whole phrase, with a leading number ("Two security sources")
             ps = m.start()
+            if rx is _PER_SOURCE and _ACCORDING_TO_BEFORE.search(sent, 0, ps) and not sent[ps:ps + 4].lower() == "per ":
+                continue  # "According to traders quoted by local media": the traders, not the medium quoting them
             titled = raw.count(" ") >= 3 and _TITLED_NAME.match(raw.strip())
             if titled:
                 raw = titled.group("name")  # "Under Secretary of the Treasury ... Rachel M. Hendricks"
