@@ -423,6 +423,11 @@ def test_a_long_title_before_a_name_credits_the_name():
     ("Human Rights Watch identified 41 people killed in Kounkoula.", "41", "Human Rights Watch"),
     ("The Togolese government acknowledged the deaths of four soldiers.", "four", "Togolese government"),
     ("According to traders quoted by local media, fuel cost 1,300 CFA francs a litre.", "1,300 CFA francs", "traders"),
+    ("The budget rose to 630 billion CFA francs, according to finance ministry documents.", "630 billion CFA francs",
+     "finance ministry documents"),
+    ("Satellite imagery shows that at least 130 structures had been burned.", "at least 130", "satellite imagery"),
+    ("According to documents seen by Le Monde, Iran offered to buy 300 tonnes of yellowcake.", "300 tonnes",
+     "documents"),
 ])
 def test_more_ways_of_naming_who_speaks(sentence, span, source):
     assert figs(sentence)[span]["attributed_to"] == source

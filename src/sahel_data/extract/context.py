@@ -246,9 +246,11 @@ _SOURCE_NOUNS = """
     spokesman spokesperson spokeswoman staff statement student students study survey survivor
     survivors teacher teachers television trader traders victim victims villager villagers volunteer
     volunteers witness witnesses woman women worker workers
+    documents reports statements studies surveys investigations inquiries ministries governments
+    organisations organizations missions observatories committees councils networks offices imagery
 """.split()
 _LOWER_NP = (r"(?:[a-z0-9][\w\-]*\s+){0,2}(?:"
-             + trie_pattern(w.replace("_", " ") for w in _SOURCE_NOUNS).replace("\\ ", r"\s+") + ")")
+             + trie_pattern(w.replace("_", " ") for w in _SOURCE_NOUNS).replace("\\ ", r"\s+") + r")(?![^\W_])")
 _SRC = rf"(?:{_LOWER_NP}\s+(?:of|for|in)\s+(?:the\s+)?(?:{_PROPER}|{_LOWER_NP})|(?:{_CAP}\s+){{1,3}}{_LOWER_NP}|{_PROPER}(?:['’]s\s+[a-z]+)?|{_LOWER_NP})"
 _SPEECH = r"said|says|say|told|tells|stated|states|announced|announces|claimed|claims|added|adds|warned|warns|insisted|insists|confirmed|confirms|admitted|admits|acknowledged|acknowledges"
 _PATTERN2_VERBS = (
@@ -335,7 +337,7 @@ _PRONOUN = re.compile(
     r"^(?:It|They|He|She|We|I|This|That|These|Those|One|One of them|Its|Their|His|Her|Our)$"
 )
 _GENERIC_SOURCE = re.compile(
-    r"^(?:statement|report|study|analysis|survey|group|agency|organi[sz]ation|centre|center|data|figures|"
+    r"^(?:statements?|reports?|stud(?:y|ies)|analys[ie]s|surveys?|group|agency|organi[sz]ation|centre|center|data|figures|"
     r"document|communiqu[ée]|same\s+[a-z]+|database|dataset|tally|monitor|watchdog|tracker|project|think\s+tank|"
     r"it|they|he|she|this|one|one of them)$",
     re.I,
