@@ -428,6 +428,10 @@ def test_a_long_title_before_a_name_credits_the_name():
     ("Satellite imagery shows that at least 130 structures had been burned.", "at least 130", "satellite imagery"),
     ("According to documents seen by Le Monde, Iran offered to buy 300 tonnes of yellowcake.", "300 tonnes",
      "documents"),
+    ("The French parliament put Barkhane's cost at roughly €880 million in 2020.", "roughly €880 million",
+     "French parliament"),
+    ("The army's general staff said its units had neutralized 87 terrorists.", "87", "army's general staff"),
+    ("The town has lost about half of its people, according to the mayor's office.", "about half", "mayor's office"),
 ])
 def test_more_ways_of_naming_who_speaks(sentence, span, source):
     assert figs(sentence)[span]["attributed_to"] == source

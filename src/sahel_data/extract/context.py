@@ -248,8 +248,9 @@ _SOURCE_NOUNS = """
     volunteers witness witnesses woman women worker workers
     documents reports statements studies surveys investigations inquiries ministries governments
     organisations organizations missions observatories committees councils networks offices imagery
+    parliament senate assembly court tribunal presidency
 """.split()
-_LOWER_NP = (r"(?:[a-z0-9][\w\-]*\s+){0,2}(?:"
+_LOWER_NP = (r"(?:[a-z0-9][\w\-]*(?:['’]s)?\s+){0,2}(?:"
              + trie_pattern(w.replace("_", " ") for w in _SOURCE_NOUNS).replace("\\ ", r"\s+") + r")(?![^\W_])")
 _SRC = rf"(?:{_LOWER_NP}\s+(?:of|for|in)\s+(?:the\s+)?(?:{_PROPER}|{_LOWER_NP})|(?:{_CAP}\s+){{1,3}}{_LOWER_NP}|{_PROPER}(?:['’]s\s+[a-z]+)?|{_LOWER_NP})"
 _SPEECH = r"said|says|say|told|tells|stated|states|announced|announces|claimed|claims|added|adds|warned|warns|insisted|insists|confirmed|confirms|admitted|admits|acknowledged|acknowledges"
