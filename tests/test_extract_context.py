@@ -432,6 +432,12 @@ def test_a_long_title_before_a_name_credits_the_name():
      "French parliament"),
     ("The army's general staff said its units had neutralized 87 terrorists.", "87", "army's general staff"),
     ("The town has lost about half of its people, according to the mayor's office.", "about half", "mayor's office"),
+    ('"Kidal is one town," counters Aminata Coulibaly, a fellow. "JNIM blockades at least 14 towns."', "at least 14",
+     "Aminata Coulibaly"),
+    ("The observatory estimates 35 percent, although the government insists the figure is above 70 percent.",
+     "above 70 percent", "government"),
+    ('"They fired," said a 45-year-old herder who survived by hiding. "I counted 23 dead around the tree."', "23",
+     "herder"),
 ])
 def test_more_ways_of_naming_who_speaks(sentence, span, source):
     assert figs(sentence)[span]["attributed_to"] == source

@@ -253,12 +253,15 @@ _SOURCE_NOUNS = """
 _LOWER_NP = (r"(?:[a-z0-9][\w\-]*(?:['’]s)?\s+){0,2}(?:"
              + trie_pattern(w.replace("_", " ") for w in _SOURCE_NOUNS).replace("\\ ", r"\s+") + r")(?![^\W_])")
 _SRC = rf"(?:{_LOWER_NP}\s+(?:of|for|in)\s+(?:the\s+)?(?:{_PROPER}|{_LOWER_NP})|(?:{_CAP}\s+){{1,3}}{_LOWER_NP}|{_PROPER}(?:['’]s\s+[a-z]+)?|{_LOWER_NP})"
-_SPEECH = r"said|says|say|told|tells|stated|states|announced|announces|claimed|claims|added|adds|warned|warns|insisted|insists|confirmed|confirms|admitted|admits|acknowledged|acknowledges"
+_SPEECH = (r"said|says|say|told|tells|stated|states|announced|announces|claimed|claims|added|adds|warned|warns|insisted|insists|"
+           r"confirmed|confirms|admitted|admits|acknowledged|acknowledges|counters|countered|argues|argued|explains|"
+           r"explained|recalls|recalled|maintains|maintained|contends|contended")
 _PATTERN2_VERBS = (
     r"said|says|say|reported|reports|estimated|estimates|estimate|stated|states|told|announced|claimed|claims|"
     r"noted|notes|documented|found|warned|warns|put|puts|believe|believes|counted|recorded|added|confirmed|"
     r"admitted|acknowledged|show|shows|showed|indicate|indicates|indicated|finds|suggest|suggests|suggested|"
-    r"projects|projected|calculates|calculated|tallied|report|records|identified|identifies"
+    r"projects|projected|calculates|calculated|tallied|report|records|identified|identifies|insists|insisted|"
+    r"argues|argued|counters|countered|explains|explained|maintains|maintained|contends|contended"
 )
 _NUMW = r"(?i:one|two|three|four|five|several|many|some|\d+)\s+"
 _FRONTED_VERBS = (r"said|says|say|told|tells|reported|reports|estimated|estimates|stated|noted|documented|"
@@ -273,7 +276,8 @@ _LEAD_GERUND = re.compile(
     r"^(?:Introducing|Presenting|Citing|Quoting|Launching|Releasing|Publishing|Unveiling|Commenting\s+on|"
     r"Responding\s+to|Referring\s+to|Discussing|Summari[sz]ing|Describing|Welcoming|Reviewing|Addressing|"
     r"Drawing\s+on|Briefing\s+on)\s+")
-_LEAD_STRIP = re.compile(r"^(?:Today|Yesterday|Tonight|Meanwhile|Earlier|Later|Recently|Now|Then|Also)\s*,?\s+(?=\S)")
+_LEAD_STRIP = re.compile(r"^(?:Today|Yesterday|Tonight|Meanwhile|Earlier|Later|Recently|Now|Then|Also|"
+                         r"(?i:although|though|whereas|while|but|yet|because))\s*,?\s+(?=\S)")
 _PERSON_TITLE = re.compile(
     r"^(?:(?:Government|Army|Military|Police|Defence|Defense|Interior|Foreign|Deputy|Vice|Prime|Regional|Local|Senior|Chief)\s+)?"
     r"(?:Spokes(?:man|woman|person)|Minister|Governor|Mayor|President|Commander|Colonel|Col\.|Captain|Capt\.|"
@@ -322,8 +326,9 @@ _SOURCE_PATTERNS = [
     (re.compile(rf"{_SUBJECT_START}(?P<src>{_SRC})(?:\s*\([^)]{{1,24}}\))?(?:\s+(?:data|figures|statistics|estimates|report|researchers|analysts|there|here|also|now|still))?"
                 rf"{_SUBJECT_TAIL}{_BEFORE_VERB}\s+(?:{_PATTERN2_VERBS})\b"), None),
     (_PER_SOURCE, ("per ", "Per ", "admission", "reported by", "quoted by", "cited by", "citing")),
-    (re.compile(rf"\b(?:said|says|reported|estimated|stated|noted|added|adds)\s+(?:the\s+|an?\s+)?(?!\d)(?P<src>{_SRC})"
-                rf"(?=\"|\s*(?:[,.;:!?)”]|$)|\s(?:in|on|at|to|today|yesterday|last|this|earlier|late|when|after)\b)"), None),  # a '"' after a space opens a quote
+    (re.compile(rf"\b(?:said|says|reported|estimated|stated|noted|added|adds|counters|countered|argues|argued|explains|"
+                rf"explained|recalls|recalled|insists|insisted)\s+(?:the\s+|an?\s+)?(?!\d)(?P<src>{_SRC})"
+                rf"(?=\"|\s*(?:[,.;:!?)”]|$)|\s(?:in|on|at|to|today|yesterday|last|this|earlier|late|when|after|who|whose)\b)"), None),  # a '"' after a space opens a quote
     (re.compile(rf"\b(?:reported|documented|recorded|compiled|collected|published|cited|counted|released|gathered|estimated)\s+by\s+(?:the\s+)?"
                 rf"(?:(?:[a-z][\w\-]*\s+){{1,3}}(?=[A-Z]))?(?P<src>{_SRC})"), (" by ",)),
     (re.compile(rf"\b(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ee]stimates|[Nn]umbers|[Rr]eports?|[Ss]tudy|[Aa]nalysis|[Ss]urvey|[Tt]ally|[Cc]ount)\s+(?:from|by|of)\s+(?:the\s+)?(?P<src>{_PROPER})"), ("from", " by ", " of ")),
