@@ -450,6 +450,16 @@ def test_an_inverted_said_is_not_followed_by_an_opening_quote():
     assert figs('"We counted 40 bodies," said the mayor.')["40"]["attributed_to"] == "mayor"
 
 
+def test_he_or_she_said_after_a_sentence_that_opens_with_a_named_person():
+    f = figs('Lucia Moretti, who follows Russian cooperation, cautions against reading too much into headcounts. '
+             '"In Mali perhaps a third of the Russians are in combat roles," she says.')
+    assert f["perhaps a third"]["attributed_to"] == "Lucia Moretti"
+    g = figs("Mali's defence minister, General Moussa Diarra, disputes such estimates. "
+             '"In 2021 there were eight regional capitals without an official," he told state television.')
+    assert g["eight"]["attributed_to"] == "Moussa Diarra"
+    assert figs('Burkina Faso deployed troops. "We lost 40 men," he said.')["40"]["attributed_to"] is None
+
+
 def test_the_monitor_points_back_to_the_source_named_before():
     f = figs("According to ACLED, more than 8,400 people were killed in 2023. "
              "In the first half of 2024 alone, the monitor recorded 3,800 deaths. Local monitors said 40 people died.")

@@ -603,6 +603,13 @@ _UNNAMED_PERSON = re.compile(
     r"teacher|farmer|herder|nurse|doctor|officer|commander|diplomat|analyst|researcher|man|woman|mother|father|"
     r"survivor|source|spokes(?:man|woman|person)|worker|driver|journalist|mayor|chief|imam|elder|student|"
     r"colonel|general|captain|lieutenant|sergeant|pastor|priest|fisherman|refugee|victim))\b")
+# a sentence that opens with a person's name, perhaps after a role in apposition: "Lucia Moretti, who ...",
+# "Mali's defence minister, General Moussa Diarra, disputes ..."
+_NAMED_PERSON_OPENER = re.compile(
+    r"\s*(?:(?:[A-Z][\w'’]*\s+)?(?:[a-z][\w'’\-]*\s+){0,3}[a-z][\w\-]*,\s+)?"
+    r"(?:(?:General|Colonel|Captain|Commander|Minister|President|Dr|Mr|Ms|Mrs|Prof|Professor)\.?\s+)?"
+    rf"(?P<name>[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:\s+(?:[A-ZÀ-Þ][\w'’\-]+|{_NAME_PARTICLES})){{1,3}})"
+    r"(?=\s*,|\s+[a-z]+s\b|\s+[a-z]+ed\b)")
 _PLURAL_SUBJECT = re.compile(rf"\b(?:the|The)\s+(?P<np>{_LOWER_NP})\b(?!\s+(?:of|for|in)\b)")
 
 
@@ -1004,6 +1011,11 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                 or _UNNAMED_PERSON.match(text, para_first.start, para_first.end)
             if opener:
                 src = _normalise_source(opener.group("np"), False, known_names, place_names) or None
+            else:
+                # 'Lucia Moretti, who follows ..., cautions against ... "...," she says': the person named
+                named = _NAMED_PERSON_OPENER.match(text, prev_sent.start, prev_sent.end)
+                if named and named.group("name") not in place_names and not _ORG_WORD.search(named.group("name")):
+                    src = named.group("name")
         if src is None and sent.paragraph in turn_para:
             src = turn_para[sent.paragraph]  # a transcript turn is a quote of its speaker
         para_sources.extend(c[0] for c in ctx.sources if c[0])
