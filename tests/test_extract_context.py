@@ -438,6 +438,13 @@ def test_a_long_title_before_a_name_credits_the_name():
      "above 70 percent", "government"),
     ('"They fired," said a 45-year-old herder who survived by hiding. "I counted 23 dead around the tree."', "23",
      "herder"),
+    ("Niger's army itself announced that it had neutralised more than 1,200 terrorists.", "more than 1,200",
+     "Niger's army"),
+    ("Transporters interviewed by the Panel in Mopti reported paying up to 25,000 CFA francs per vehicle.",
+     "up to 25,000 CFA francs", "transporters"),
+    ("Mali's Ministry of Defence informed the Panel that 1,850 terrorists had been neutralized.", "1,850",
+     "Mali's Ministry of Defence"),
+    ("The Government of Mali announced the recruitment of 8,000 additional soldiers.", "8,000", None),
 ])
 def test_more_ways_of_naming_who_speaks(sentence, span, source):
     assert figs(sentence)[span]["attributed_to"] == source
