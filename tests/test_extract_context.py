@@ -180,6 +180,18 @@ def test_a_place_the_text_sets_in_a_country_is_learned():
     assert not [m for m in out["mentions"] if m["text"] in ("Sokolo", "Tamou", "IDPs")]  # no gazetteer entity
 
 
+def test_a_province_and_a_village_set_in_a_learned_province_are_learned():
+    text = ("Killings of Civilians in Sourou and Gnagna\n\n"
+            "Soldiers executed civilians in four villages of Sourou province, in north-western Burkina Faso. "
+            "Among the dead in Sourou were at least 19 children. In Gnagna province, in eastern Burkina Faso, "
+            "fighters stopped a convoy near Liptougou, also in Gnagna province. Liptougou had about 200 traders.")
+    f = figs(text)
+    assert f["at least 19"]["location"] == "BFA" and f["about 200"]["location"] == "BFA"
+    # a word the text also writes in lower case is no place ("Killings of Civilians in Sourou")
+    assert figs("Killings of Civilians in Sourou province, in Burkina Faso. The civilians numbered 40.")["40"][
+        "location"] is None
+
+
 def test_a_figure_about_places_in_a_relative_clause_takes_no_actor():
     f = figs("JNIM blockades more than 30 towns, among them Djibo and Arbinda, whose combined population "
              "was about 150,000.")

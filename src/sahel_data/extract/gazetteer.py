@@ -198,9 +198,10 @@ class Gazetteer:
 # a place the gazetteer does not know, set in a country by the text itself: "an army camp in
 # Sokolo in central Mali", "the village of Tamou, Niger", "near Kadawa, in northern Nigeria"
 _PLACE_IN_COUNTRY = re.compile(
-    r"\b(?:in|near|at|from|to|outside|around|of|village|town|commune|city|camp|locality|district)\s+"
+    r"\b(?:[Ii]n|[Nn]ear|at|[Ff]rom|to|[Oo]utside|[Aa]round|of|village|town|commune|city|camp|locality|district)\s+"
     r"(?P<name>[A-ZÀ-Þ][\w'’\-]+(?:[ \-][A-ZÀ-Þ][\w'’\-]+){0,2})"
-    r"(?:,\s*(?:in\s+)?|\s+in\s+)(?:the\s+)?(?:(?:far[\s\-])?(?:north|south|east|west|central|north[\s\-]?east|"
+    r"(?:\s+(?:province|region|department|prefecture|commune|district|county|state))?"  # "Sourou province, in ..."
+    r"(?:,\s*(?:also\s+)?(?:in\s+)?|\s+(?:also\s+)?in\s+)(?:the\s+)?(?:(?:far[\s\-])?(?:north|south|east|west|central|north[\s\-]?east|"
     r"north[\s\-]?west|south[\s\-]?east|south[\s\-]?west)(?:ern)?\s+)?$")
 _PROPER_NAME = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:[ \-][A-ZÀ-Þ][a-zà-ÿ'’\-]+){0,2}")  # not "IDPs", "NGOs"
 _NOT_A_PLACE_NAME = frozenset("The This That These Those A An In On At By For From To Of And But Or It Its "
@@ -213,26 +214,44 @@ def learn_places(text: str, matches: list[Match]) -> list[Match]:
     "~", and they are no mentions of the gazetteer)."""
     known = [(m.start, m.end) for m in matches]
     learned: dict[str, str] = {}
-    for m in matches:
-        if m.demonym or not m.entity.country or m.entity.entity_type not in ("country", "region"):
-            continue  # a country, or a region of one ("central Mali")
-        before = _PLACE_IN_COUNTRY.search(text, max(0, m.start - 70), m.start)
-        if before is None:
-            continue
-        name = before.group("name")
-        if name.split()[0] in _NOT_A_PLACE_NAME or not _PROPER_NAME.fullmatch(name) \
-                or any(a < before.end("name") and before.start("name") < b for a, b in known):
-            continue
-        learned.setdefault(name, m.entity.country)
+    anchors = [m for m in matches if not m.demonym and m.entity.country
+               and m.entity.entity_type in ("country", "region")]  # a country, or a region of one ("central Mali")
+    # twice: a place learned in the first pass sets others in its country ("Liptougou, also in Gnagna")
+    for _ in range(2):
+        found = _learn_from(text, anchors, known, learned)
+        if not found:
+            break
+        anchors = found
     if not learned:
         return []
     out = []
     for name, country in learned.items():
-        entity = Entity("~" + name, "city", name, country)
-        for hit in re.finditer(rf"(?<![\w'’\-]){re.escape(name)}(?![\w\-])", text):
-            if not any(a < hit.end() and hit.start() < b for a, b in known):
-                out.append(Match(hit.start(), hit.end(), entity, False))
+        out += _mentions_of(text, name, country, known)
     return sorted(out, key=lambda x: x.start)
+
+
+def _learn_from(text: str, anchors: list[Match], known: list[tuple[int, int]], learned: dict[str, str]) -> list[Match]:
+    """Names set in the anchors' countries ("in Sokolo in central Mali"); returns their mentions."""
+    new: dict[str, str] = {}
+    for m in anchors:
+        before = _PLACE_IN_COUNTRY.search(text, max(0, m.start - 70), m.start)
+        if before is None:
+            continue
+        name = before.group("name")
+        if name in learned or name.split()[0] in _NOT_A_PLACE_NAME or not _PROPER_NAME.fullmatch(name) \
+                or any(a < before.end("name") and before.start("name") < b for a, b in known) \
+                or re.search(rf"(?<![\w'’\-]){re.escape(name.lower())}(?![\w\-])", text):
+            continue  # "Killings of Civilians in Sourou" (a heading): a word the text also writes in lower case
+        new.setdefault(name, m.entity.country)
+    learned.update(new)
+    return [hit for name, country in new.items() for hit in _mentions_of(text, name, country, known)]
+
+
+def _mentions_of(text: str, name: str, country: str, known: list[tuple[int, int]]) -> list[Match]:
+    entity = Entity("~" + name, "city", name, country)
+    return [Match(hit.start(), hit.end(), entity, False)
+            for hit in re.finditer(rf"(?<![\w'’\-]){re.escape(name)}(?![\w\-])", text)
+            if not any(a < hit.end() and hit.start() < b for a, b in known)]
 
 
 def _read_csv(path: Path):
