@@ -192,6 +192,17 @@ def test_a_province_and_a_village_set_in_a_learned_province_are_learned():
         "location"] is None
 
 
+def test_a_country_inside_an_organisations_name_and_a_firms_nationality_are_no_places():
+    assert figs("He told Radio France Internationale that 40 soldiers were killed.")["40"]["location"] is None
+    assert figs("Niger supplied around 15% of the uranium used by Électricité de France (EDF).")["around 15%"][
+        "location"] == "NER"
+    f = figs("The French group holds 63.4% of the shares; the Nigerien state holds the remaining 36.6%.")
+    assert f["63.4%"]["location"] == "NER"  # the clause names no place: the sentence's
+    assert figs("The Chinese company built 300 km of road.")["300 km"]["location"] is None
+    # but a country after a sentence-opening word is still a place
+    assert figs("In Mali Islamists killed 40 people.")["40"]["location"] == "MLI"
+
+
 def test_a_figure_about_places_in_a_relative_clause_takes_no_actor():
     f = figs("JNIM blockades more than 30 towns, among them Djibo and Arbinda, whose combined population "
              "was about 150,000.")

@@ -111,7 +111,11 @@ _NOT_PLACE_BEFORE = re.compile(
     r"allied\s+to|close\s+to|dependent\s+on|dependence\s+on|reliance\s+on|turned\s+to|turn\s+to)\s+(?:the\s+)?$",
     re.I,
 )
-_NOT_PLACE_AFTER = re.compile(r"\s+(?:border|borders|frontier|side|embassy|ambassador)\b", re.I)
+_NOT_PLACE_AFTER = re.compile(
+    r"\s+(?:border|borders|frontier|side|embassy|ambassador"
+    # a firm's nationality is neither where nor who: "The French group holds 63.4%", "the Chinese company built"
+    r"|(?:[\w\-]+\s+){0,2}(?:group|company|companies|firm|firms|manufacturer|manufacturers|operator|consortium|"
+    r"multinational|conglomerate|giant|contractor|contractors|investors?|lender|lenders))\b", re.I)
 _SPENDING = re.compile(
     r"\b(?:military\s+spending|defen[cs]e\s+(?:spending|budgets?|expenditure)|military\s+(?:budgets?|expenditure)|"
     r"arms\s+spending|spends?\b|spent\b|spending\b|on\s+defen[cs]e)",

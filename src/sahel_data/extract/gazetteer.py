@@ -190,11 +190,19 @@ class Gazetteer:
                 end += 1  # "U.S."
             if self.entities[eid].entity_type == "country" and text[end:end + 1] in ("$", "€"):
                 continue  # "US$": a currency, not a place
+            if self.entities[eid].entity_type == "country" and not demonym and _IN_ORG_NAME_AFTER.match(text, end) \
+                    and _IN_ORG_NAME_BEFORE.search(text, max(0, toks[0][0] - 25), toks[0][0]):
+                continue  # "Radio France Internationale", "Agence France-Presse", "Électricité de France (EDF)"
             out.append(Match(toks[0][0], end, self.entities[eid], demonym))
             pos = end
         return out
 
 
+# a country's name inside an organisation's name: a capitalised word before it (or "X de"), and a
+# capitalised word, a hyphenated one or the acronym after it
+_IN_ORG_NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?!(?:In|On|At|From|To|For|By|And|Of|The|République|Republic|"
+                                 r"Gouvernement|Government)\b)[A-ZÀ-Þ][\w'’\-]+[ \t]+(?:(?:de|du|d['’])[ \t]*)?$")
+_IN_ORG_NAME_AFTER = re.compile(r"-[A-Z]|[ \t]+[A-Z][a-z]|[ \t]+\([A-Z]{2,6}\)")
 # a place the gazetteer does not know, set in a country by the text itself: "an army camp in
 # Sokolo in central Mali", "the village of Tamou, Niger", "near Kadawa, in northern Nigeria"
 _PLACE_IN_COUNTRY = re.compile(
