@@ -203,6 +203,15 @@ def test_a_country_inside_an_organisations_name_and_a_firms_nationality_are_no_p
     assert figs("In Mali Islamists killed 40 people.")["40"]["location"] == "MLI"
 
 
+def test_a_demonym_adds_no_place_beside_a_named_one_unless_its_people_speak():
+    f = figs("SIPRI records Russian deliveries to Mali of at least ten helicopters since 2022.")
+    assert f["at least ten"]["location"] == "MLI"
+    g = figs("Nine foreigners were abducted, among them three Chinese employees of a gold mine near Kayes.")
+    assert g["three"]["location"] == "MLI"
+    h = figs("Nigerien traders say a lorry crossing into Benin now pays up to 350,000 CFA francs.")
+    assert h["up to 350,000 CFA francs"]["location"] == "BEN;NER"
+
+
 def test_a_figure_about_places_in_a_relative_clause_takes_no_actor():
     f = figs("JNIM blockades more than 30 towns, among them Djibo and Arbinda, whose combined population "
              "was about 150,000.")

@@ -111,6 +111,7 @@ _NOT_PLACE_BEFORE = re.compile(
     r"allied\s+to|close\s+to|dependent\s+on|dependence\s+on|reliance\s+on|turned\s+to|turn\s+to)\s+(?:the\s+)?$",
     re.I,
 )
+_PEOPLE_SPEAK_AFTER = re.compile(r"\s+(?:[a-z][\w\-]*\s+){1,2}(?:say|says|said|told|tell|report|reported)\b")
 _NOT_PLACE_AFTER = re.compile(
     r"\s+(?:border|borders|frontier|side|embassy|ambassador"
     # a firm's nationality is neither where nor who: "The French group holds 63.4%", "the Chinese company built"
@@ -186,6 +187,7 @@ class Place:
     is_region: bool
     rank: int = 0  # specificity of a region (higher = smaller)
     subnational: bool = False  # a city or region standing for its country ("Zamfara State" -> NGA)
+    demonym: bool = False  # named by a demonym ("Russian deliveries"), not by the place's name
 
 
 @dataclass(slots=True)
@@ -214,7 +216,7 @@ def _region_rank(m: Match, ranks: dict[str, int]) -> int:
 def _place_of(m: Match, ranks: dict[str, int]) -> Place | None:
     e = m.entity
     if e.entity_type == "country":
-        return Place(m.start, m.end, e.entity_id, False)
+        return Place(m.start, m.end, e.entity_id, False, demonym=m.demonym)
     if e.entity_type == "city" and e.country:
         return Place(m.start, m.end, e.country, False, subnational=True)
     if e.entity_type == "region":
@@ -814,6 +816,8 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                 p = _place_of(m, ranks)
                 if p is None:
                     continue
+                if p.demonym and _PEOPLE_SPEAK_AFTER.match(after):
+                    p.demonym = False  # "Nigerien traders say ... crossing into Benin": their country counts too
                 if e.entity_type == "country" and m.demonym:
                     if _NOT_PLACE_AFTER.match(after):
                         continue
@@ -1054,6 +1058,9 @@ def _fmt(codes) -> str | None:
 
 
 def _choose_places(places: list[Place]) -> list[str]:
+    if any(p.demonym for p in places) and any(not p.demonym for p in places):
+        # "Russian deliveries to Mali", "three Chinese employees of a mine near Kayes": where, not whose
+        places = [p for p in places if not p.demonym]
     countries = [p.code for p in places if not p.is_region]
     if countries:
         return countries
