@@ -212,6 +212,12 @@ def test_a_demonym_adds_no_place_beside_a_named_one_unless_its_people_speak():
     assert h["up to 350,000 CFA francs"]["location"] == "BEN;NER"
 
 
+def test_those_regions_point_back_to_the_regions_named_before():
+    f = figs("The FLA remains active in the Kidal and Timbuktu regions. The FLA claims some 3,000 fighters in those "
+             "regions.")
+    assert f["some 3,000"]["location"] == "MLI"
+
+
 def test_a_figure_about_places_in_a_relative_clause_takes_no_actor():
     f = figs("JNIM blockades more than 30 towns, among them Djibo and Arbinda, whose combined population "
              "was about 150,000.")

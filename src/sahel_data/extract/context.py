@@ -147,7 +147,7 @@ _THE_COUNTRY = re.compile(
     r"budget|economy|GDP|armed\s+forces|army|government|junta|population|exports|imports|public\s+debt)\b)", re.I)
 _THE_TOWN = re.compile(r"\b(?:the|this|that)\s+(?:town|city|village|capital|locality|commune)\b(?!\s+of\b)", re.I)
 _THESE_COUNTRIES = re.compile(
-    r"\b(?:the\s+same|(?:these|those)(?:\s+(?:two|three|four|five))?|both|the\s+(?:two|three|four|five)|all\s+(?:three|four|two|five))\s+(?:countries|states|nations|juntas|governments|regimes|capitals)\b", re.I
+    r"\b(?:the\s+same|(?:these|those)(?:\s+(?:two|three|four|five))?|both|the\s+(?:two|three|four|five)|all\s+(?:three|four|two|five))\s+(?:countries|states|nations|juntas|governments|regimes|capitals|regions|provinces|areas|towns|villages)\b", re.I
 )
 _OTHER_COUNTRIES = re.compile(
     r"\bother\s+(?:\w+\s+)?(?:countries|states|nations)\b|(?<!the\s)(?<!these\s)(?<!those\s)\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+countries\b",
@@ -171,7 +171,7 @@ _ANAPHOR_ANCHOR = re.compile(
     r"(?<![^\W_])(?:" + trie_pattern(
         "there locally region subregion sub-region area zone country town city village capital locality commune "
         "countries states nations juntas governments regimes capitals group organisation organization movement "
-        "militia other its".split()) + r")(?![^\W_])",
+        "militia other its regions provinces areas towns villages".split()) + r")(?![^\W_])",
     re.I,
 )
 _SUBREGION_ANCHOR = re.compile(r"(?<![^\W_])(?:region|province|state|department|district|prefecture|cercle|commune|governorate)(?![^\W_])")
