@@ -218,6 +218,20 @@ def test_those_regions_point_back_to_the_regions_named_before():
     assert f["some 3,000"]["location"] == "MLI"
 
 
+@pytest.mark.parametrize("sentence,span,location,actor", [
+    ("The same database records Russian deliveries to Mali of at least ten helicopters.", "at least ten", "MLI", "RUS"),
+    ("Four years of Russian support have not reversed the trend.", "Four years", None, "RUS"),
+    ("In April 2024, Beijing lent Niamey $400 million.", "$400 million", "NER", "CHN"),
+    ("ACLED records 41 drone strikes by the Malian, Burkinabè and Nigerien air forces.", "41", "BFA;MLI;NER",
+     "BFA;MLI;NER"),
+    ("The Malian army said it had lost 18 soldiers.", "18", "MLI", "MLI"),
+    ("The Government of Mali announced the recruitment of 8,000 soldiers.", "8,000", "MLI", "MLI"),
+])
+def test_states_acting_through_support_lists_of_forces_and_governments(sentence, span, location, actor):
+    f = figs(sentence)[span]
+    assert (f["location"], f["actor"]) == (location, actor)
+
+
 def test_a_figure_about_places_in_a_relative_clause_takes_no_actor():
     f = figs("JNIM blockades more than 30 towns, among them Djibo and Arbinda, whose combined population "
              "was about 150,000.")

@@ -43,7 +43,12 @@ _FORCE_NOUN = re.compile(
     r"ruling|mining|elite|new|former|current)\s+)*(?:" + _trie_of(_FORCE_WORDS) + r")\b",
     re.I,
 )
-_DEMONYM_AND_FORCE = re.compile(r"\s+and\s+[A-Z][a-zé]+(?:\s+\w+)?\s+(?:" + _FORCE_WORDS + r")\b")
+# "Malian and Nigerien forces", "the Malian, Burkinabè and Nigerien air forces"
+_DEMONYM_AND_FORCE = re.compile(r"(?:\s*,\s*[A-Z][a-zà-ÿ]+)*,?\s+and\s+[A-Z][a-zà-ÿ]+(?:\s+\w+)?\s+(?:" + _FORCE_WORDS + r")\b")
+# what a foreign state gives or does, not where: "Four years of Russian support", "Russian deliveries to Mali"
+_SUPPORT_NOUN_AFTER = re.compile(
+    r"\s+(?:[a-z][\w\-]*\s+)?(?:support|backing|deliveries|delivery|shipments?|aid|assistance|loans?|funding|financing|"
+    r"investments?|involvement|intervention|detachment|contingent|airstrikes?|drone\s+strikes?)\b")
 _REPORTING = (
     r"said|says|say|reported|reports|report|recorded|records|record|counted|counts|count|estimated|"
     r"estimates|estimate|stated|states|told|announced|claimed|claims|noted|notes|documented|found|"
@@ -69,6 +74,7 @@ _ACT_VERBS = (
     r"asked|asks|ordered|orders|won|wins|agreed|agrees|supports|supported|"
     r"armed|arms|equipped|equips|trains|obligated|obligates|appropriated|disbursed|disburses|requested|"
     r"requests|proposed|proposes|pledges|granted|grants|approved|approves|kept|keeps|maintained|stationed|"
+    r"shipped|ships|ship|lent|lends|lend|loaned|"
     r"lost|loses|recruited|froze|frozen|freezes|suspended|suspends|withheld|withholds|cap|caps|capped"
 )
 # verbs of change act only with an object: "has tripled its budget", not "has doubled to 70,000"
@@ -90,6 +96,7 @@ _AFFILIATE_AFTER = re.compile(
     r"(?:affiliate|branch|offshoot|franchise|wing|arm)\b|\s+(?:affiliate|branch|offshoot|franchise|wing))",
     re.I,
 )
+_GOVERNMENT_OF = re.compile(r"\b(?:[Gg]overnments?|[Pp]arliaments?|[Pp]residen(?:t|cy)|[Aa]uthorities|[Jj]unta|[Rr]epublic)\s+of\s+(?:the\s+)?$")
 _SAYS_IT = re.compile(
     r"\s+(?:says|said|claims|claimed|reports|reported|announced|admits|admitted)\s+(?:that\s+)?(?:it|they)\s+"
     r"(?:has\s+|have\s+|had\s+)?(?:lost|killed|deployed|sent|spent|paid|arrested|recruited|trained|seized|neutralised|neutralized)\b",
@@ -774,6 +781,8 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
             after_prep = re.search(r"\b(?:into|in|to|from|of|across|through|at|near|with|by|for|on|towards?|inside|outside|than)\s+(?:the\s+)?"
                                    r"(?:(?:far[\s\-])?(?:north|south|east|west|central|north[\s\-]?east|north[\s\-]?west|south[\s\-]?east|"
                                    r"south[\s\-]?west|mid|upper|lower|rural|remote)(?:ern)?\s+)?$", before_c, re.I)
+            if after_prep and _GOVERNMENT_OF.search(before_c):
+                after_prep = None  # "the Government of Mali announced": the state acts
             if _SAYS_IT.match(after) or ((not after_prep or re.match(r"\s*,\s*(?:which|who)\b", after))
                                          and _ACT_AFTER.match(after)) or _POSSESSIVE_ACT.match(after) \
                     or _FORCE_NOUN.match(after) and not _REPORTING_AFTER.match(after[_FORCE_NOUN.match(after).end():]):
@@ -796,6 +805,7 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
         sent_countries: list[Place] = []
         speakers_states: list[Place] = []  # "Ghana's representative": whose "his country" is Ghana
         first_group: str | None = None
+        force_list: tuple[int, int] | None = None
         for pos, kind, obj in events:
             if kind == "m":
                 k, m = obj  # type: ignore[misc]
@@ -825,15 +835,21 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                         ctx.weak_places.append(p)  # "17,800 Nigerian refugees in the Maradi region": their origin
                         ctx.origin_places.append(p)
                         continue
-                    fm = _FORCE_NOUN.match(after) or (_DEMONYM_AND_FORCE.match(after) and _FORCE_NOUN.match(after[_DEMONYM_AND_FORCE.match(after).end() - 0:]) )
                     fm = _FORCE_NOUN.match(after)
                     if fm is None and _DEMONYM_AND_FORCE.match(after):
                         fm = _DEMONYM_AND_FORCE.match(after)
+                        if force_list is None or m.start >= force_list[1]:
+                            force_list = (m.start, m.end + fm.end())  # "the Malian, Burkinabè and Nigerien air forces"
+                    if fm is None and _SUPPORT_NOUN_AFTER.match(after):
+                        ctx.actors.append((m.start, m.end, e.entity_id))
+                        continue
                     if fm is not None:
                         rest = after[fm.end():]
-                        if not _REPORTING_AFTER.match(rest):
-                            ctx.actors.append((m.start, m.end, e.entity_id))
-                        else:
+                        if not _REPORTING_AFTER.match(rest) or _SAYS_IT.match(rest):
+                            # "The Malian army said it had lost 18"; a list of forces acts from its first member
+                            at = force_list[0] if force_list and force_list[0] <= m.start < force_list[1] else m.start
+                            ctx.actors.append((at, m.end, e.entity_id))
+                        if _REPORTING_AFTER.match(rest):
                             speakers_states.append(p)  # "Malian officials said their country ..."
                         if e.entity_id in african:
                             ctx.weak_places.append(p)  # "Nigerien forces": at home; "Russian forces": abroad
