@@ -704,6 +704,7 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
     para_countries: dict[int, list[Place]] = {}
     prev_group_first: str | None = None
     last_group: str | None = None
+    group_para = -10  # the paragraph where an armed group was last named
     prev_source: str | None = None
     prev_quote = False
     quote_open = False
@@ -820,6 +821,7 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                     ctx.actors.append((m.start, m.end, e.entity_id))
                     first_group = first_group or e.entity_id
                     last_group = e.entity_id
+                    group_para = sent.paragraph
                     continue
                 if e.entity_type == "organisation":
                     continue
@@ -975,6 +977,8 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
             elif kind == "group":
                 a = obj
                 here = [x for x in ctx.actors if x[0] < a.start() and not x[2].isupper()]
+                if not here and sent.paragraph - group_para > 1:
+                    continue  # "For Orano, ... The group wrote down €417 million": no armed group named lately
                 tgt = here[-1][2] if here else (prev_group_first or last_group)
                 if _REPORTING_AFTER.match(text, a.end()):
                     continue
