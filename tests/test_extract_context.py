@@ -236,7 +236,7 @@ def test_the_group_points_to_an_armed_group_only_when_one_was_named_lately():
     text = ("JNIM fighters attacked the convoy.\n\nThe junta wants buyers.\n\nPrices fell.\n\n"
             "For Orano, the loss is heavy. The group wrote down €417 million on its assets.")
     assert figs(text)["€417 million"]["actor"] is None
-    assert figs("JNIM fighters attacked the convoy. The group said it killed 12 soldiers.")["12"]["actor"] == "jnim"
+    assert figs("JNIM fighters attacked the convoy. The group killed 12 soldiers.")["12"]["actor"] == "jnim"
 
 
 def test_a_figure_about_places_in_a_relative_clause_takes_no_actor():
