@@ -504,6 +504,8 @@ def test_a_long_title_before_a_name_credits_the_name():
     ("Mali's Ministry of Defence informed the Panel that 1,850 terrorists had been neutralized.", "1,850",
      "Mali's Ministry of Defence"),
     ("The Government of Mali announced the recruitment of 8,000 additional soldiers.", "8,000", None),
+    ("- Burkina Faso: more than 2 million internally displaced (CONASUR, March 2023)", "more than 2 million",
+     "CONASUR"),
 ])
 def test_more_ways_of_naming_who_speaks(sentence, span, source):
     assert figs(sentence)[span]["attributed_to"] == source

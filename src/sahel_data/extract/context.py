@@ -355,6 +355,10 @@ _SOURCE_PATTERNS = [
     (re.compile(rf"\b(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ee]stimates|[Nn]umbers|[Rr]eports?|[Ss]tudy|[Aa]nalysis|[Ss]urvey|[Tt]ally|[Cc]ount)\s+(?:from|by|of)\s+(?:the\s+)?(?P<src>{_PROPER})"), ("from", " by ", " of ")),
     (re.compile(rf"\b(?P<src>{_PROPER})['’]s\s+(?:[a-z]+\s+)?(?:data|figures|report|estimates|statistics|database|count|tally|round|survey|poll|study|census)\b"), ("'s ", "’s ")),
     (_TITLED_SOURCE, None),
+    # a source note in brackets after a figure: "more than 2 million displaced (CONASUR, March 2023)"
+    (re.compile(r"\((?:[Ss]ource:\s*)?(?P<src>[A-Z][A-Za-z&\-]+(?:\s+[A-Z][A-Za-z&\-]+){0,3}),\s*"
+                r"(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|"
+                r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+)?(?:19|20)\d\d\)"), ("(",)),
     # a fronted adverbial before the subject: "But last year the ministry reported", "On Monday the army said"
     (re.compile(rf"(?:^|[.,;:]\s+|[\"”]\s*)(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)\s+)?(?:{_LEAD_ADVERBIAL})\s*,?\s*"
                 rf"(?:(?:the|The)\s+)?(?P<src>{_SRC})\s+(?:(?:also|have|has|had|now|then)\s+)?(?:{_FRONTED_VERBS})\b"), None),
@@ -426,7 +430,7 @@ _SOURCE_CUE = re.compile(
         ("according According " + " ".join(v.replace("|", " ") for v in (_REPORTING, _PATTERN2_VERBS, _FRONTED_VERBS))
          + " tally data figures statistics report reports study analysis survey estimates per Per admission citing"
          " quoted cited").split()
-    ) + r")(?![^\W_])|['’]s\s"
+    ) + r")(?![^\W_])|['’]s\s|\([A-Z][^()]{1,40},\s*(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d\d\)"
 )
 _SPENDING_ANCHOR = re.compile(r"spen|efen|budget|expenditure")
 _FORCES_ANCHOR = re.compile(r"arm|forces|militar|troops|soldiers")
