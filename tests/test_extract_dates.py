@@ -152,3 +152,9 @@ def test_a_year_after_in_whatever_follows_and_the_year_of_a_comparison_base():
     assert "2025" in dates("In 2025 our members had to suspend activities.")
     assert "2022" in dates("ACLED counted 1,000 deaths in 2025, roughly twice the number of 2022.")
     assert "2022" not in dates("The number of 2022 recruits was low.")
+
+
+def test_month_names_in_capitals():
+    d = dates("KEY FIGURES AS OF 31 OCTOBER 2025\nNew arrivals JULY–OCTOBER 2025: 12,400")
+    assert d["31 OCTOBER 2025"]["date_start"] == "2025-10-31"
+    assert (d["JULY–OCTOBER 2025"]["date_start"], d["JULY–OCTOBER 2025"]["date_end"]) == ("2025-07", "2025-10")

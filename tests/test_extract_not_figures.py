@@ -182,3 +182,11 @@ def test_ages_in_comparisons_and_ranges():
     assert fig_texts("They shot those who looked older than 15.") == []
     assert fig_texts("The dead included six boys aged between 12 and 16.") == ["six"]
     assert fig_texts("Time to read 6 min. Lire en français") == []
+
+
+def test_more_ages_and_reading_times():
+    assert fig_texts("Captain Traoré, who is 37, remains popular.") == []
+    assert fig_texts("They vaccinated 61,000 children aged between six months and 14 years.") == ["61,000"]
+    assert fig_texts("The rate was 18.4% among children aged 6 to 59 months.") == ["18.4%"]
+    assert fig_texts("Feb 12th 2026 | OUAGADOUGOU | 6 min read") == []
+    assert fig_texts("Two soldiers died in three days.") == ["Two", "three days"]

@@ -119,10 +119,17 @@ def test_a_fraction_of_a_scale_word_is_one_number():
     ("Today I would say a couple of hundred Russians are there.", "a couple of hundred", 200, "count"),
     ("After more than half a century of uranium mining, the town is poor.", "more than half a century", 50, "year"),
     ("Of the 900 employees, a third have not been paid.", "a third", 33.33, "percent"),
+    ("Defence took some 30% of the budget in 2025, up from a tenth in 2019.", "a tenth", 10, "percent"),
+    ("One child in five that we screen is acutely malnourished.", "One child in five", 20, "percent"),
 ])
 def test_more_number_phrases(sentence, span, value, unit):
     f = figs(sentence)[span]
     assert f["value"] == pytest.approx(value) and f["unit"] == unit
+
+
+def test_vague_amounts_of_money():
+    f = figs("Western governments spent a decade and billions of euros in the Sahel.")
+    assert f["billions of euros"]["unit"] == "EUR" and f["billions of euros"]["value_low"] == 1e9
 
 
 def test_half_a_million():

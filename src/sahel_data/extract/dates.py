@@ -27,7 +27,9 @@ class DateSpan:
     precision: str  # year, month, day
 
 
-_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_FULL = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+         # capitals, as in fact-sheet headings ("AS OF 31 OCTOBER 2025")
+         r"|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)")
 _ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _M = rf"(?P<{{n}}>{_FULL}|{_ABBR}(?![a-z]))"
 _Y = r"(?:1[89]\d\d|20\d\d)"

@@ -42,7 +42,10 @@ _CORE = re.compile(
     )
   | (?P<halfnum>\bhalf\s+an?\s+(?:million|billion|thousand|hundred|dozen|century)\b)
   | (?P<ratio>\b(?:{_NUMWORD}|an?|\d+)\s+(?:[a-z]+\s+)?in\s+every\s+(?:{_NUMWORD}|\d{{1,3}}(?!\d))\b
-      | \b(?:{_NUMWORD}|\d+)\s+(?:in|out\s+of)\s+(?:{_NUMWORD}|\d{{1,3}}(?!\d))\b(?!\s*(?:%|percent|per\s+cent)))
+      | \b(?:{_NUMWORD}|\d+)\s+(?:in|out\s+of)\s+(?:{_NUMWORD}|\d{{1,3}}(?!\d))\b(?!\s*(?:%|percent|per\s+cent))
+      | \b(?:one|two|three|four|five|\d)\s+(?:child|children|person|people|adult|adults|woman|women|man|men|household|households|
+          respondent|respondents|family|families|resident|residents|school|schools|village|villages)
+          \s+(?:in|out\s+of)\s+(?:{_NUMWORD}|\d{{1,3}}(?!\d))\b(?=\s*[,.;:)]|\s+(?:that|who|is|are|was|were|has|have|had|of|we|in|across)\b))
   | (?P<frac>\b(?P<fnum>{_NUMWORD}|an?)[\s\-‐]+(?P<fden>{_DENOM})\b(?:\s+of\s+an?\s+(?P<fscale>million|billion|thousand|century)\b)?|\bhalf\b)
   | (?P<couple>\b(?:a\s+)?couple\s+of\b(?:\s+(?P<cscale>hundred|thousand|million|billion|dozen)\b)?)
   | (?P<twice>\b(?:twice|thrice)\b)
@@ -215,7 +218,7 @@ _CHANGE_FROM = re.compile(
 _HALF_BAD_BEFORE = re.compile(r"\b(?:first|second|latter|former|other|next|last|the)\s+$", re.I)
 _HALF_OK_AFTER = re.compile(r"\s+(?:of|the|its|their|his|her|a|an|that|those|these|all)\b", re.I)
 _HALF_OK_BEFORE = re.compile(
-    r"\b(?:by|than|nearly|almost|about|around|over|roughly|some|only|just|and|to|under|cut|halved|fell|dropped|rose|grew|lost|between|or)\s+$", re.I
+    r"\b(?:by|than|nearly|almost|about|around|over|roughly|some|only|just|and|to|under|cut|halved|fell|dropped|rose|grew|lost|between|or|from)\s+$", re.I
 )
 _SCALED = re.compile(r"(hundred|thousand|million|billion|trillion|bn|mn|m|k|dozen)s?$", re.I)
 _ORDINAL_TAIL = re.compile(r"[\-‐](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b", re.I)
@@ -239,17 +242,19 @@ _BARE_UNIT_NAME = re.compile(r"\b(?:by|of|from|with|the|to)\s+(?!(?:SD|SE|IQR|CI
                              + r")\s)[A-Z]{2,5}\s$")
 _REF_AFTER = re.compile(r"\s+(?:CFR|U\.S\.C\.)(?![^\W_])")
 _AGED_BEFORE = re.compile(r"\baged\s+$|\b(?:older|younger)\s+than\s+$", re.I)
-_AGE_RANGE_TAIL = re.compile(r"\s*(?:and|to|-|–)\s*(?P<end>\d{1,3})(?!\d)")
+_AGE_RANGE_TAIL = re.compile(rf"(?:\s*(?:months?|years?))?\s*(?:and|to|-|–)\s*(?P<end>\d{{1,3}}(?!\d)|(?i:{_NUMWORD})\b)")
+_WHO_IS_BEFORE = re.compile(r"\bwho\s+(?:is|was|turned|turns|is\s+now)\s+$")
 _AGED_RANGE_BEFORE = re.compile(r"\baged\s+(?:between|from)\s+$", re.I)  # "boys aged between 12 and 16"
 _AGE_BRACKET_ENDS = ("der", "ver", "low", "ove", "han", " of")  # the word just before, a cheap test first
 # an age bracket: "children under five", "men over 60", "girls under the age of 15"
 _AGE_BRACKET_BEFORE = re.compile(
     r"\b(?:children|child|infants|kids|babies|boys|girls|minors|youths?|adults|women|men|people|persons)\s+"
     r"(?:under|below|over|above|older\s+than|younger\s+than)\s+(?:the\s+age\s+of\s+)?$", re.I)
-_NOT_A_QUANTITY_AFTER = re.compile(r"\s+o['’]clock\b|\s?(?:FM|MHz|kHz)\b")
+_NOT_A_QUANTITY_AFTER = re.compile(r"\s+o['’]clock\b|\s?(?:FM|MHz|kHz)\b|[\s\-]?min(?:ute)?s?\.?\s+read\b")
 _CLOCK_WORD_BEFORE = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|tomorrow|tonight|today)s?\s+at\s+$")
 _SENTENCE_STOP_AFTER = re.compile(r"\s*(?:[.;!?]|,\s|$|\s+(?:sharp|GMT|UTC|local\s+time|in\s+the\s+(?:morning|evening))\b)")
+_OF_MONEY = re.compile(r"\s+of\s+(?P<cur>dollars|euros|pounds|naira|CFA\s+francs|francs|roubles|rubles)\b")
 _DURATIONS = frozenset(["day", "week", "month", "year", "decade", "hour"])
 # "over" before a duration means "more than" only after these ("for over two years", "lasted over a week")
 _LONGER_BEFORE = re.compile(r"\b(?:for|lasted|lasting|lasts|last|took|takes|take|after|than|spent|spend|spends|of|in)\s+$", re.I)
@@ -312,7 +317,7 @@ def _core_from_match(text: str, m: re.Match) -> _Core | None:
         v = parse_number("one " + g.split()[-1])
         return _Core(s, e, "num", v / 2 if v else None, word=True, scaled=True) if v else None
     if kind == "ratio":
-        parts = re.split(r"\s+(?:in(?:\s+every)?|out\s+of)\s+", g)
+        parts = re.split(r"\s+(?:in(?:\s+every)?|out\s+of)\s+", g, maxsplit=1)
         first = parts[0].split()[0]
         a = 1.0 if first in ("a", "an") else parse_number(first)
         b = parse_number(parts[1])
@@ -487,6 +492,14 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
                 and _AGE_BRACKET_BEFORE.search(text, max(0, c.start - 40), c.start) \
                 and not _SHORT_SPAN_AFTER.match(text, c.end):
             continue  # "children under five": an age bracket, not a count (but "500 people over five days")
+        if c.kind == "num" and c.value is not None and c.value < 120 and (
+                _AGED_BEFORE.search(text, max(0, c.start - 14), c.start)
+                or _AGED_RANGE_BEFORE.search(text, max(0, c.start - 14), c.start)
+                or _WHO_IS_BEFORE.search(text, max(0, c.start - 14), c.start) and _SENTENCE_STOP_AFTER.match(text, c.end)):
+            tail = _AGE_RANGE_TAIL.match(text, c.end)
+            if tail:
+                blocked.append((tail.start("end"), tail.end("end")))
+            continue  # ages: "aged 52", "aged 6 to 59 months", "aged between 12 and 16", "who is 37,"
         if c.kind == "num" and c.value is not None and (
                 _NOT_A_QUANTITY_AFTER.match(text, c.end)
                 or c.value <= 12 and _CLOCK_WORD_BEFORE.search(text, max(0, c.start - 20), c.start)
@@ -519,13 +532,8 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
             before8 = text[max(0, c.start - 8):c.start]
             if any(ch in before8 for ch in "<>=≤≥") and _STATISTIC_BEFORE.search(before8):
                 continue  # statistics: "p < 0.05", "SD = 1.2"
-            if _YEARS_OLD.match(text, c.end, c.end + 12) or _AGED_BEFORE.search(text, max(0, c.start - 14), c.start):
-                continue  # an age: "a 40-year-old farmer", "aged 52", "those who looked older than 15"
-            if _AGED_RANGE_BEFORE.search(text, max(0, c.start - 14), c.start):
-                tail = _AGE_RANGE_TAIL.match(text, c.end)
-                if tail:
-                    blocked.append((tail.start("end"), tail.end("end")))
-                continue  # "six boys aged between 12 and 16": ages, not counts
+            if _YEARS_OLD.match(text, c.end, c.end + 12):
+                continue  # an age: "a 40-year-old farmer"
             if nxt == "," and c.value is not None and c.value < 110 and "," not in text[c.start:c.end] \
                     and _AGE_APPOSITION_AFTER.match(text[c.end:c.end + 14]) \
                     and _NAME_COMMA_BEFORE.search(text[max(0, c.start - 30):c.start]):
@@ -550,6 +558,9 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
             ukind, unit, uend = _right(text, c.end)
             if ukind not in ("cur",):
                 ukind, unit, uend = None, None, c.end
+                of_money = _OF_MONEY.match(text, c.end)
+                if of_money:  # "billions of euros"
+                    ukind, unit, uend = "cur", _cur_code(of_money.group("cur")), of_money.end()
         if ukind == "times" and c.kind == "num" and c.value is not None and c.value >= 100:
             ukind, unit, uend = None, None, c.end  # "viewed 2.3 million times": how often, not a multiple
         # "one" alone is not a figure (pronoun, "one of"), except with a unit
