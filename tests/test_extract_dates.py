@@ -158,3 +158,9 @@ def test_month_names_in_capitals():
     d = dates("KEY FIGURES AS OF 31 OCTOBER 2025\nNew arrivals JULY–OCTOBER 2025: 12,400")
     assert d["31 OCTOBER 2025"]["date_start"] == "2025-10-31"
     assert (d["JULY–OCTOBER 2025"]["date_start"], d["JULY–OCTOBER 2025"]["date_end"]) == ("2025-07", "2025-10")
+
+
+def test_a_day_and_month_in_two_digits_in_incident_logs():
+    d = dates("- 23/02, 05:40 | Ouallam dept: NSAG attacked an FDS post; 9 FDS KIA.", published="2026-03-02")
+    assert d["23/02"]["date_start"] == "2026-02-23"
+    assert dates("The shop is open 24/7 and the score was 3/4.") == {}

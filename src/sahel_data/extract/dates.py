@@ -50,6 +50,8 @@ _DATE_RX = re.compile(
     "|".join([
         # 15/06/2024, 15.06.2024 (day first unless the first number cannot be a day... or a month)
         rf"(?P<num>(?<![\d/.])(?P<na>[0-3]?\d)[/.](?P<nb>[01]?\d)[/.](?P<nc>{_Y})(?![\d/]))",
+        # 23/02 in incident logs: a day and a month, both of two digits, no year
+        rf"(?P<ndm>(?<![\d/.])(?P<nd>0[1-9]|[12]\d|3[01])/(?P<nm>0[1-9]|1[0-2])(?![\d/]))",
         # ISO 2023-06-23
         rf"(?P<iso>{_YB}(?P<iy>{_Y})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])(?!\d))",
         # between 1 August 2024 and 30 June 2025 / from August 1, 2024 to June 30, 2025
@@ -105,7 +107,7 @@ _DATE_RX = re.compile(
 )
 
 # every date holds a year or a month name
-_DATE_ANCHOR = re.compile(rf"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\b(?:{_FULL}|{_ABBR})|\bFY\s?\d\d")  # FY2023 holds a year too
+_DATE_ANCHOR = re.compile(rf"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\b(?:{_FULL}|{_ABBR})|\bFY\s?\d\d|\d\d/\d\d")  # FY2023 holds a year too
 
 # words before a number that make it a count, not a year
 _NOT_YEAR_BEFORE = re.compile(
@@ -202,7 +204,7 @@ def find_dates(text: str, published: str | None = None, start: int = 0, end: int
     for m in windowed_finditer(_DATE_RX, _DATE_ANCHOR, text, start, end, before=40, after=60, word_starts=True):
         kind = m.lastgroup
         # lastgroup is the last *closed* group: find the outer alternative
-        for k in ("num", "iso", "dry", "dr", "md2", "dmy", "mdy", "mry", "qtr", "mr", "my", "mr2", "dr3", "dm", "md", "pm", "bm", "fy", "dr2", "pp", "py", "yr", "y"):
+        for k in ("num", "ndm", "iso", "dry", "dr", "md2", "dmy", "mdy", "mry", "qtr", "mr", "my", "mr2", "dr3", "dm", "md", "pm", "bm", "fy", "dr2", "pp", "py", "yr", "y"):
             if m.group(k) is not None:
                 kind = k
                 break
@@ -211,6 +213,11 @@ def find_dates(text: str, published: str | None = None, start: int = 0, end: int
             a_, b_ = int(m["na"]), int(m["nb"])
             d_, mo_ = (b_, a_) if b_ > 12 >= a_ else (a_, b_)
             v = _ymd(m["nc"], mo_, d_)
+            if v:
+                out.append(DateSpan(s, e, v, v, "day"))
+            continue
+        if kind == "ndm":
+            v = _resolve_day(int(m["nm"]), int(m["nd"]), pub)
             if v:
                 out.append(DateSpan(s, e, v, v, "day"))
             continue
