@@ -190,3 +190,9 @@ def test_more_ages_and_reading_times():
     assert fig_texts("The rate was 18.4% among children aged 6 to 59 months.") == ["18.4%"]
     assert fig_texts("Feb 12th 2026 | OUAGADOUGOU | 6 min read") == []
     assert fig_texts("Two soldiers died in three days.") == ["Two", "three days"]
+
+
+def test_report_numbers_dotted_clock_times_and_heading_month_ranges():
+    assert fig_texts("Africa Report N°318 | 18 September 2025") == []
+    assert fig_texts("Thomas Whitcombe in Dakar\nThu 19 Feb 2026 14.32 GMT") == []
+    assert fig_texts("IDPS BY COUNTRY AND MONTH, JULY–OCTOBER 2025") == []

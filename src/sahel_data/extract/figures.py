@@ -178,7 +178,7 @@ _ROUGHLY_AFTER = re.compile(r"\s+or\s+so\b|-odd\b", re.I)
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|‐|to|and|or)\s*", re.I)
 _CLOCK = re.compile(
     r"\b\d{1,2}[:h]\d{2}\b(?:\s*(?:a\.?m\.?|p\.?m\.?|GMT|UTC))?|\b\d{1,2}(?:\.\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
-    r"|\b\d{3,4}\s*(?:GMT|UTC|hrs)\b|\+\d{1,3}[\s.\-]?\(?\d{1,4}\)?(?:[\s.\-]?\d{2,4}){2,}|\[\d+\]"
+    r"|\b\d{3,4}\s*(?:GMT|UTC|hrs)\b|\b\d{1,2}\.\d{2}\s*(?:GMT|UTC|BST|CET|CEST|WAT|EST|EDT)\b|\+\d{1,3}[\s.\-]?\(?\d{1,4}\)?(?:[\s.\-]?\d{2,4}){2,}|\[\d+\]"
     # phone numbers: "(456) 7890", "0700 555 1234", "Tel: 90 11 22 33"
     r"|\((?!(?:19|20)\d\d\))\d{2,5}\)\s?\d{3,4}(?:[\s.\-]\d{2,4})*"
     r"|(?<![\d,.])0\d{2,4}[\s.\-]\d{2,4}[\s.\-]\d{2,4}(?:[\s.\-]\d{2,4})?(?![\d,])"
@@ -197,7 +197,7 @@ _REF_BEFORE = re.compile(
     r"Force|Operation|District|Report|Amendment|Clause|Schedule|Appendix|Exhibit|Map|Chart|Step|Round|Unit|"
     r"Platoon|Model|Version|Mk|Mark|Su|Mi|MiG|Tu|Il|An|Ka|Covid|COVID|Windows|iPhone|Agenda|Vision|"
     r"Episode|Ep\.|Season|Series|Part|Lesson|Module|Edition|Paper|Bulletin|Sitrep|Update|"
-    r"Secteur|Quartier|BP|B\.P\.|HC|Questions?|Qq?\.|Articles|Sections|Paragraphs|Pages|Resolutions|Chapters|Tables|Annexes|Rue|Boulevard|Licen[cs]e|resolution|article|section|paragraph|page|chapter|annex|"
+    r"N°|N\.°|Secteur|Quartier|BP|B\.P\.|HC|Questions?|Qq?\.|Articles|Sections|Paragraphs|Pages|Resolutions|Chapters|Tables|Annexes|Rue|Boulevard|Licen[cs]e|resolution|article|section|paragraph|page|chapter|annex|"
     r"hotline|helpline|(?:free|toll-free|emergency)\s+(?:line|number)|[Dd]ial|E\.O\.\)?|Executive\s+Order|CFR\s+part|"
     r"CFR|U\.S\.C\.|round|note|notes|footnote|endnote|Question)\s*-?\s*|#)$"
 )

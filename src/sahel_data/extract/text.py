@@ -277,7 +277,7 @@ _DATELINE = re.compile(
 _UNDATED_DATELINE = re.compile(
     r"[A-ZÀ-Þ][A-ZÀ-Þ'’.\-]{2,}(?:[ /][A-ZÀ-Þ][A-ZÀ-Þ'’.\-]+)*"
     r"(?:[ \t]*\([A-Z][\w.&'’ ]{1,30}\)|,[ \t]*[A-Z][A-Za-z.'’ ]{1,30}(?:[ \t]*\([A-Z][\w.&'’ ]{1,30}\))?)"
-    r"[ \t]*(?:--|-|–|—)[ \t]*")
+    r"[ \t]*(?:--|-|–|—)(?=\s)[ \t]*")  # a space after the dash: not "MONTH, JULY–OCTOBER 2025"
 
 
 def split_sentences(text: str) -> list[Sentence]:
