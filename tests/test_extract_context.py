@@ -506,6 +506,9 @@ def test_a_long_title_before_a_name_credits_the_name():
     ("The Government of Mali announced the recruitment of 8,000 additional soldiers.", "8,000", None),
     ("- Burkina Faso: more than 2 million internally displaced (CONASUR, March 2023)", "more than 2 million",
      "CONASUR"),
+    ("At least 57 men were executed, according to a UN report.", "At least 57", "UN report"),
+    ("A Western military attaché said at least 12 soldiers died.", "at least 12", "Western military attaché"),
+    ("Col Boubacar Sanogo said 31 attackers were killed.", "31", "Boubacar Sanogo"),
 ])
 def test_more_ways_of_naming_who_speaks(sentence, span, source):
     assert figs(sentence)[span]["attributed_to"] == source

@@ -263,6 +263,8 @@ _SOURCE_NOUNS = """
     organisations organizations missions observatories committees councils networks offices imagery
     parliament senate assembly court tribunal presidency transporter transporters trucker truckers
     merchant merchants miner miners shopkeeper shopkeepers vendor vendors pilot pilots
+    attaché attachés attache attaches adviser advisers advisor advisors consultant consultants investigator
+    investigators
 """.split()
 _LOWER_NP = (r"(?:[a-z0-9][\w\-]*(?:['’]s)?\s+){0,2}(?:"
              + trie_pattern(w.replace("_", " ") for w in _SOURCE_NOUNS).replace("\\ ", r"\s+") + r")(?![^\W_])")
@@ -299,7 +301,7 @@ _LEAD_STRIP = re.compile(r"^(?:Today|Yesterday|Tonight|Meanwhile|Earlier|Later|R
                          r"(?i:although|though|whereas|while|but|yet|because))\s*,?\s+(?=\S)")
 _PERSON_TITLE = re.compile(
     r"^(?:(?:Government|Army|Military|Police|Defence|Defense|Interior|Foreign|Deputy|Vice|Prime|Regional|Local|Senior|Chief)\s+)?"
-    r"(?:Spokes(?:man|woman|person)|Minister|Governor|Mayor|President|Commander|Colonel|Col\.|Captain|Capt\.|"
+    r"(?:Spokes(?:man|woman|person)|Minister|Governor|Mayor|President|Commander|Colonel|Col\.?|Captain|Capt\.?|Gen\.?|Lt\.?|Maj\.?|Sgt\.?|"
     r"(?:Lieutenant|Colonel|Major|General|Brigadier|Commandant)-(?:Colonel|Major|General)|Brigadier|Lt\.?-Col\.|"
     r"Lieutenant|Lt\.|Major|Maj\.|General|Gen\.|Sergeant|Sgt\.|Prefect|Ambassador|Senator|Dr\.?|Prof\.?|Professor|Mr\.?|Mrs\.?|Ms\.?|"
     r"Malam|Mallam|Alhaji|Alhaja|Hajiya|Hajia|Hadja|El\s+Hadj|Sheikh|Imam|Pastor|Father|Bishop|Emir|"
@@ -335,6 +337,7 @@ _SUBJECT_TAIL = (
     r"|(?<=[a-zà-ÿ]),(?=\s+(?:" + _SPEECH + r")\b))?"  # ", Lieutenant-Colonel Adama Sawadogo, stated"
 )
 _BEFORE_VERB = r"(?:\s+(?:has|have|had|later|then|again|separately|previously|earlier|itself|themselves)){0,2}"
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|A|An)\s+$")
 _ACCORDING_TO_BEFORE = re.compile(r"\b[Aa]ccording\s+to\s+[^,;]{1,60}$")
 _NAME_WITH_ACRONYM = re.compile(r"(?:the\s+)?(?P<name>[A-Z][\w'’\-]*(?:\s+[\w'’\-]+){1,7})\s+\([A-Z][A-Za-z\-]{1,10}\)")
 _PER_SOURCE = re.compile(rf"\b(?:[Pp]er|by\s+the\s+admission\s+of|as\s+reported\s+by|quoted\s+by|cited\s+by|citing)\s+(?:the\s+)?(?P<src>(?:{_CAP}[\w\-]*\s+){{0,3}}{_LOWER_NP}|{_PROPER})")
@@ -389,6 +392,7 @@ def _normalise_source(src: str, sent_start_word: bool, known: set[str], places: 
     s = re.sub(r"\s+(?:and|of|for|on|the|de|du|des|la|le|in|to|from|against|&)$", "", s)
     s = _LEAD_STRIP.sub("", s)  # "Yesterday the relief groups" -> "the relief groups"
     s = _LEAD_GERUND.sub("", s)  # "Introducing the Secretary-General's report" -> "the Secretary-General"
+    indefinite = re.match(r"(?:a|A|an|An)\s", s) is not None  # "a UN report": that report, not the UN
     s = re.sub(r"^(?:the|The|a|A|an|An|our|Our|their|Their|its|Its)\s+", "", s)
     if _PERSON_TITLE.match(s) and not _ORG_WORD.search(s[_PERSON_TITLE.match(s).end():]):
         s = s[_PERSON_TITLE.match(s).end():]  # "Minister Ali Musa" -> "Ali Musa": a person, without the title
@@ -399,11 +403,13 @@ def _normalise_source(src: str, sent_start_word: bool, known: set[str], places: 
     mq = re.match(r"((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)\s+(?:in|near)\s+([A-ZÀ-Þ][\w'’\-]*(?:\s+[A-ZÀ-Þ][\w'’\-]*)?)$", s)
     if mq and re.fullmatch(_LOWER_NP, mq.group(1)) and not _ORG_WORD.search(mq.group(2)):
         s = mq.group(1)  # "local official in Sokolo" -> "local official", a village the gazetteer does not know
-    s = re.sub(r"(?<=[A-Z]\w)\s+(?:report|study|survey|statement|analysis|data|figures|communiqu[ée])$", "", s)
+    if not indefinite:
+        s = re.sub(r"(?<=[A-Z]\w)\s+(?:report|study|survey|statement|analysis|data|figures|communiqu[ée])$", "", s)
     s = re.sub(r"^(?:two|three|four|five|several|many|some|\d+)\s+", "", s, flags=re.I)
     s = re.sub(r"^[\w\-]*\d[\w\-]*\s+", "", s)  # "40-year-old farmer" -> "farmer"
     s = re.sub(r"\s+(?:there|here|also)$", "", s)
-    s = re.sub(r"\s+(?:data|figures|statistics|estimates|report|researchers|analysts)$", "", s)
+    s = re.sub(r"\s+(?:data|figures|statistics|estimates|researchers|analysts)$" if indefinite
+               else r"\s+(?:data|figures|statistics|estimates|report|researchers|analysts)$", "", s)
     if not s:
         return None
     if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", s):
@@ -487,7 +493,8 @@ def sources_in(text: str, start: int, end: int, places: set[str] | None = None,
                 if (raw.strip() in places or first in places and len(raw.split()) == 1) and not \
                         re.match(rf"\s+(?:{_SPEECH})\b", sent[m.end("src"):m.end("src") + 14]):
                     continue
-                src = _normalise_source(raw, pos == 0, known, places)
+                article = _INDEFINITE_BEFORE.search(sent, max(0, pos - 4), pos)  # "according to a UN report"
+                src = _normalise_source(("a " + raw) if article else raw, pos == 0, known, places)
                 appos = (m.groupdict().get("appos") or "").strip()
                 title = _PERSON_TITLE.match(appos)
                 appos = appos[title.end():].strip() if title else appos
