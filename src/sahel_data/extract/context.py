@@ -337,6 +337,7 @@ _SUBJECT_TAIL = (
     r"|(?<=[a-zà-ÿ]),(?=\s+(?:" + _SPEECH + r")\b))?"  # ", Lieutenant-Colonel Adama Sawadogo, stated"
 )
 _BEFORE_VERB = r"(?:\s+(?:has|have|had|later|then|again|separately|previously|earlier|itself|themselves)){0,2}"
+_PROPER_ADJECTIVES = frozenset("Western Eastern European African American Arab Asian Gulf Islamic".split())
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|A|An)\s+$")
 _ACCORDING_TO_BEFORE = re.compile(r"\b[Aa]ccording\s+to\s+[^,;]{1,60}$")
 _NAME_WITH_ACRONYM = re.compile(r"(?:the\s+)?(?P<name>[A-Z][\w'’\-]*(?:\s+[\w'’\-]+){1,7})\s+\([A-Z][A-Za-z\-]{1,10}\)")
@@ -423,7 +424,7 @@ def _normalise_source(src: str, sent_start_word: bool, known: set[str], places: 
     # a common noun phrase written with a capital only because it opens the sentence
     base = re.sub(r"['’]s$", "", words[0])
     if words[0][:1].isupper() and words[0][1:].islower() and all(w.islower() for w in words[1:]) \
-            and base not in known and re.fullmatch(_LOWER_NP, s.lower()):
+            and base not in known and base not in _PROPER_ADJECTIVES and re.fullmatch(_LOWER_NP, s.lower()):
         s = words[0].lower() + s[len(words[0]):]
     # only places: not a source ("Mali and Burkina Faso announced ...")
     rest = s
