@@ -509,6 +509,10 @@ def test_a_long_title_before_a_name_credits_the_name():
     ("At least 57 men were executed, according to a UN report.", "At least 57", "UN report"),
     ("A Western military attaché said at least 12 soldiers died.", "at least 12", "Western military attaché"),
     ("Col Boubacar Sanogo said 31 attackers were killed.", "31", "Boubacar Sanogo"),
+    ("Local officials in Ménaka estimate that the group grew to some 1,200 fighters.", "some 1,200", "local officials"),
+    ("Burkinabè officials privately acknowledge that JNIM holds about 40 per cent of the land.", "about 40 per cent",
+     "Burkinabè officials"),
+    ("About 2,300 people have fled, according to the UN's humanitarian office, OCHA.", "About 2,300", "OCHA"),
 ])
 def test_more_ways_of_naming_who_speaks(sentence, span, source):
     assert figs(sentence)[span]["attributed_to"] == source

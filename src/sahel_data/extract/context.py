@@ -52,9 +52,11 @@ _SUPPORT_NOUN_AFTER = re.compile(
 _REPORTING = (
     r"said|says|say|reported|reports|report|recorded|records|record|counted|counts|count|estimated|"
     r"estimates|estimate|stated|states|told|announced|claimed|claims|noted|notes|documented|found|"
-    r"warned|warns|put|puts|believe|believes"
+    r"warned|warns|put|puts|believe|believes|acknowledge|acknowledges|acknowledged|admit|admits|admitted|"
+    r"confirm|confirms|confirmed|concede|concedes|conceded"
 )
-_REPORTING_AFTER = re.compile(r"\s+(?:(?:also|have|has|had|now|then)\s+)*(?:" + _trie_of(_REPORTING) + r")\b", re.I)
+_REPORTING_AFTER = re.compile(r"\s+(?:(?:also|have|has|had|now|then|privately|publicly|openly|reportedly|still)\s+)*(?:"
+                              + _trie_of(_REPORTING) + r")\b", re.I)
 _ACT_VERBS = (
     r"become|became|offered|offers|offer|sent|sends|send|deployed|deploys|deploy|supplied|supplies|supply|"
     # base forms, after "will", "would", "to" ("China will donate ...")
@@ -268,7 +270,7 @@ _SOURCE_NOUNS = """
 """.split()
 _LOWER_NP = (r"(?:[a-z0-9][\w\-]*(?:['’]s)?\s+){0,2}(?:"
              + trie_pattern(w.replace("_", " ") for w in _SOURCE_NOUNS).replace("\\ ", r"\s+") + r")(?![^\W_])")
-_SRC = rf"(?:{_LOWER_NP}\s+(?:of|for|in)\s+(?:the\s+)?(?:{_PROPER}|{_LOWER_NP})|(?:{_CAP}\s+){{1,3}}{_LOWER_NP}|{_PROPER}(?:['’]s\s+[a-z]+)?|{_LOWER_NP})"
+_SRC = rf"(?:(?:{_CAP}\s+)?{_LOWER_NP}\s+(?:of|for|in)\s+(?:the\s+)?(?:{_PROPER}|{_LOWER_NP})|(?:{_CAP}\s+){{1,3}}{_LOWER_NP}|{_PROPER}(?:['’]s\s+[a-z]+)?|{_LOWER_NP})"
 _SPEECH = (r"said|says|say|told|tells|stated|states|announced|announces|claimed|claims|added|adds|warned|warns|insisted|insists|"
            r"confirmed|confirms|admitted|admits|acknowledged|acknowledges|counters|countered|argues|argued|explains|"
            r"explained|recalls|recalled|maintains|maintained|contends|contended")
@@ -277,7 +279,8 @@ _PATTERN2_VERBS = (
     r"noted|notes|documented|found|warned|warns|put|puts|believe|believes|counted|recorded|added|confirmed|"
     r"admitted|acknowledged|show|shows|showed|indicate|indicates|indicated|finds|suggest|suggests|suggested|"
     r"projects|projected|calculates|calculated|tallied|report|records|identified|identifies|insists|insisted|"
-    r"argues|argued|counters|countered|explains|explained|maintains|maintained|contends|contended|informed|informs"
+    r"argues|argued|counters|countered|explains|explained|maintains|maintained|contends|contended|informed|informs|"
+    r"acknowledge|admit|confirm|argue|insist|warn|note|record"
 )
 # "announced" reports a toll, not an action: "announced the recruitment of 8,000 soldiers" credits nobody
 _ANNOUNCED_ACTION = (r"(?!\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:recruitment|creation|deployment|contribution|plans?|"
@@ -336,8 +339,10 @@ _SUBJECT_TAIL = (
     r"(?:had\s+|have\s+)?(?:been\s+)?paid))"  # "a document seen by this magazine puts", "Traders interviewed by the Panel said"
     r"|(?<=[a-zà-ÿ]),(?=\s+(?:" + _SPEECH + r")\b))?"  # ", Lieutenant-Colonel Adama Sawadogo, stated"
 )
-_BEFORE_VERB = r"(?:\s+(?:has|have|had|later|then|again|separately|previously|earlier|itself|themselves)){0,2}"
+_BEFORE_VERB = (r"(?:\s+(?:has|have|had|later|then|again|separately|previously|earlier|itself|themselves|privately|"
+                r"publicly|openly|also|now|still|reportedly)){0,2}")
 _PROPER_ADJECTIVES = frozenset("Western Eastern European African American Arab Asian Gulf Islamic".split())
+_TRAILING_ACRONYM = re.compile(r",\s+(?P<acr>[A-Z]{2,8})(?=\s*(?:[.;:)]|$))")
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|A|An)\s+$")
 _ACCORDING_TO_BEFORE = re.compile(r"\b[Aa]ccording\s+to\s+[^,;]{1,60}$")
 _NAME_WITH_ACRONYM = re.compile(r"(?:the\s+)?(?P<name>[A-Z][\w'’\-]*(?:\s+[\w'’\-]+){1,7})\s+\([A-Z][A-Za-z\-]{1,10}\)")
@@ -401,8 +406,8 @@ def _normalise_source(src: str, sent_start_word: bool, known: set[str], places: 
     if mp and mp.group(2) in places and re.fullmatch(_LOWER_NP, mp.group(1).lower()) \
             and not _REPRESENTS.fullmatch(mp.group(1)):
         s = mp.group(1)  # "Teachers in Gao" -> "Teachers"; but "the representative of France" stays
-    mq = re.match(r"((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)\s+(?:in|near)\s+([A-ZÀ-Þ][\w'’\-]*(?:\s+[A-ZÀ-Þ][\w'’\-]*)?)$", s)
-    if mq and re.fullmatch(_LOWER_NP, mq.group(1)) and not _ORG_WORD.search(mq.group(2)):
+    mq = re.match(r"((?:[A-Za-z][\w\-]*\s+){0,2}[a-z][\w\-]*)\s+(?:in|near)\s+([A-ZÀ-Þ][\w'’\-]*(?:\s+[A-ZÀ-Þ][\w'’\-]*)?)$", s)
+    if mq and re.fullmatch(_LOWER_NP, mq.group(1).lower()) and not _ORG_WORD.search(mq.group(2)):
         s = mq.group(1)  # "local official in Sokolo" -> "local official", a village the gazetteer does not know
     if not indefinite:
         s = re.sub(r"(?<=[A-Z]\w)\s+(?:report|study|survey|statement|analysis|data|figures|communiqu[ée])$", "", s)
@@ -496,6 +501,9 @@ def sources_in(text: str, start: int, end: int, places: set[str] | None = None,
                     continue
                 article = _INDEFINITE_BEFORE.search(sent, max(0, pos - 4), pos)  # "according to a UN report"
                 src = _normalise_source(("a " + raw) if article else raw, pos == 0, known, places)
+                acronym = _TRAILING_ACRONYM.match(sent, m.end("src"))
+                if src and acronym and acronym.group("acr") not in places:
+                    src = acronym.group("acr")  # "according to the UN's humanitarian office, OCHA."
                 appos = (m.groupdict().get("appos") or "").strip()
                 title = _PERSON_TITLE.match(appos)
                 appos = appos[title.end():].strip() if title else appos
