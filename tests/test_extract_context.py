@@ -239,6 +239,16 @@ def test_the_group_points_to_an_armed_group_only_when_one_was_named_lately():
     assert figs("JNIM fighters attacked the convoy. The group killed 12 soldiers.")["12"]["actor"] == "jnim"
 
 
+@pytest.mark.parametrize("sentence,span,location", [
+    ("Some 14,800 people crossed from Burkina Faso into Côte d'Ivoire.", "Some 14,800", "CIV"),
+    ("A 1,950km pipeline from Niger's oilfields to the coast of Benin was built.", "1,950km", "BEN;NER"),
+    ("| Country | Refugees | Origin |\n|---|---|---|\n| Niger | 282,200 | Nigeria, Mali, Burkina Faso |\n", "282,200",
+     "NER"),
+])
+def test_where_people_go_routes_and_table_rows(sentence, span, location):
+    assert figs(sentence)[span]["location"] == location
+
+
 def test_a_figure_about_places_in_a_relative_clause_takes_no_actor():
     f = figs("JNIM blockades more than 30 towns, among them Djibo and Arbinda, whose combined population "
              "was about 150,000.")

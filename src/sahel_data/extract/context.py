@@ -216,6 +216,7 @@ class SentenceContext:
     source: str | None = None
     sources: list = field(default_factory=list)  # every (source, span, continues) named in the sentence
     spending: bool = False
+    row_places: list[Place] | None = None  # a table row is about the places of its first cell
 
 
 def _region_rank(m: Match, ranks: dict[str, int]) -> int:
@@ -1026,6 +1027,7 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
             if first:
                 ctx.weak_places += [p for p in ctx.places if p.start >= first_cell_end]
                 ctx.places = first
+                ctx.row_places = first
         # source
         if _any_in(cue_pos, sent.start, sent.end):
             ctx.sources = sources_in(text, sent.start, sent.end, place_names, known_names, checked=True)
@@ -1171,12 +1173,16 @@ def _seg_index(segs, pos) -> int:
     return len(segs) - 1
 
 
+_DISTANCE = re.compile(r"km\b|kilomet|\bmiles?\b|metres|meters", re.I)
+_FROM_END = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 _DIRECT_PLACE = re.compile(r"[^\d.,;:()]{0,40}?\b(?:for|in|of|across|from|at|by|among)\s+(?:the\s+)?$", re.I)
 
 
 def location_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_positions=()) -> str | None:
     """Places of the figure's clause, else of the nearest clause before, else after;
     a place right after the figure ("$766 million for Mali") comes first."""
+    if ctx.row_places and fs >= text.find("|", ctx.start + 1):
+        return _fmt(_choose_places(ctx.row_places))  # "| Niger | 282,200 | Nigeria, Mali, Burkina Faso |"
     aside = _in(ctx.asides, fs)
     if aside is not None and text[aside[0]] == "(":
         named = next((p for p in ctx.places if aside[0] - 1 <= p.end <= aside[0]), None)
@@ -1198,7 +1204,11 @@ def location_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_po
     if nxt:
         p = min(nxt, key=lambda p: p.start)
         gap = text[fe:p.start]
-        if _DIRECT_PLACE.fullmatch(gap) and not any(fe <= q < p.start for q in fig_positions):
+        later = [q for q in places if q.start > p.end and q.start < b0 and q.code != p.code] if _FROM_END.search(gap) else []
+        if later and _DISTANCE.search(text, fs, p.start):
+            return _fmt(_choose_places([p] + later))  # "a 1,950km pipeline from Niger's oilfields to the coast of Benin"
+        if _DIRECT_PLACE.fullmatch(gap) and not any(fe <= q < p.start for q in fig_positions) and not later:
+            # (a place the figure comes "from" gives way to the one it goes to: "crossed from Burkina Faso into Niger")
             found = [p]
             # the rest of a list: "across Burkina Faso, Mali and Niger"
             for q in sorted(places, key=lambda q: q.start):
