@@ -271,7 +271,7 @@ _SOURCE_NOUNS = """
 """.split()
 _LOWER_NP = (r"(?:[a-z0-9][\w\-]*(?:['’]s)?\s+){0,2}(?:"
              + trie_pattern(w.replace("_", " ") for w in _SOURCE_NOUNS).replace("\\ ", r"\s+") + r")(?![^\W_])")
-_SRC = rf"(?:(?:{_CAP}\s+)?{_LOWER_NP}\s+(?:of|for|in)\s+(?:the\s+)?(?:{_PROPER}|{_LOWER_NP})|(?:{_CAP}\s+){{1,3}}{_LOWER_NP}|{_PROPER}(?:['’]s\s+[a-z]+)?|{_LOWER_NP})"
+_SRC = rf"(?:{_LOWER_NP}\s+(?:of|for|in)\s+(?:the\s+)?(?:{_PROPER}|{_LOWER_NP})|(?:{_CAP}\s+){{1,3}}{_LOWER_NP}(?:\s+in\s+{_PROPER})?|{_PROPER}(?:['’]s\s+[a-z]+)?|{_LOWER_NP})"
 _SPEECH = (r"said|says|say|told|tells|stated|states|announced|announces|claimed|claims|added|adds|warned|warns|insisted|insists|"
            r"confirmed|confirms|admitted|admits|acknowledged|acknowledges|counters|countered|argues|argued|explains|"
            r"explained|recalls|recalled|maintains|maintained|contends|contended")

@@ -107,7 +107,12 @@ _DATE_RX = re.compile(
 )
 
 # every date holds a year or a month name
-_DATE_ANCHOR = re.compile(rf"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\b(?:{_FULL}|{_ABBR})|\bFY\s?\d\d|\d\d/\d\d")  # FY2023 holds a year too
+# (a superset is harmless: the date pattern decides; each alternative opens with a cheap test, as the
+# engine tries them at every position: years 1000-2999, "23/02", month names as a trie)
+_DATE_ANCHOR = re.compile(
+    r"[12]\d(?:\d\d(?!\d)|/\d\d)|[03]\d/\d\d|\b(?:" + trie_pattern(
+        [w for w in (_FULL + "|" + _ABBR).replace("(?:", "").replace(")", "").replace("\\.?", "").split("|") if w]
+    ) + r")|\bFY\s?\d\d")  # FY2023 holds a year too
 
 # words before a number that make it a count, not a year
 _NOT_YEAR_BEFORE = re.compile(
