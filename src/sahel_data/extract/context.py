@@ -440,7 +440,8 @@ def _normalise_source(src: str, sent_start_word: bool, known: set[str], places: 
 _SOURCE_CUE = re.compile(
     r"(?<![^\W_])(?:" + trie_pattern(
         # every verb a source pattern needs, so that the cheap test never hides a source
-        ("according According " + " ".join(v.replace("|", " ") for v in (_REPORTING, _PATTERN2_VERBS, _FRONTED_VERBS))
+        ("according According " + " ".join(v.replace("|", " ") for v in (_REPORTING, _PATTERN2_VERBS, _FRONTED_VERBS,
+                                                                          _SPEECH))
          + " tally data figures statistics report reports study analysis survey estimates per Per admission citing"
          " quoted cited").split()
     ) + r")(?![^\W_])|['’]s\s|\([A-Z][^()]{1,40},\s*(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d\d\)"
@@ -1029,10 +1030,11 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                 ctx.places = first
                 ctx.row_places = first
         # source
-        if _any_in(cue_pos, sent.start, sent.end):
+        has_cue = _any_in(cue_pos, sent.start, sent.end)  # every verb the patterns below need is a cue
+        if has_cue:
             ctx.sources = sources_in(text, sent.start, sent.end, place_names, known_names, checked=True)
         # "the traders asked for ..., and they said ...": the pronoun takes its antecedent
-        pm = _PRONOUN_SAYS.search(text, sent.start, sent.end)
+        pm = _PRONOUN_SAYS.search(text, sent.start, sent.end) if has_cue else None
         if pm and not any(c[0] is not None and c[1][0] < pm.start() for c in ctx.sources):
             ante = _pronoun_antecedent(text, sent.start, pm.start(), pm.group("p"), [(m.start, m.end) for m in sm])
             if ante:
@@ -1054,7 +1056,7 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
         # "She warned that ..." opening a paragraph: the person named last goes on speaking
         person_goes_on = cont and span is not None and _SINGULAR_PERSON.fullmatch(text, span[0], span[1]) \
             and prev_source and _PERSON_NAME.fullmatch(prev_source) and not _ORG_WORD.search(prev_source)
-        opens_quote = bool(re.match(r"\s*[\"“]", text[sent.start:sent.start + 3]))
+        opens_quote = text[sent.start:sent.start + 3].lstrip()[:1] in ('"', "“")
         if src is None and prev_source and (same_para or person_goes_on) and (
                 cont or _continues(text, sent.start, sent.end, prev_source)
                 or _TRAILING_IT_SAID.search(text, sent.start, sent.end)
@@ -1063,7 +1065,8 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                 # a quotation opening right after a person's words: theirs ("Hamadi says ... "We were 3,000.")
                 or (opens_quote and _SPEAKER_NAME.fullmatch(prev_source) and not _ORG_WORD.search(prev_source))):
             src = prev_source  # a continuing sentence, or the rest of a quoted passage
-        if src is None and same_para and prev_sent is not None and _HE_SHE_SAYS.search(text, sent.start, sent.end):
+        if src is None and same_para and prev_sent is not None and has_cue \
+                and _HE_SHE_SAYS.search(text, sent.start, sent.end):
             # 'A senior Malian official ... defended the deal. "...," he said.': the person the sentence before opened with
             opener = _UNNAMED_PERSON.match(text, prev_sent.start, prev_sent.end) \
                 or _UNNAMED_PERSON.match(text, para_first.start, para_first.end)
@@ -1078,9 +1081,10 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
             src = turn_para[sent.paragraph]  # a transcript turn is a quote of its speaker
         para_sources.extend(c[0] for c in ctx.sources if c[0])
         ctx.source = src
-        prev_quote = bool(re.search(r"[\"”]", text[sent.start:sent.end]))
+        sentence = text[sent.start:sent.end]
+        prev_quote = '"' in sentence or "”" in sentence
         # still inside a quotation that an earlier sentence of the paragraph opened
-        quote_open = _quote_open_after(text[sent.start:sent.end], quote_open if same_para else False)
+        quote_open = _quote_open_after(sentence, quote_open if same_para else False)
         named = [c[0] for c in ctx.sources if c[0]]
         prev_source = named[-1] if src and named else src  # the next sentence points back to the latest one
         if not same_para:
