@@ -48,17 +48,6 @@ def test_hedges_written_after_the_number(sentence, span, value, qualifier):
     assert (f["value"], f["qualifier"]) == (value, qualifier)
 
 
-@pytest.mark.parametrize("sentence,span,value,unit", [
-    ("Some 2½m people fled.", "Some 2½m", 2.5e6, "count"),
-    ("About 1½ million are displaced.", "About 1½ million", 1.5e6, "count"),
-    ("Nearly ¾ of the displaced are women.", "Nearly ¾", 75, "percent"),
-    ("Fatalities were up ~⅓ on the previous week.", "~⅓", 33.33, "percent"),
-])
-def test_fraction_glyphs(sentence, span, value, unit):
-    f = figs(sentence)[span]
-    assert f["value"] == pytest.approx(value) and f["unit"] == unit
-
-
 def test_feed_shorthand_counts_but_not_multiples():
     f = figs("JNIM claims x3 vehicles seized. Air support: 2x Su-24 seen over the area.")
     assert f["x3"]["value"] == 3 and f["x3"]["unit"] == "count"
@@ -116,6 +105,12 @@ def test_a_fraction_of_a_scale_word_is_one_number():
 
 
 @pytest.mark.parametrize("sentence,span,value,unit", [
+    # fraction glyphs
+    ("Some 2½m people fled.", "Some 2½m", 2.5e6, "count"),
+    ("About 1½ million are displaced.", "About 1½ million", 1.5e6, "count"),
+    ("Nearly ¾ of the displaced are women.", "Nearly ¾", 75, "percent"),
+    ("Fatalities were up ~⅓ on the previous week.", "~⅓", 33.33, "percent"),
+    # phrases
     ("Today I would say a couple of hundred Russians are there.", "a couple of hundred", 200, "count"),
     ("After more than half a century of uranium mining, the town is poor.", "more than half a century", 50, "year"),
     ("Of the 900 employees, a third have not been paid.", "a third", 33.33, "percent"),
