@@ -196,3 +196,13 @@ def test_report_numbers_dotted_clock_times_and_heading_month_ranges():
     assert fig_texts("Africa Report N°318 | 18 September 2025") == []
     assert fig_texts("Thomas Whitcombe in Dakar\nThu 19 Feb 2026 14.32 GMT") == []
     assert fig_texts("IDPS BY COUNTRY AND MONTH, JULY–OCTOBER 2025") == []
+
+
+def test_bracketed_paragraph_and_charge_lists_and_article_subclauses():
+    text = ("He was convicted under article 25(3)(a) of the Rome Statute (counts 1 to 3), of mutilation (count 6) "
+            "and of persecution (counts 9, 10 and 13); at least 11 were children (paras 1184-1209).")
+    assert fig_texts(text) == ["at least 11"]
+
+
+def test_social_counters_in_one_line():
+    assert fig_texts("Jan 22, 2026\n\n♥ 212 · 💬 37 · ↻ 18\n\nHi all, 40 people died.") == ["40"]

@@ -116,6 +116,9 @@ def test_a_fraction_of_a_scale_word_is_one_number():
     ("Of the 900 employees, a third have not been paid.", "a third", 33.33, "percent"),
     ("Defence took some 30% of the budget in 2025, up from a tenth in 2019.", "a tenth", 10, "percent"),
     ("One child in five that we screen is acutely malnourished.", "One child in five", 20, "percent"),
+    ("The Chamber sat for 187 hearing days.", "187 hearing days", 187, "day"),
+    # the unit of the first of "from X to Y" carries to the second
+    ("It cuts its time on station from about 20 hours to fewer than four.", "fewer than four", 4, "hour"),
 ])
 def test_more_number_phrases(sentence, span, value, unit):
     f = figs(sentence)[span]

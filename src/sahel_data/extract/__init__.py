@@ -13,7 +13,7 @@ import re
 
 from .context import actor_for, build_contexts, location_for, period_for, source_for, spending_location
 from .dates import event_for, find_dates, is_dateline
-from .figures import clock_spans, core_matches, find_figures, footnote_marks, measure_for, same_order
+from .figures import clock_spans, core_matches, find_figures, measure_for, reference_spans, same_order
 from .gazetteer import learn_places, load_gazetteer
 from .text import insertions, items_within, mask_markup, segments, split_sentences
 
@@ -155,7 +155,7 @@ def extract_document(document_id: str, text: str, published: str | None = None) 
     matches = gaz.find(text)
     dates = find_dates(text, published)
     clock = clock_spans(text)
-    notes = footnote_marks(original)
+    notes = reference_spans(original)
     if notes:
         clock = sorted(clock + notes)
     ci = 0

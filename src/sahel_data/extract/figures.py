@@ -147,7 +147,7 @@ _RIGHT = re.compile(
   | (?P<pct>\s*(?:%|per\s?cent\b|percent\b|pc\b|pct\b))
   | (?P<cur>\s+(?:(?:US|U\.S\.|American)\s+)?dollars?\b|\s+euros?\b|\s+(?:CFA\s+)?francs?(?:\s+CFA)?\b|\s+F?CFA\b|\s+USD\b|\s+EUR\b|\s+XOF\b|\s+naira\b|\s+(?:British\s+)?pounds?(?:\s+sterling)?\b|\s+roubles?\b|\s+rubles?\b|\s+yuan\b|\s+(?:US\s+)?cents?\b)
   | (?P<times>(?:\s+|-)times\b)
-  | (?P<dur>(?:\s+|-)(?:years?|months?|weeks?|days?|hours?|minutes?|mins?|decades?)\b|h(?![^\W_]|:))
+  | (?P<dur>(?:\s+|-)(?:(?:hearing|working|calendar|business|school|trading|sitting)\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|mins?|decades?)\b|h(?![^\W_]|:))
   | (?P<deg>\s*°\s*C\b)
   | (?P<meas>\s+t\b(?![\'’])|(?:\s*|[\-‐])(?:km²|km2|sq\.?\s?km\b|square\s+kilomet(?:er|re)s?\b|kilomet(?:er|re)s?\b|km\b|kilograms?\b|kilos?\b|kg\b|square\s+met(?:er|re)s?\b|met(?:er|re)s?\b|(?:metric\s+)?tonnes?\b|(?:metric\s+)?tons?\b|litres?\b|liters?\b|hectares?\b|ha\b|miles?\b))
     """,
@@ -421,7 +421,7 @@ def _right(text: str, e: int):
     if k == "deg":
         return "meas", "°C", m.end()
     if k == "dur":
-        w = re.search(r"[a-z]+", g, re.I).group().lower().rstrip("s")
+        w = re.findall(r"[a-z]+", g, re.I)[-1].lower().rstrip("s")  # "187 hearing days": the last word
         return "dur", _DUR_UNIT[w], m.end()
     if k == "meas":
         for rx, u in _MEAS_UNIT:
@@ -440,15 +440,24 @@ def clock_spans(text: str) -> list[tuple[int, int]]:
 # a footnote rule ("__________") opens a block of footnotes, each line led by its number, up to a blank line
 _FOOTNOTE_RULE = re.compile(r"^[ \t]*(?:_{5,}|-{5,}|—{3,})[ \t]*\n", re.M)
 _FOOTNOTE_LINE = re.compile(r"[ \t]*(?P<mark>\d{1,3})(?=[ \t]+\S)[^\n]*(?:\n|$)")
+_BRACKETED_REFERENCES = re.compile(
+    r"\((?:see\s+)?(?:counts?|paras?\.?|paragraphs?|articles?|sections?|rules?|annex(?:es)?|pages?|pp?\.)\s+"
+    r"\d+(?:\s*(?:,|and|to|–|-|&)\s*\d+)*\)", re.I)
+_ARTICLE_SUBCLAUSE = re.compile(r"\b[Aa]rticles?\s+\d+(?P<sub>(?:\(\d+\))+)")
 # a UN document's job number in its footer: "25-11873 (E)"
 _JOB_NUMBER = re.compile(r"(?<![\w\-])\d{2}-\d{5}(?=\s*\([A-Z]\))")
 
 
-def footnote_marks(text: str) -> list[tuple[int, int]]:
-    """The numbers leading the lines of a footnote block, and documents' job numbers: never figures.
+def reference_spans(text: str) -> list[tuple[int, int]]:
+    """Numbers that point into documents, never figures: the numbers leading the lines of a footnote
+    block, documents' job numbers, bracketed lists of paragraphs or charges ("(paras 241-268)",
+    "(counts 9, 10 and 13)") and an article's sub-clauses ("article 25(3)(a)").
 
     Read on the original text: masking markup blanks the rule line."""
     out = []
+    if "(" in text:
+        out += [(m.start(), m.end()) for m in _BRACKETED_REFERENCES.finditer(text)]
+        out += [(m.start("sub"), m.end("sub")) for m in _ARTICLE_SUBCLAUSE.finditer(text)]
     if "___" in text or "-----" in text or "———" in text:
         for rule in _FOOTNOTE_RULE.finditer(text):
             pos = rule.end()
@@ -737,7 +746,16 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
             f.unit = prev.unit
             if f.method in ("digits", "word-number"):
                 f.method = "money"
+        # "from about 20 hours to fewer than four": the unit of the first carries to the second
+        elif f.unit == "count" and prev.unit in _CARRIED_UNITS and _FROM_TO_BETWEEN.fullmatch(text, prev.end, f.start) \
+                and re.search(r"\bfrom\s+(?:\w+\s+){0,2}$", text[max(0, prev.start - 20):prev.start]) \
+                and not _COUNTED_NOUN_AFTER.match(text, f.end):
+            f.unit = prev.unit
     return figs
+
+
+_CARRIED_UNITS = frozenset(["hour", "day", "week", "month", "year", "minute", "km", "t", "kg", "percent"])
+_FROM_TO_BETWEEN = re.compile(r"\s+to\s+", re.I)
 
 
 def same_order(value: float | None, other: float | None) -> bool:

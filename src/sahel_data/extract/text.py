@@ -415,9 +415,9 @@ _MD_LIST_NUMBER = re.compile(r"^[ \t]*(?:#+[ \t]*)?\d{1,2}[.)](?=\s)", re.M)
 _MD_FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 # social counters inside a line: "♥ 347", "19 Comments", "🧵 3/8", "👁 9.8K · ↪️ 212",
 # "@channel · 41.2K subscribers"
-_COUNTER_MARKS = "♥❤♡🧵👁👍💬🔁↪"
+_COUNTER_MARKS = "♥❤♡🧵👁👍💬🔁↪↻🔄"
 _COUNTER = re.compile(
-    r"(?:[♥❤♡👁👍💬🔁↪]\ufe0f?|🧵)\s*\d[\d,.]*[kKmM]?(?:\s*/\s*\d+)?|\b\d[\d,]*\s+Comments\b|\b\d+\s*/\s*\d+\s*🧵"
+    r"(?:[♥❤♡👁👍💬🔁↪↻🔄]\ufe0f?|🧵)\s*\d[\d,.]*[kKmM]?(?:\s*/\s*\d+)?|\b\d[\d,]*\s+Comments\b|\b\d+\s*/\s*\d+\s*🧵"
     r"|(?<=·)\s*\d[\d,.]*[kKmM]?\s+(?:subscribers|followers|members|views)\b")
 
 
