@@ -226,6 +226,10 @@ def test_those_regions_point_back_to_the_regions_named_before():
      "BFA;MLI;NER"),
     ("The Malian army said it had lost 18 soldiers.", "18", "MLI", "MLI"),
     ("The Government of Mali announced the recruitment of 8,000 soldiers.", "8,000", "MLI", "MLI"),
+    ("Russia has roughly 2,500 Africa Corps personnel in Mali.", "roughly 2,500", "MLI", "RUS;africa-corps"),
+    ("France had some 5,100 troops in the Sahel.", "some 5,100", "Sahel", "FRA"),
+    ("JNIM and ISIS-Sahel were involved in nearly three-quarters of the fatal events.", "nearly three-quarters", None,
+     "iss-sahel;jnim"),
 ])
 def test_states_acting_through_support_lists_of_forces_and_governments(sentence, span, location, actor):
     f = figs(sentence)[span]
@@ -523,6 +527,8 @@ def test_a_long_title_before_a_name_credits_the_name():
     ("Burkinabè officials privately acknowledge that JNIM holds about 40 per cent of the land.", "about 40 per cent",
      "Burkinabè officials"),
     ("About 2,300 people have fled, according to the UN's humanitarian office, OCHA.", "About 2,300", "OCHA"),
+    ("Per UNHCR's [latest update](https://data.unhcr.org/x), 3,962,000 people were displaced.", "3,962,000", "UNHCR"),
+    ("7. The Chamber further found that at least 19 women were detained.", "at least 19", "chamber"),
 ])
 def test_more_ways_of_naming_who_speaks(sentence, span, source):
     assert figs(sentence)[span]["attributed_to"] == source

@@ -98,6 +98,10 @@ _AFFILIATE_AFTER = re.compile(
     r"(?:affiliate|branch|offshoot|franchise|wing|arm)\b|\s+(?:affiliate|branch|offshoot|franchise|wing))",
     re.I,
 )
+# a state that has forces somewhere acts: "Russia has roughly 2,500 Africa Corps personnel in Mali"
+_HAS_FORCES_AFTER = re.compile(
+    r"\s+(?:now\s+|still\s+|also\s+)?(?:has|have|had|keeps|kept|maintains|maintained)\s+(?:[\w,.\-]+\s+){1,5}"
+    r"(?:troops|soldiers|personnel|fighters|instructors|mercenaries|contractors|advisers|advisors)\b")
 _GOVERNMENT_OF = re.compile(r"\b(?:[Gg]overnments?|[Pp]arliaments?|[Pp]residen(?:t|cy)|[Aa]uthorities|[Jj]unta|[Rr]epublic)\s+of\s+(?:the\s+)?$")
 _SAYS_IT = re.compile(
     r"\s+(?:says|said|claims|claimed|reports|reported|announced|admits|admitted)\s+(?:that\s+)?(?:it|they)\s+"
@@ -264,7 +268,8 @@ _SOURCE_NOUNS = """
     volunteers witness witnesses woman women worker workers
     documents reports statements studies surveys investigations inquiries ministries governments
     organisations organizations missions observatories committees councils networks offices imagery
-    parliament senate assembly court tribunal presidency transporter transporters trucker truckers
+    parliament senate assembly court tribunal presidency chamber judges prosecutor prosecutors prosecution
+    transporter transporters trucker truckers
     merchant merchants miner miners shopkeeper shopkeepers vendor vendors pilot pilots
     attaché attachés attache attaches adviser advisers advisor advisors consultant consultants investigator
     investigators
@@ -341,7 +346,7 @@ _SUBJECT_TAIL = (
     r"|(?<=[a-zà-ÿ]),(?=\s+(?:" + _SPEECH + r")\b))?"  # ", Lieutenant-Colonel Adama Sawadogo, stated"
 )
 _BEFORE_VERB = (r"(?:\s+(?:has|have|had|later|then|again|separately|previously|earlier|itself|themselves|privately|"
-                r"publicly|openly|also|now|still|reportedly)){0,2}")
+                r"publicly|openly|also|now|still|reportedly|further)){0,2}")
 _PROPER_ADJECTIVES = frozenset("Western Eastern European African American Arab Asian Gulf Islamic".split())
 _TRAILING_ACRONYM = re.compile(r",\s+(?P<acr>[A-Z]{2,8})(?=\s*(?:[.;:)]|$))")
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|A|An)\s+$")
@@ -415,6 +420,7 @@ def _normalise_source(src: str, sent_start_word: bool, known: set[str], places: 
     s = re.sub(r"^(?:two|three|four|five|several|many|some|\d+)\s+", "", s, flags=re.I)
     s = re.sub(r"^[\w\-]*\d[\w\-]*\s+", "", s)  # "40-year-old farmer" -> "farmer"
     s = re.sub(r"\s+(?:there|here|also)$", "", s)
+    s = re.sub(r"(?<=\w)['’]s$", "", s)  # "Per UNHCR's [latest update]"
     s = re.sub(r"\s+(?:data|figures|statistics|estimates|researchers|analysts)$" if indefinite
                else r"\s+(?:data|figures|statistics|estimates|report|researchers|analysts)$", "", s)
     if not s:
@@ -807,7 +813,8 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
             if after_prep and _GOVERNMENT_OF.search(before_c):
                 after_prep = None  # "the Government of Mali announced": the state acts
             if _SAYS_IT.match(after) or ((not after_prep or re.match(r"\s*,\s*(?:which|who)\b", after))
-                                         and _ACT_AFTER.match(after)) or _POSSESSIVE_ACT.match(after) \
+                                         and (_ACT_AFTER.match(after) or _HAS_FORCES_AFTER.match(after))) \
+                    or _POSSESSIVE_ACT.match(after) \
                     or _FORCE_NOUN.match(after) and not _REPORTING_AFTER.match(after[_FORCE_NOUN.match(after).end():]):
                 acting_idx.add(k)
                 # the rest of a list before it acts too
@@ -858,6 +865,11 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                     if _DISPLACED_AFTER.match(after):
                         ctx.weak_places.append(p)  # "17,800 Nigerian refugees in the Maradi region": their origin
                         ctx.origin_places.append(p)
+                        continue
+                    nxt_m = sm[k + 1] if k + 1 < len(sm) else None
+                    if nxt_m is not None and nxt_m.entity.entity_type in ("armed_group", "state_force") \
+                            and 0 < nxt_m.start - m.end <= 2:
+                        ctx.actors.append((m.start, m.end, e.entity_id))  # "the Russian Africa Corps": its state
                         continue
                     fm = _FORCE_NOUN.match(after)
                     if fm is None and _DEMONYM_AND_FORCE.match(after):
