@@ -230,6 +230,13 @@ def test_those_regions_point_back_to_the_regions_named_before():
     ("France had some 5,100 troops in the Sahel.", "some 5,100", "Sahel", "FRA"),
     ("JNIM and ISIS-Sahel were involved in nearly three-quarters of the fatal events.", "nearly three-quarters", None,
      "iss-sahel;jnim"),
+    ("The four were Ansar Dine, Katiba Macina, Al-Mourabitoun and a branch of al Qaeda in the Islamic Maghreb.",
+     "four", None, "al-mourabitoun;ansar-dine;aqim;flm"),
+    ("JNIM, al Qaeda's most powerful affiliate, has choked off fuel supplies for more than two months.",
+     "more than two months", None, "jnim"),
+    ("JNIM overran Djibo, killing more than 100 people, two security sources said.", "two", None, None),
+    ("Russia was the largest supplier of arms to Mali in 2020–24, accounting for 47% of its imports.", "47%", "MLI",
+     "RUS"),
 ])
 def test_states_acting_through_support_lists_of_forces_and_governments(sentence, span, location, actor):
     f = figs(sentence)[span]

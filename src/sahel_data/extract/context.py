@@ -94,7 +94,8 @@ _ACT_AFTER = re.compile(
     re.I,
 )
 _AFFILIATE_AFTER = re.compile(
-    r"(?:[-‐](?:linked|affiliated|aligned|allied|backed|inspired)\b|['’]s\s+(?:local\s+|regional\s+|sahelian\s+)?"
+    r"(?:[-‐](?:linked|affiliated|aligned|allied|backed|inspired)\b|['’]s\s+(?:(?:local|regional|sahelian|most|powerful|"
+    r"largest|biggest|main|strongest|deadliest|official|west\s+african)\s+){0,3}"
     r"(?:affiliate|branch|offshoot|franchise|wing|arm)\b|\s+(?:affiliate|branch|offshoot|franchise|wing))",
     re.I,
 )
@@ -102,6 +103,11 @@ _AFFILIATE_AFTER = re.compile(
 _HAS_FORCES_AFTER = re.compile(
     r"\s+(?:now\s+|still\s+|also\s+)?(?:has|have|had|keeps|kept|maintains|maintained)\s+(?:[\w,.\-]+\s+){1,5}"
     r"(?:troops|soldiers|personnel|fighters|instructors|mercenaries|contractors|advisers|advisors)\b")
+# "Russia was the largest supplier of major arms to Mali, accounting for 47%": a state in that role acts
+_SUPPLIER_ROLE_AFTER = re.compile(
+    r"\s+(?:was|is|were|are|remained|remains|became|has\s+been)\s+(?:the\s+|a\s+|its\s+|their\s+)?"
+    r"(?:(?:largest|biggest|main|leading|top|second|third|major|principal|largest\s+single)[\s\-]+){0,2}"
+    r"(?:supplier|exporter|donor|creditor|lender|investor|arms\s+supplier)s?\b")
 _GOVERNMENT_OF = re.compile(r"\b(?:[Gg]overnments?|[Pp]arliaments?|[Pp]residen(?:t|cy)|[Aa]uthorities|[Jj]unta|[Rr]epublic)\s+of\s+(?:the\s+)?$")
 _SAYS_IT = re.compile(
     r"\s+(?:says|said|claims|claimed|reports|reported|announced|admits|admitted)\s+(?:that\s+)?(?:it|they)\s+"
@@ -813,7 +819,8 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
             if after_prep and _GOVERNMENT_OF.search(before_c):
                 after_prep = None  # "the Government of Mali announced": the state acts
             if _SAYS_IT.match(after) or ((not after_prep or re.match(r"\s*,\s*(?:which|who)\b", after))
-                                         and (_ACT_AFTER.match(after) or _HAS_FORCES_AFTER.match(after))) \
+                                         and (_ACT_AFTER.match(after) or _HAS_FORCES_AFTER.match(after)
+                                              or _SUPPLIER_ROLE_AFTER.match(after))) \
                     or _POSSESSIVE_ACT.match(after) \
                     or _FORCE_NOUN.match(after) and not _REPORTING_AFTER.match(after[_FORCE_NOUN.match(after).end():]):
                 acting_idx.add(k)
@@ -844,9 +851,9 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                 before = text[max(sent.start, m.start - 30):m.start]
                 if e.entity_type in ("armed_group", "state_force"):
                     if _AFFILIATE_AFTER.match(after) and any(
-                            m2.start > m.end and m2.start - m.end <= 30
+                            (m2.start > m.end and m2.start - m.end <= 30 or m2.end <= m.start and m.start - m2.end <= 12)
                             and m2.entity.entity_type in ("armed_group", "state_force") for m2 in sm):
-                        continue  # "the al-Qaeda affiliate JNIM": the affiliate is the actor
+                        continue  # "the al-Qaeda affiliate JNIM", "JNIM, al Qaeda's most powerful affiliate": JNIM acts
                     ctx.actors.append((m.start, m.end, e.entity_id))
                     first_group = first_group or e.entity_id
                     last_group = e.entity_id
@@ -1311,10 +1318,40 @@ _COORD = re.compile(r"\s+(?:and|while|whereas|but|against)\s+", re.I)
 _RELATIVE_CLAUSE = re.compile(r"[\s,(—–-]*(?:which|who|whose)\b", re.I)
 
 
+_COUNTS_SOURCES_AFTER = re.compile(
+    r"\s+(?:[a-zA-Z\-]+\s+){0,2}(?:sources|diplomats|officials|witnesses|analysts|experts|officers)\s+"
+    r"(?:(?:also|have|had|later)\s+)?(?:said|say|says|told|tell|reported|confirmed)\b")
+
+
+def _listed_after(text: str, segs, idx: int, actors, fig_positions) -> list[str]:
+    """The rest of a list of actors that closes the figure's clause: "The four were Ansar Dine,
+    Katiba Macina, Al-Mourabitoun and a branch of AQIM" (segments holding little but names)."""
+    a0, b0 = segs[idx]
+    last = max((x for x in actors if a0 <= x[0] < b0), key=lambda x: x[0])
+    if text[last[1]:b0].strip():
+        return []
+    out: list[str] = []
+    for a, b in segs[idx + 1:]:
+        if any(a <= q < b for q in fig_positions):
+            break
+        acts = [x for x in actors if a <= x[0] < b]
+        if not acts:
+            break
+        rest = text[a:b]
+        for x in sorted(acts, key=lambda x: -x[0]):
+            rest = rest[:x[0] - a] + rest[x[1] - a:]
+        if len(re.findall(r"[A-Za-z]+", rest)) > 5:
+            break
+        out += [x[2] for x in acts]
+    return out
+
+
 def actor_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_positions=(),
               armed_groups: frozenset[str] | set[str] = frozenset(), owner_positions=()) -> str | None:
     """Actors of the figure's clause (else the nearest clause before, else after),
     with the states acting in the sentence up to that clause."""
+    if _COUNTS_SOURCES_AFTER.match(text, fe):
+        return None  # "two security sources said": the sources, no actor
     segs = _merge_segments(text, segs, fig_positions)
     idx = _seg_index(segs, fs)
     actors = [x for x in ctx.actors if _visible(ctx, x[0], fs, True)]
@@ -1384,6 +1421,8 @@ def actor_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_posit
                 continue
             if acts:
                 found = acts
+                if k == idx:
+                    found = found + _listed_after(text, segs, idx, actors, fig_positions)
                 break
         if not found and relative:
             found = relative

@@ -34,7 +34,7 @@ _ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _M = rf"(?P<{{n}}>{_FULL}|{_ABBR}(?![a-z]))"
 _Y = r"(?:1[89]\d\d|20\d\d)"
 _D = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
-_PART = r"(?:(?:early|mid|late|end of|the end of|beginning of|the beginning of|start of|the start of)[\s\-‐–]+)"
+_PART = r"(?:(?:[Ee]arly|[Mm]id|[Ll]ate|end of|the end of|beginning of|the beginning of|start of|the start of)[\s\-‐–]+)"
 _YB = r"(?<![\w$€£.,/\-])"  # before a year
 _YA = r"(?![\w%+]|,\d|\.\d|\s*(?:%|per\s*cent|percent))"  # after a year
 

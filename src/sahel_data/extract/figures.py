@@ -149,7 +149,7 @@ _RIGHT = re.compile(
   | (?P<times>(?:\s+|-)times\b)
   | (?P<dur>(?:\s+|-)(?:(?:hearing|working|calendar|business|school|trading|sitting)\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|mins?|decades?)\b|h(?![^\W_]|:))
   | (?P<deg>\s*°\s*C\b)
-  | (?P<meas>\s+t\b(?![\'’])|(?:\s*|[\-‐])(?:km²|km2|sq\.?\s?km\b|square\s+kilomet(?:er|re)s?\b|kilomet(?:er|re)s?\b|km\b|kilograms?\b|kilos?\b|kg\b|square\s+met(?:er|re)s?\b|met(?:er|re)s?\b|(?:metric\s+)?tonnes?\b|(?:metric\s+)?tons?\b|litres?\b|liters?\b|hectares?\b|ha\b|miles?\b))
+  | (?P<meas>\s+t\b(?![\'’])|(?:\s*|[\-‐])(?:km²|km2|sq\.?\s?km\b|square\s+kilomet(?:er|re)s?\b|kilomet(?:er|re)s?\b|km\b|kilograms?\b|kilos?\b|kg\b|square\s+met(?:er|re)s?\b|met(?:er|re)s?\b|(?:metric\s+)?tonnes?\b|(?:metric\s+)?tons?\b|litres?\b|liters?\b|hectares?\b|ha\b|miles?\b|(?-i:TIV)\b))
     """,
     re.I | re.X,
 )
@@ -171,6 +171,7 @@ _MEAS_UNIT = [
     (re.compile(r"km²|km2|sq|square", re.I), "km2"), (re.compile(r"km|kilomet", re.I), "km"),
     (re.compile(r"kg|kilo", re.I), "kg"), (re.compile(r"met(?:er|re)", re.I), "m"), (re.compile(r"ton|^\s+t$", re.I), "t"),
     (re.compile(r"lit", re.I), "l"), (re.compile(r"ha|hectare", re.I), "ha"), (re.compile(r"mile", re.I), "mi"),
+    (re.compile(r"TIV"), "TIV"),  # SIPRI's trend-indicator value
 ]
 _PLUS = re.compile(r"\+|-plus\b|\s+or\s+more\b|\s+or\s+above\b|\s+and\s+(?:more|above)\b", re.I)
 # a hedge written after the number: "20,000 or so", "fifty-odd"
@@ -178,7 +179,7 @@ _ROUGHLY_AFTER = re.compile(r"\s+or\s+so\b|-odd\b", re.I)
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|‐|to|and|or)\s*", re.I)
 _CLOCK = re.compile(
     r"\b\d{1,2}[:h]\d{2}\b(?:\s*(?:a\.?m\.?|p\.?m\.?|GMT|UTC))?|\b\d{1,2}(?:\.\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
-    r"|\b\d{3,4}\s*(?:GMT|UTC|hrs)\b|\b\d{1,2}\.\d{2}\s*(?:GMT|UTC|BST|CET|CEST|WAT|EST|EDT)\b|\+\d{1,3}[\s.\-]?\(?\d{1,4}\)?(?:[\s.\-]?\d{2,4}){2,}|\[\d+\]"
+    r"|\b\d{3,4}\s*(?:GMT|UTC|hrs)\b|(?<=GMT)[+\-−]\d{1,2}\b|(?<=UTC)[+\-−]\d{1,2}\b|\b\d{1,2}\.\d{2}\s*(?:GMT|UTC|BST|CET|CEST|WAT|EST|EDT)\b|\+\d{1,3}[\s.\-]?\(?\d{1,4}\)?(?:[\s.\-]?\d{2,4}){2,}|\[\d+\]"
     # phone numbers: "(456) 7890", "0700 555 1234", "Tel: 90 11 22 33"
     r"|\((?!(?:19|20)\d\d\))\d{2,5}\)\s?\d{3,4}(?:[\s.\-]\d{2,4})*"
     r"|(?<![\d,.])0\d{2,4}[\s.\-]\d{2,4}[\s.\-]\d{2,4}(?:[\s.\-]\d{2,4})?(?![\d,])"
@@ -250,6 +251,8 @@ _AGE_BRACKET_ENDS = ("der", "ver", "low", "ove", "han", " of")  # the word just 
 _AGE_BRACKET_BEFORE = re.compile(
     r"\b(?:children|child|infants|kids|babies|boys|girls|minors|youths?|adults|women|men|people|persons)\s+"
     r"(?:under|below|over|above|older\s+than|younger\s+than)\s+(?:the\s+age\s+of\s+)?$", re.I)
+_UPDATED_BEFORE = re.compile(r"\b(?:Updated|updated|Posted|posted|Published|published|Edited|edited)\s+$")
+_AGO_AFTER = re.compile(r"\s+(?:sec|secs|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?)\s+ago\b")
 _NOT_A_QUANTITY_AFTER = re.compile(r"\s+o['’]clock\b|\s?(?:FM|MHz|kHz)\b|[\s\-]?min(?:ute)?s?\.?\s+read\b")
 _CLOCK_WORD_BEFORE = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|tomorrow|tonight|today)s?\s+at\s+$")
@@ -511,6 +514,7 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
             continue  # ages: "aged 52", "aged 6 to 59 months", "aged between 12 and 16", "who is 37,"
         if c.kind == "num" and c.value is not None and (
                 _NOT_A_QUANTITY_AFTER.match(text, c.end)
+                or _AGO_AFTER.match(text, c.end) and _UPDATED_BEFORE.search(text, max(0, c.start - 12), c.start)
                 or c.value <= 12 and _CLOCK_WORD_BEFORE.search(text, max(0, c.start - 20), c.start)
                 and _SENTENCE_STOP_AFTER.match(text, c.end)):
             continue  # "seven o'clock", "98.7 FM", "next Thursday at seven."
