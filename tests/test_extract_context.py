@@ -234,7 +234,7 @@ def test_those_regions_point_back_to_the_regions_named_before():
      "four", None, "al-mourabitoun;ansar-dine;aqim;flm"),
     ("JNIM, al Qaeda's most powerful affiliate, has choked off fuel supplies for more than two months.",
      "more than two months", None, "jnim"),
-    ("JNIM overran Djibo, killing more than 100 people, two security sources said.", "two", None, None),
+    ("JNIM overran Djibo, killing more than 100 people, two security sources said.", "two", "BFA", None),
     ("Russia was the largest supplier of arms to Mali in 2020–24, accounting for 47% of its imports.", "47%", "MLI",
      "RUS"),
 ])
