@@ -260,6 +260,13 @@ def test_where_people_go_routes_and_table_rows(sentence, span, location):
     assert figs(sentence)[span]["location"] == location
 
 
+def test_a_table_row_shares_the_groups_its_cells_name():
+    text = ("| Date | Location | Deaths | Injuries | Perpetrator | Notes |\n|---|---|---|---|---|---|\n"
+            "| 6 January | Débé | 13 | 7 | JNIM | Ambush on a convoy; 10 of the dead were soldiers. |\n")
+    f = figs(text)
+    assert [f[k]["actor"] for k in ("13", "7", "10")] == ["jnim", "jnim", "jnim"]
+
+
 def test_a_figure_about_places_in_a_relative_clause_takes_no_actor():
     f = figs("JNIM blockades more than 30 towns, among them Djibo and Arbinda, whose combined population "
              "was about 150,000.")

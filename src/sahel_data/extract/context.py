@@ -1352,6 +1352,10 @@ def actor_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_posit
     with the states acting in the sentence up to that clause."""
     if _COUNTS_SOURCES_AFTER.match(text, fe):
         return None  # "two security sources said": the sources, no actor
+    if text[ctx.start] == "|":
+        # a table row is one record: its figures share the groups and forces its cells name
+        # ("| 6 January | Débé | Mouhoun | 13 | 7 | JNIM | Ambush ... |")
+        return _fmt([x[2] for x in ctx.actors if _visible(ctx, x[0], fs, True)])
     segs = _merge_segments(text, segs, fig_positions)
     idx = _seg_index(segs, fs)
     actors = [x for x in ctx.actors if _visible(ctx, x[0], fs, True)]
