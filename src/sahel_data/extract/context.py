@@ -1350,7 +1350,7 @@ def actor_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_posit
               armed_groups: frozenset[str] | set[str] = frozenset(), owner_positions=()) -> str | None:
     """Actors of the figure's clause (else the nearest clause before, else after),
     with the states acting in the sentence up to that clause."""
-    if _COUNTS_SOURCES_AFTER.match(text, fe):
+    if "s " in text[fe:fe + 40] and _COUNTS_SOURCES_AFTER.match(text, fe):  # (a cheap test first: a plural noun)
         return None  # "two security sources said": the sources, no actor
     if text[ctx.start] == "|":
         # a table row is one record: its figures share the groups and forces its cells name
