@@ -267,6 +267,23 @@ def test_a_table_row_shares_the_groups_its_cells_name():
     assert [f[k]["actor"] for k in ("13", "7", "10")] == ["jnim", "jnim", "jnim"]
 
 
+def test_press_conference_turns_go_on_over_paragraphs_up_to_the_next_label():
+    text = ("MODERATOR: Welcome. We have 45 minutes in all.\n\n"
+            "A (Col. Sidiki Ouédraogo): Thank you. The forces conducted 212 operations.\n\n"
+            "In the same period, 17 bases were destroyed.\n\n"
+            "Q (Journalist, Burkina 24): And the 146 terrorists?\n\n"
+            "A (Col. Sidiki Ouédraogo): Of the 146, 121 were killed.\n\n"
+            "A (Lt-Col. Rasmané Tapsoba): We recruited 5,000 volunteers.\n\nMODERATOR: Thank you.")
+    f = figs(text)
+    assert [f[k]["attributed_to"] for k in ("212", "17", "121", "5,000")] == ["Ouédraogo"] * 3 + ["Tapsoba"]
+    assert f["45 minutes"]["attributed_to"] is None and "24" not in f
+
+
+def test_a_region_inside_a_name_is_no_place():
+    assert figs("He told state broadcaster Tele Sahel that 44 soldiers were killed.")["44"]["location"] is None
+    assert figs("In Burkina Faso's Sahel region, 40 people died.")["40"]["location"] == "BFA"
+
+
 def test_a_figure_about_places_in_a_relative_clause_takes_no_actor():
     f = figs("JNIM blockades more than 30 towns, among them Djibo and Arbinda, whose combined population "
              "was about 150,000.")
@@ -543,6 +560,11 @@ def test_a_long_title_before_a_name_credits_the_name():
     ("About 2,300 people have fled, according to the UN's humanitarian office, OCHA.", "About 2,300", "OCHA"),
     ("Per UNHCR's [latest update](https://data.unhcr.org/x), 3,962,000 people were displaced.", "3,962,000", "UNHCR"),
     ("7. The Chamber further found that at least 19 women were detained.", "at least 19", "chamber"),
+    ("Government spokesman Col. Ibrahim Sani Mahamadou, reading a statement on state broadcaster Tele Sahel, said 44 "
+     "soldiers were killed.", "44", "Ibrahim Sani Mahamadou"),
+    ("In a first statement late Thursday, the government had given a toll of 29 dead.", "29", "government"),
+    ("A resident of Tizegorou reached by phone said the attack lasted 3 hours.\n\nHe said villagers buried 12 soldiers.",
+     "12", "resident"),
 ])
 def test_more_ways_of_naming_who_speaks(sentence, span, source):
     assert figs(sentence)[span]["attributed_to"] == source

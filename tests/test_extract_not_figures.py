@@ -206,3 +206,7 @@ def test_bracketed_paragraph_and_charge_lists_and_article_subclauses():
 
 def test_social_counters_in_one_line():
     assert fig_texts("Jan 22, 2026\n\n♥ 212 · 💬 37 · ↻ 18\n\nHi all, 40 people died.") == ["40"]
+
+
+def test_an_operation_code_name():
+    assert fig_texts("The operation, code-named Kouka 2, ran in February. During Kouka 2 alone, 58 died.") == ["58"]

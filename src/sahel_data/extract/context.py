@@ -346,7 +346,7 @@ _SUBJECT_TAIL = (
     r"|(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[\w'’\-]+){1,7}\s+\([A-Z][A-Za-z\-]{1,10}\)),"  # an apposition; a name with its acronym
     r"|\s+who\s+(?:[\w\-’']+\s+){0,5}?[\w\-’']+(?=\s+(?:said|says|told|tells|added|explained)\b)"  # "a soldier who took part told"
     r"|\s+who\s+(?:[\w\-’']+\s+){1,5}?[\w\-’']+(?=\s+(?:counted|estimated|estimates|recorded|confirmed|reported)\b)"
-    r"|\s+(?:seen|obtained|reviewed|consulted|quoted|interviewed|contacted|surveyed)\s+by\s+(?:[\w\-]+\s+){0,6}?[\w\-]+"
+    r"|\s+(?:seen|obtained|reviewed|consulted|quoted|interviewed|contacted|surveyed|reached)\s+by\s+(?:[\w\-]+\s+){0,6}?[\w\-]+"
     r"(?=\s+(?:said|says|told|reported|report|estimated|estimate|put|puts|show|shows|described|confirmed|"
     r"(?:had\s+|have\s+)?(?:been\s+)?paid))"  # "a document seen by this magazine puts", "Traders interviewed by the Panel said"
     r"|(?<=[a-zà-ÿ]),(?=\s+(?:" + _SPEECH + r")\b))?"  # ", Lieutenant-Colonel Adama Sawadogo, stated"
@@ -361,7 +361,7 @@ _NAME_WITH_ACRONYM = re.compile(r"(?:the\s+)?(?P<name>[A-Z][\w'’\-]*(?:\s+[\w'
 _PER_SOURCE = re.compile(rf"\b(?:[Pp]er|by\s+the\s+admission\s+of|as\s+reported\s+by|quoted\s+by|cited\s+by|citing)\s+(?:the\s+)?(?P<src>(?:{_CAP}[\w\-]*\s+){{0,3}}{_LOWER_NP}|{_PROPER})")
 # a person named after a lower-case title: "Government spokesman Jean Dupont says"
 _TITLED_SOURCE = re.compile(rf"(?:^|[.,;:]\s+|[\"”]\s*|\b(?:and|but|while|that)\s+)(?:(?:the|The)\s+)?(?:{_CAP}\s+){{0,2}}(?:[a-z][\w\-]*\s+){{0,2}}"
-                            rf"(?:{_TITLES})\s+(?P<src>{_NAME})(?:,[^,]{{1,40}},)?\s+(?:{_PATTERN2_VERBS_RX})\b")
+                            rf"(?:{_TITLES})\s+(?:(?:Col|Gen|Lt|Maj|Capt|Cdt)\.\s+)?(?P<src>{_NAME})(?:,[^,]{{1,80}},)?\s+(?:{_PATTERN2_VERBS_RX})\b")
 # each pattern with strings one of which it needs in the sentence (None: no cheap test)
 _SOURCE_PATTERNS = [
     (re.compile(rf"\b[Aa]ccording\s+to\s+(?:(?:the|a|an|its|their|new|recent|latest|preliminary|official|annual|\d{{4}}|two|three|four|five|several|many|some)\s+)*(?:(?:data|figures|estimates|reports?|study|survey|analysis|statistics|count)\s+(?:by|from|of)\s+(?:the\s+)?)?(?P<src>{_SRC})"), ("ccording",)),
@@ -376,6 +376,10 @@ _SOURCE_PATTERNS = [
     (re.compile(rf"\b(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ee]stimates|[Nn]umbers|[Rr]eports?|[Ss]tudy|[Aa]nalysis|[Ss]urvey|[Tt]ally|[Cc]ount)\s+(?:from|by|of)\s+(?:the\s+)?(?P<src>{_PROPER})"), ("from", " by ", " of ")),
     (re.compile(rf"\b(?P<src>{_PROPER})['’]s\s+(?:[a-z]+\s+)?(?:data|figures|report|estimates|statistics|database|count|tally|round|survey|poll|study|census)\b"), ("'s ", "’s ")),
     (_TITLED_SOURCE, None),
+    # "the government had given a toll of 29 dead": giving a toll reports it
+    (re.compile(rf"{_SUBJECT_START}(?P<src>{_SRC}){_BEFORE_VERB}\s+(?:given|gave|gives|released|issued|published)\s+"
+                r"(?:a|an|the|its|their)\s+(?:(?:first|new|provisional|initial|official|revised|higher|lower)\s+)?"
+                r"(?:death\s+)?(?:toll|tally|count|figure)s?\b"), ("toll", "tally", "count", "figure")),
     # a source note in brackets after a figure: "more than 2 million displaced (CONASUR, March 2023)"
     (re.compile(r"\((?:[Ss]ource:\s*)?(?P<src>[A-Z][A-Za-z&\-]+(?:\s+[A-Z][A-Za-z&\-]+){0,3}),\s*"
                 r"(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -421,6 +425,9 @@ def _normalise_source(src: str, sent_start_word: bool, known: set[str], places: 
     mq = re.match(r"((?:[A-Za-z][\w\-]*\s+){0,2}[a-z][\w\-]*)\s+(?:in|near)\s+([A-ZÀ-Þ][\w'’\-]*(?:\s+[A-ZÀ-Þ][\w'’\-]*)?)$", s)
     if mq and re.fullmatch(_LOWER_NP, mq.group(1).lower()) and not _ORG_WORD.search(mq.group(2)):
         s = mq.group(1)  # "local official in Sokolo" -> "local official", a village the gazetteer does not know
+    mo = re.match(r"((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)\s+(?:of|from)\s+([A-ZÀ-Þ][a-zà-ÿ'’\-]+)$", s)
+    if mo and _ONE_PERSON_NOUN.fullmatch(mo.group(1)) and not _ORG_WORD.search(mo.group(2)):
+        s = mo.group(1)  # "resident of Tizegorou" -> "resident"
     if not indefinite:
         s = re.sub(r"(?<=[A-Z]\w)\s+(?:report|study|survey|statement|analysis|data|figures|communiqu[ée])$", "", s)
     s = re.sub(r"^(?:two|three|four|five|several|many|some|\d+)\s+", "", s, flags=re.I)
@@ -454,7 +461,7 @@ _SOURCE_CUE = re.compile(
         # every verb a source pattern needs, so that the cheap test never hides a source
         ("according According " + " ".join(v.replace("|", " ") for v in (_REPORTING, _PATTERN2_VERBS, _FRONTED_VERBS,
                                                                           _SPEECH))
-         + " tally data figures statistics report reports study analysis survey estimates per Per admission citing"
+         + " tally toll data figures statistics report reports study analysis survey estimates per Per admission citing"
          " quoted cited").split()
     ) + r")(?![^\W_])|['’]s\s|\([A-Z][^()]{1,40},\s*(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d\d\)"
 )
@@ -615,6 +622,11 @@ _SPEAKER_ROLE = re.compile(
     r"PS|NB|UNIDENTIFIED(?: \w+)*|(?:MALE|FEMALE) (?:SPEAKER|VOICE))$")
 
 
+_ANY_LABEL = re.compile(r"[ \t]*(?:Q\d{1,4}[ \t]+)?[A-ZÀ-Þ][\w .'’\-]{0,30}(?:\([^()\n]{1,60}\))?[ \t]*:[ \t]")
+_PAREN_LABEL = re.compile(r"^[ \t]*(?P<qa>Q|A)[ \t]*\((?P<inner>[^()\n]{2,60})\)[ \t]*:[ \t]+\S", re.M)
+_RANK_PREFIX = re.compile(
+    r"^(?:(?:Lieutenant|Lt)[\-\s.]*(?:Colonel|Col)\.?|Colonel|Col\.|General|Gen\.|Captain|Capt\.|Major|Maj\.|"
+    r"Commandant|Cdt\.|Commander|Cdr\.|Brigadier(?:-General)?|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+(?:[A-ZÀ-Þ][a-zà-ÿ'’\-]+\s+(?=[A-ZÀ-Þ]))?")
 _INTERVIEWER_LABEL = re.compile(r"^[ \t]*(?:Q|QUESTION|INTERVIEWER|HOST|PRESENTER|MODERATOR)[ \t]*:[ \t]+\S", re.M | re.I)
 _LABEL_NOT_NAME = re.compile(
     r"\b(?:THE|OF|TO|FOR|AND|ON|IN|ABOUT|KEY|NOTE|NOTES|EDITORS?|CONTACT|MEDIA|PRESS|FACTS?|FIGURES?|SUMMARY|"
@@ -635,12 +647,22 @@ def speaker_turns(text: str, places: set[str] = frozenset()) -> list[tuple[int, 
     Roles (`HOST:`, `Q:`) and places are not speakers."""
     labels = []
     questions = len(_INTERVIEWER_LABEL.findall(text))
+    if "(" in text:
+        # press-conference labels: "A (Col. Ouédraogo): ...", "Q (Journalist, Radio Omega): ..."
+        for m in _PAREN_LABEL.finditer(text):
+            if m.group("qa") == "Q":
+                questions += 1
+                continue
+            name = _RANK_PREFIX.sub("", m.group("inner").split(",")[0]).strip()
+            if name and name not in places:
+                labels.append((m.start(), name))
     for m in _SPEAKER_LABEL.finditer(text):
         name = re.sub(r"\s+", " ", m.group("name")).strip()
         if _SPEAKER_ROLE.match(name.upper()) or _speaker_name(name) in places or name in places \
                 or _LABEL_NOT_NAME.search(name.upper()):
             continue
         labels.append((m.start(), _speaker_name(name)))
+    labels.sort()
     names = [n for _, n in labels]
     if len(set(names)) == 1 and len(names) >= 2 and questions >= 2:
         return labels  # an interview: "Q:" turns and one named speaker answering
@@ -665,6 +687,9 @@ _NAMED_PERSON_OPENER = re.compile(
     r"(?:(?:General|Colonel|Captain|Commander|Minister|President|Dr|Mr|Ms|Mrs|Prof|Professor)\.?\s+)?"
     rf"(?P<name>[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:\s+(?:[A-ZÀ-Þ][\w'’\-]+|{_NAME_PARTICLES})){{1,3}})"
     r"(?=\s*,|\s+[a-z]+s\b|\s+[a-z]+ed\b)")
+_ONE_PERSON_NOUN = re.compile(
+    r"(?:[a-z][\w\-]*\s+){0,2}(?:resident|nurse|doctor|witness|villager|trader|teacher|farmer|herder|official|"
+    r"officer|soldier|survivor|mayor|chief|imam|elder|driver|journalist|spokes(?:man|woman|person)|analyst|diplomat)")
 _PLURAL_SUBJECT = re.compile(rf"\b(?:the|The)\s+(?P<np>{_LOWER_NP})\b(?!\s+(?:of|for|in)\b)")
 
 
@@ -778,6 +803,7 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
     turns = speaker_turns(text, place_names)
     turn_pos = [t[0] for t in turns]
     turn_para: dict[int, str] = {}
+    role_paras: set[int] = set()
     para_sources: list[str] = []
     for sent in sentences:
         ctx = SentenceContext(sent.start, sent.end, sent.paragraph)
@@ -789,6 +815,11 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
             k_t = bisect.bisect_right(turn_pos, sent.start) - 1
             if k_t >= 0 and turns[k_t][0] >= (out[-1].end if out else 0) - 1 and turn_pos[k_t] <= sent.start:
                 turn_para.setdefault(sent.paragraph, turns[k_t][1])
+            elif _ANY_LABEL.match(text, sent.start):
+                role_paras.add(sent.paragraph)  # "HOST: ...", "Q89 Chair: ...": a role's turn
+            elif k_t >= 0 and k_t + 1 < len(turns) and turn_para.get(sent.paragraph - 1) == turns[k_t][1] \
+                    and sent.paragraph not in role_paras and not sent.furniture:
+                turn_para.setdefault(sent.paragraph, turns[k_t][1])  # the turn goes on up to the next label
         if sent.furniture:
             out.append(ctx)
             continue
@@ -1074,7 +1105,8 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                     break
         # "She warned that ..." opening a paragraph: the person named last goes on speaking
         person_goes_on = cont and span is not None and _SINGULAR_PERSON.fullmatch(text, span[0], span[1]) \
-            and prev_source and _PERSON_NAME.fullmatch(prev_source) and not _ORG_WORD.search(prev_source)
+            and prev_source and (_PERSON_NAME.fullmatch(prev_source) and not _ORG_WORD.search(prev_source)
+                                 or _ONE_PERSON_NOUN.fullmatch(prev_source))  # "... said a resident. \n\n He said ..."
         opens_quote = text[sent.start:sent.start + 3].lstrip()[:1] in ('"', "“")
         if src is None and prev_source and (same_para or person_goes_on) and (
                 cont or _continues(text, sent.start, sent.end, prev_source)

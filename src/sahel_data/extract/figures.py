@@ -443,6 +443,8 @@ def clock_spans(text: str) -> list[tuple[int, int]]:
 # a footnote rule ("__________") opens a block of footnotes, each line led by its number, up to a blank line
 _FOOTNOTE_RULE = re.compile(r"^[ \t]*(?:_{5,}|-{5,}|—{3,})[ \t]*\n", re.M)
 _FOOTNOTE_LINE = re.compile(r"[ \t]*(?P<mark>\d{1,3})(?=[ \t]+\S)[^\n]*(?:\n|$)")
+_CODE_NAMED = re.compile(r"\bcode-?named\s+(?P<name>[A-Z][\w\-]*\s+)\d{1,3}\b")
+_LABEL_BRACKETS = re.compile(r"^[ \t]*(?:Q|A)[ \t]*\((?P<inner>[^()\n]{2,60})\)[ \t]*:", re.M)
 _BRACKETED_REFERENCES = re.compile(
     r"\((?:see\s+)?(?:counts?|paras?\.?|paragraphs?|articles?|sections?|rules?|annex(?:es)?|pages?|pp?\.)\s+"
     r"\d+(?:\s*(?:,|and|to|–|-|&)\s*\d+)*\)", re.I)
@@ -458,7 +460,12 @@ def reference_spans(text: str) -> list[tuple[int, int]]:
 
     Read on the original text: masking markup blanks the rule line."""
     out = []
+    if "code-named" in text or "codenamed" in text:
+        # an operation's name: "code-named Kouka 2", then every "Kouka 2"
+        for name in {m.group("name") for m in _CODE_NAMED.finditer(text)}:
+            out += [(m.start("n"), m.end("n")) for m in re.finditer(rf"\b{re.escape(name)}(?P<n>\d{{1,3}})\b", text)]
     if "(" in text:
+        out += [(m.start("inner"), m.end("inner")) for m in _LABEL_BRACKETS.finditer(text)]  # "Q (Journalist, Burkina 24):"
         out += [(m.start(), m.end()) for m in _BRACKETED_REFERENCES.finditer(text)]
         out += [(m.start("sub"), m.end("sub")) for m in _ARTICLE_SUBCLAUSE.finditer(text)]
     if "___" in text or "-----" in text or "———" in text:

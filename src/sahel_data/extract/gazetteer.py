@@ -190,9 +190,12 @@ class Gazetteer:
                 end += 1  # "U.S."
             if self.entities[eid].entity_type == "country" and text[end:end + 1] in ("$", "€"):
                 continue  # "US$": a currency, not a place
-            if self.entities[eid].entity_type == "country" and not demonym and _IN_ORG_NAME_AFTER.match(text, end) \
+            etype = self.entities[eid].entity_type
+            if etype in ("country", "region") and not demonym \
+                    and (etype == "region" or _IN_ORG_NAME_AFTER.match(text, end)) \
                     and _IN_ORG_NAME_BEFORE.search(text, max(0, toks[0][0] - 25), toks[0][0]):
-                continue  # "Radio France Internationale", "Agence France-Presse", "Électricité de France (EDF)"
+                # "Radio France Internationale", "Agence France-Presse", "Électricité de France (EDF)", "Tele Sahel"
+                continue
             out.append(Match(toks[0][0], end, self.entities[eid], demonym))
             pos = end
         return out
@@ -200,8 +203,11 @@ class Gazetteer:
 
 # a country's name inside an organisation's name: a capitalised word before it (or "X de"), and a
 # capitalised word, a hyphenated one or the acronym after it
-_IN_ORG_NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?!(?:In|On|At|From|To|For|By|And|Of|The|République|Republic|"
-                                 r"Gouvernement|Government)\b)[A-ZÀ-Þ][\w'’\-]+[ \t]+(?:(?:de|du|d['’])[ \t]*)?$")
+_IN_ORG_NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?!(?i:in|on|at|from|to|for|by|and|of|the|république|republic|"
+                                 r"gouvernement|government|western|eastern|northern|southern|central|francophone|"
+                                 r"anglophone|saharan|sub-saharan|sahelian|greater|across|throughout|whole|coastal|"
+                                 r"what|which|how|why|where|when|whether|rural|wider|entire|all|both|with|into|"
+                                 r"than|beyond|outside|inside|around|against|about|over|under|between)\b)[A-ZÀ-Þ][\w'’\-]+(?<!['’]s)[ \t]+(?:(?:de|du|d['’])[ \t]*)?$")
 _IN_ORG_NAME_AFTER = re.compile(r"-[A-Z]|[ \t]+[A-Z][a-z]|[ \t]+\([A-Z]{2,6}\)")
 # a place the gazetteer does not know, set in a country by the text itself: "an army camp in
 # Sokolo in central Mali", "the village of Tamou, Niger", "near Kadawa, in northern Nigeria"
