@@ -284,6 +284,12 @@ def test_a_region_inside_a_name_is_no_place():
     assert figs("In Burkina Faso's Sahel region, 40 people died.")["40"]["location"] == "BFA"
 
 
+def test_a_source_note_naming_several_sources_credits_none():
+    block = "| Country | Deaths |\n|---|---|\n| Mali | 120 |\n\n"
+    assert figs(block + "Source: ACLED, accessed May 2025.")["120"]["attributed_to"] == "ACLED"
+    assert figs(block + "Sources: National authorities; and IMF staff estimates.")["120"]["attributed_to"] is None
+
+
 def test_a_figure_about_places_in_a_relative_clause_takes_no_actor():
     f = figs("JNIM blockades more than 30 towns, among them Djibo and Arbinda, whose combined population "
              "was about 150,000.")

@@ -164,3 +164,8 @@ def test_a_day_and_month_in_two_digits_in_incident_logs():
     d = dates("- 23/02, 05:40 | Ouallam dept: NSAG attacked an FDS post; 9 FDS KIA.", published="2026-03-02")
     assert d["23/02"]["date_start"] == "2026-02-23"
     assert dates("The shop is open 24/7 and the score was 3/4.") == {}
+
+
+def test_the_nth_day_of_a_month():
+    assert dates("Done at Abuja, this 15th day of December 2025.")["15th day of December 2025"]["date_start"] == \
+        "2025-12-15"

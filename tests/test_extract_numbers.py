@@ -117,6 +117,10 @@ def test_a_fraction_of_a_scale_word_is_one_number():
     ("Defence took some 30% of the budget in 2025, up from a tenth in 2019.", "a tenth", 10, "percent"),
     ("One child in five that we screen is acutely malnourished.", "One child in five", 20, "percent"),
     ("The Chamber sat for 187 hearing days.", "187 hearing days", 187, "day"),
+    ("Mali raised CFAF 1,180 billion on the regional market.", "CFAF 1,180 billion", 1.18e12, "XOF"),
+    ("The budget is UA 96.3 million.", "UA 96.3 million", 96.3e6, "UA"),
+    ("It decides to raise the share of the levy allocated to peace and security from 10 per cent to 15 per cent.",
+     "15 per cent", 15, "percent"),
     # the unit of the first of "from X to Y" carries to the second
     ("It cuts its time on station from about 20 hours to fewer than four.", "fewer than four", 4, "hour"),
 ])
@@ -128,6 +132,15 @@ def test_more_number_phrases(sentence, span, value, unit):
 def test_vague_amounts_of_money():
     f = figs("Western governments spent a decade and billions of euros in the Sahel.")
     assert f["billions of euros"]["unit"] == "EUR" and f["billions of euros"]["value_low"] == 1e9
+
+
+def test_a_tables_column_unit():
+    text = ("| Country | Year | Real GDP growth (%) | Aid (USD million) |\n|---|---|---|---|\n"
+            "| Mali | 2024 | 4.9 | 120 |\n| Niger | 2025 est. | −3.4 | 80.5 |\n")
+    f = figs(text)
+    assert (f["4.9"]["unit"], f["−3.4"]["value"], f["−3.4"]["unit"]) == ("percent", -3.4, "percent")
+    assert (f["120"]["unit"], f["120"]["value"]) == ("USD", 120e6)
+    assert "USD million" not in f
 
 
 def test_half_a_million():

@@ -13,7 +13,10 @@ import re
 
 from .context import actor_for, build_contexts, location_for, period_for, source_for, spending_location
 from .dates import event_for, find_dates, is_dateline
-from .figures import clock_spans, core_matches, find_figures, measure_for, reference_spans, same_order
+from .figures import (
+    apply_column_units, clock_spans, core_matches, find_figures, measure_for, reference_spans, same_order,
+    table_column_units,
+)
 from .gazetteer import learn_places, load_gazetteer
 from .text import insertions, items_within, mask_markup, segments, split_sentences
 
@@ -82,6 +85,8 @@ def _source_notes(text: str) -> list[tuple[int, int, str]]:
         start = text.rfind("\n\n", 0, j)
         start = 0 if start < 0 else start + 2
         src = m.group("src").strip()
+        if text[m.end("src"):m.end("src") + 2].lstrip().startswith(";"):
+            continue  # "Sources: National authorities; and IMF staff estimates": no one source to credit
         if start < end:
             out.append((start, end, src))
     return out
@@ -158,6 +163,7 @@ def extract_document(document_id: str, text: str, published: str | None = None) 
     notes = reference_spans(original)
     if notes:
         clock = sorted(clock + notes)
+    cells = table_column_units(text)
     ci = 0
     cores = core_matches(text)
     ki = 0
@@ -209,6 +215,8 @@ def extract_document(document_id: str, text: str, published: str | None = None) 
         found = find_figures(text, sent.start, sent.end, [(d.start, d.end) for d in sdates], sclock, smatch)
         if not found:
             continue
+        if cells and text[sent.start] == "|":
+            apply_column_units(found, cells)
         positions = [f.start for f in found]
         period_dates = [d for d in sdates if not is_dateline(text, d)]
         owners = [f.start for f in found if f.unit not in ("year", "month", "week", "day", "hour", "minute", "decade")]

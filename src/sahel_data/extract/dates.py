@@ -62,7 +62,7 @@ _DATE_RX = re.compile(
         # March 5 and 6, 2024 / March 5-6 (year optional)
         rf"(?P<md2>{_m('mw')}[ \t]+(?P<dw1>{_D})[ \t]*(?:-|–|and|to)[ \t]*(?P<dw2>{_D})(?![\d:])(?:,?[ \t]+(?P<yw>{_Y})(?!\d))?)",
         # 23 June 2023 / 23rd of June, 2023
-        rf"(?P<dmy>(?<!\d)(?P<d1>{_D})\s+(?:of\s+)?{_m('m1')},?\s+(?P<y1>{_Y})(?!\d))",
+        rf"(?P<dmy>(?<!\d)(?P<d1>{_D})\s+(?:day\s+of\s+|of\s+)?{_m('m1')},?\s+(?P<y1>{_Y})(?!\d))",  # "this 15th day of December 2025"
         # June 23, 2023
         rf"(?P<mdy>{_m('m2')}\s+(?P<d2>{_D}),?\s+(?P<y2>{_Y})(?!\d))",
         # between March 2022 and June 2023 / from May 2021 to January 2022

@@ -109,15 +109,16 @@ _BOUNDS = {
 _BOUND_RX = "|".join(re.escape(b).replace(r"\ ", r"\s+") for b in sorted(_BOUNDS, key=len, reverse=True))
 # ISO 4217 codes written before an amount ("JPY 2.4 billion", "CHF 21.3 million"): upper case only,
 # so that no English word ("all", "top") reads as a currency in the case-insensitive patterns.
-_ISO_CURRENCIES = ("AED AUD BRL CAD CHF CNY DKK DZD EGP GHS INR JPY KRW KWD MAD NOK QAR RUB SAR SEK TRY XAF ZAR").split()
-_CUR_PREFIX = (r"(?:US\s?\$|\$|€|£|F?CFA\s?|₦|(?<![^\W_])(?-i:USD|EUR|GBP|XOF|NGN)\s?|(?<![^\W_])(?-i:N)\Z"
+_ISO_CURRENCIES = ("AED AUD BRL CAD CHF CNY DKK DZD EGP GHS INR JPY KRW KWD MAD NOK QAR RUB SAR SEK TRY XAF ZAR"
+                   " UA").split()  # (UA: the Units of Account of ECOWAS and the African Development Bank)
+_CUR_PREFIX = (r"(?:US\s?\$|\$|€|£|F?CFAF?\s?|₦|(?<![^\W_])(?-i:USD|EUR|GBP|XOF|NGN)\s?|(?<![^\W_])(?-i:N)\Z"
                r"|(?-i:(?:" + "|".join(_ISO_CURRENCIES) + r")\s?))")
 _LEFT = re.compile(
     rf"(?:(?<![\w.])(?P<bound>{_BOUND_RX})\s+|(?P<tilde>~)\s*)?(?P<cur>{_CUR_PREFIX}\s*)?$", re.I
 )
 # the words a bound or a currency before a number can end with: _LEFT is searched only when
 # the token before the number is one of them (most numbers have neither, and the search is costly)
-_LEFT_LAST_WORDS = frozenset(b.split()[-1].lower() for b in _BOUNDS) | {"cfa", "fcfa"}
+_LEFT_LAST_WORDS = frozenset(b.split()[-1].lower() for b in _BOUNDS) | {"cfa", "fcfa", "cfaf"}
 _LEFT_LAST_CODES = frozenset(["USD", "EUR", "GBP", "XOF", "NGN", "N", *_ISO_CURRENCIES])
 _LEFT_LAST_SYMBOLS = frozenset("$€£₦~")
 
@@ -145,7 +146,7 @@ _RIGHT = re.compile(
     r"""
     (?P<pp>\s*(?:percentage|per\s*cent(?:age)?)\s+points?\b|\s*pp\b|\s*ppts?\b)
   | (?P<pct>\s*(?:%|per\s?cent\b|percent\b|pc\b|pct\b))
-  | (?P<cur>\s+(?:(?:US|U\.S\.|American)\s+)?dollars?\b|\s+euros?\b|\s+(?:CFA\s+)?francs?(?:\s+CFA)?\b|\s+F?CFA\b|\s+USD\b|\s+EUR\b|\s+XOF\b|\s+naira\b|\s+(?:British\s+)?pounds?(?:\s+sterling)?\b|\s+roubles?\b|\s+rubles?\b|\s+yuan\b|\s+(?:US\s+)?cents?\b)
+  | (?P<cur>\s+(?:(?:US|U\.S\.|American)\s+)?dollars?\b|\s+euros?\b|\s+(?:CFA\s+)?francs?(?:\s+CFA)?\b|\s+F?CFA\b|\s+USD\b|\s+EUR\b|\s+XOF\b|\s+naira\b|\s+(?:British\s+)?pounds?(?:\s+sterling)?\b|\s+roubles?\b|\s+rubles?\b|\s+yuan\b|\s+(?:US\s+)?cents?\b|\s+Units?\s+of\s+Account\b)
   | (?P<times>(?:\s+|-)times\b)
   | (?P<dur>(?:\s+|-)(?:(?:hearing|working|calendar|business|school|trading|sitting)\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|mins?|decades?)\b|h(?![^\W_]|:))
   | (?P<deg>\s*°\s*C\b)
@@ -158,6 +159,7 @@ _CUR_CODE = [
     (re.compile(r"€|EUR|euro", re.I), "EUR"),
     (re.compile(r"£|GBP|pound", re.I), "GBP"),
     (re.compile(r"CFA|XOF|franc", re.I), "XOF"),
+    (re.compile(r"Units?\s+of\s+Account", re.I), "UA"),
     (re.compile(r"₦|NGN|naira", re.I), "NGN"),
     (re.compile(r"^N$"), "NGN"),  # "N45m"
     (re.compile(r"rouble|ruble", re.I), "RUB"),
@@ -213,7 +215,8 @@ _CHANGE_FROM = re.compile(
     r"\b(?:rose|risen|rising|rises|fell|fallen|falls|falling|increased|increases|decreased|decreases|grew|grown|"
     r"grows|dropped|drops|declined|declines|shrunk|shrank|shrinks|cut|cuts|climbed|climbs|jumped|jumps|surged|"
     r"soared|plunged|plummeted|went|going|up|down|reduced|reduces|doubled|tripled|halved|changed|moved|"
-    r"expanded|contracted|swelled|ballooned|slashed|raised|lowered)\b[^.;:]{0,40}$",
+    r"expanded|contracted|swelled|ballooned|slashed|raised|lowered|raise|raises|raising|increase|reduce|lower|"
+    r"decrease|boost|boosted|double)\b[^.;:]{0,80}$",
     re.I,
 )
 _HALF_BAD_BEFORE = re.compile(r"\b(?:first|second|latter|former|other|next|last|the)\s+$", re.I)
@@ -445,6 +448,7 @@ _FOOTNOTE_RULE = re.compile(r"^[ \t]*(?:_{5,}|-{5,}|—{3,})[ \t]*\n", re.M)
 _FOOTNOTE_LINE = re.compile(r"[ \t]*(?P<mark>\d{1,3})(?=[ \t]+\S)[^\n]*(?:\n|$)")
 _CODE_NAMED = re.compile(r"\bcode-?named\s+(?P<name>[A-Z][\w\-]*\s+)\d{1,3}\b")
 _LABEL_BRACKETS = re.compile(r"^[ \t]*(?:Q|A)[ \t]*\((?P<inner>[^()\n]{2,60})\)[ \t]*:", re.M)
+_UNIT_HEADING = re.compile(r"\((?:US\$|USD|\$|EUR|€|CFAF|FCFA|XOF|CFA\s+francs?)\s*(?:million|billion|thousand|bn|m)s?\)", re.I)
 _BRACKETED_REFERENCES = re.compile(
     r"\((?:see\s+)?(?:counts?|paras?\.?|paragraphs?|articles?|sections?|rules?|annex(?:es)?|pages?|pp?\.)\s+"
     r"\d+(?:\s*(?:,|and|to|–|-|&)\s*\d+)*\)", re.I)
@@ -467,6 +471,7 @@ def reference_spans(text: str) -> list[tuple[int, int]]:
     if "(" in text:
         out += [(m.start("inner"), m.end("inner")) for m in _LABEL_BRACKETS.finditer(text)]  # "Q (Journalist, Burkina 24):"
         out += [(m.start(), m.end()) for m in _BRACKETED_REFERENCES.finditer(text)]
+        out += [(m.start(), m.end()) for m in _UNIT_HEADING.finditer(text)]  # "Aid (USD million)": a column's unit
         out += [(m.start("sub"), m.end("sub")) for m in _ARTICLE_SUBCLAUSE.finditer(text)]
     if "___" in text or "-----" in text or "———" in text:
         for rule in _FOOTNOTE_RULE.finditer(text):
@@ -609,7 +614,7 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
                 elif w == "to":
                     # "rose from X to Y" states two figures, not a range
                     ok = not (rl and rl.group("rw").lower() == "from"
-                              and _CHANGE_FROM.search(text, max(0, rl.start() - 60), rl.start()))
+                              and _CHANGE_FROM.search(text, max(0, rl.start() - 100), rl.start()))
                 elif w == "or":
                     # "three or four", "30 or 40": two guesses of one amount; not "10 or 100"
                     ok = (c.word and d.word) or (
@@ -876,3 +881,57 @@ def measure_for(text: str, fig_start: int, fig_end: int, sent_end: int, unit: st
     if mb:
         return mb.group(1).lower()
     return None
+
+
+# ------------------------------------------------------------------ table columns
+
+_TABLE_BLOCK = re.compile(r"(?:^[ \t]*\|[^\n]*\|[ \t]*(?:\n|$)){3,}", re.M)
+_HEADER_PERCENT = re.compile(r"%|\bper\s?cent\b|\bpercent\b", re.I)
+_HEADER_MONEY = re.compile(
+    r"\((?P<cur>US\$|USD|\$|EUR|€|CFAF|FCFA|XOF|CFA\s+francs?)\s*(?P<scale>million|billion|bn|m)?\)", re.I)
+
+
+def table_column_units(text: str) -> list[tuple[int, int, str, float]]:
+    """(start, end, unit, scale) of the data cells of pipe tables whose column header states a
+    unit ("Inflation (%)", "Aid (USD million)"): a bare number in such a cell is in that unit."""
+    if "|" not in text:
+        return []
+    out = []
+    for block in _TABLE_BLOCK.finditer(text):
+        lines = block.group().split("\n")
+        header = lines[0]
+        units = []
+        for cell in header.strip().strip("|").split("|"):
+            money = _HEADER_MONEY.search(cell)
+            if money:
+                scale = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}.get((money.group("scale") or "").lower(), 1.0)
+                units.append((_cur_code(money.group("cur")), scale))
+            elif _HEADER_PERCENT.search(cell):
+                units.append(("percent", 1.0))
+            else:
+                units.append(None)
+        if not any(units):
+            continue
+        pos = block.start() + len(header) + 1
+        for line in lines[1:]:
+            if line.strip() and not re.fullmatch(r"[\s|:\-]+", line):
+                bars = [pos + i for i, ch in enumerate(line) if ch == "|"]
+                for k, (a, b) in enumerate(zip(bars, bars[1:])):
+                    if k < len(units) and units[k]:
+                        out.append((a + 1, b, units[k][0], units[k][1]))
+            pos += len(line) + 1
+    return out
+
+
+def apply_column_units(figs: list[Figure], cells: list[tuple[int, int, str, float]]) -> None:
+    """Give a bare count in a cell its column's unit (and scale)."""
+    for f in figs:
+        if f.unit != "count":
+            continue
+        for a, b, unit, scale in cells:
+            if a <= f.start and f.end <= b:
+                f.unit = unit
+                if scale != 1.0:
+                    f.value, f.value_low, f.value_high = (None if v is None else v * scale
+                                                         for v in (f.value, f.value_low, f.value_high))
+                break
