@@ -1,8 +1,10 @@
 """Paragraphs, sentences, asides and page furniture."""
 
+import re
+
 import pytest
 
-from sahel_data.extract.text import insertions, is_furniture_line, segments, split_sentences
+from sahel_data.extract.text import insertions, is_furniture_line, segments, split_sentences, whole_words
 
 
 def sents(text):
@@ -109,3 +111,9 @@ def test_each_row_of_a_pipe_table_is_a_sentence():
             "| Côte d'Ivoire | 71,300 | Burkina Faso | +18% |"]
     text = "\n".join(rows)
     assert [text[s.start:s.end] for s in split_sentences(text)] == rows
+
+
+def test_whole_words_only_at_word_starts_and_ends():
+    rx = whole_words(["Mali", "al-Qaeda", "region"], re.I)
+    assert [m.group() for m in rx.finditer("In Mali, Somalia and the REGION of al-Qaeda's regions")] == \
+        ["Mali", "REGION", "al-Qaeda"]

@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass, field
 
 from .gazetteer import Match
-from .text import items_within, trie_pattern, windowed_finditer
+from .text import items_within, trie_pattern, whole_words, windowed_finditer
 
 __all__ = [
     "Place", "SentenceContext", "build_contexts", "location_for", "actor_for", "period_for",
@@ -186,14 +186,11 @@ _ANAPHOR = re.compile("|".join(
         (_THESE_COUNTRIES, "these"), (_OTHER_COUNTRIES, "other"), (_THERE, "there"), (_THE_REGION, "region"),
         (_THE_COUNTRY, "country"), (_THE_TOWN, "town"), (_THE_GROUP, "group"))), re.I)
 _SUBREGION_I = _SUBREGION
-_ANAPHOR_ANCHOR = re.compile(
-    r"(?<![^\W_])(?:" + trie_pattern(
-        "there locally region subregion sub-region area zone country town city village capital locality commune "
-        "countries states nations juntas governments regimes capitals group organisation organization movement "
-        "militia other its regions provinces areas towns villages".split()) + r")(?![^\W_])",
-    re.I,
-)
-_SUBREGION_ANCHOR = re.compile(r"(?<![^\W_])(?:region|province|state|department|district|prefecture|cercle|commune|governorate)(?![^\W_])")
+_ANAPHOR_ANCHOR = whole_words(
+    "there locally region subregion sub-region area zone country town city village capital locality commune "
+    "countries states nations juntas governments regimes capitals group organisation organization movement "
+    "militia other its regions provinces areas towns villages".split(), re.I)
+_SUBREGION_ANCHOR = whole_words("region province state department district prefecture cercle commune governorate".split())
 _RELATIVE = re.compile(r",\s+(?:which|who)\b[^,;()\n]*?(?:,|(?=\()|(?=[.!?][\"”’)]*(?:\s|$))|(?=\n)|(?=$))")
 _BRACKETS = re.compile(r"\([^()]*\)|\s[-–]\s[^-–—]*?\s[-–]\s|—[^—]*—")
 
@@ -379,7 +376,7 @@ _SOURCE_PATTERNS = [
     # "the government had given a toll of 29 dead": giving a toll reports it
     (re.compile(rf"{_SUBJECT_START}(?P<src>{_SRC}){_BEFORE_VERB}\s+(?:given|gave|gives|released|issued|published)\s+"
                 r"(?:a|an|the|its|their)\s+(?:(?:first|new|provisional|initial|official|revised|higher|lower)\s+)?"
-                r"(?:death\s+)?(?:toll|tally|count|figure)s?\b"), ("toll", "tally", "count", "figure")),
+                r"(?:death\s+)?(?:toll|tally|count|figure)s?\b"), ("given", "gave", "gives", "released", "issued", "published")),
     # a source note in brackets after a figure: "more than 2 million displaced (CONASUR, March 2023)"
     (re.compile(r"\((?:[Ss]ource:\s*)?(?P<src>[A-Z][A-Za-z&\-]+(?:\s+[A-Z][A-Za-z&\-]+){0,3}),\s*"
                 r"(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .text import trie_pattern
+from .text import whole_words
 
 __all__ = ["Entity", "Match", "Gazetteer", "load_gazetteer", "learn_places", "GAZETTEER_PATH"]
 
@@ -142,8 +142,7 @@ class Gazetteer:
         """First tokens worth a look: capitalised words, and the few lower-case
         words that open a name ("worldwide", "al-Qaeda", "sub-Saharan")."""
         if self._cand is None:
-            alt = trie_pattern(self._lower_first) or "(?!)"
-            self._cand = re.compile(rf"(?<![^\W_])(?:{alt})(?![^\W_])")
+            self._cand = whole_words(self._lower_first) if self._lower_first else re.compile("(?!)")
         return self._cand
 
     def find(self, text: str) -> list[Match]:
