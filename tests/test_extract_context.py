@@ -571,6 +571,12 @@ def test_a_long_title_before_a_name_credits_the_name():
     ("In a first statement late Thursday, the government had given a toll of 29 dead.", "29", "government"),
     ("A resident of Tizegorou reached by phone said the attack lasted 3 hours.\n\nHe said villagers buried 12 soldiers.",
      "12", "resident"),
+    ("Also briefing, Rashid Okonjo-Baraka, Director of the Coordination Division of the Office for the Coordination of "
+     "Humanitarian Affairs (OCHA), said that 2.3 million people in Chad depended on aid.", "2.3 million",
+     "Rashid Okonjo-Baraka"),
+    ("The representative of Niger rejected what he called selective concern. The armed forces had neutralised more "
+     "than 2,600 terrorists in 2024, he said.", "more than 2,600", "representative of Niger"),
+    ("Some nights the army says it sees 30 or 40 motorbikes crossing the river.", "30 or 40", "army"),
 ])
 def test_more_ways_of_naming_who_speaks(sentence, span, source):
     assert figs(sentence)[span]["attributed_to"] == source

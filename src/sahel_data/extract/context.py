@@ -310,7 +310,9 @@ _LEAD_GERUND = re.compile(
     r"Responding\s+to|Referring\s+to|Discussing|Summari[sz]ing|Describing|Welcoming|Reviewing|Addressing|"
     r"Drawing\s+on|Briefing\s+on)\s+")
 _LEAD_STRIP = re.compile(r"^(?:Today|Yesterday|Tonight|Meanwhile|Earlier|Later|Recently|Now|Then|Also|"
-                         r"(?i:although|though|whereas|while|but|yet|because))\s*,?\s+(?=\S)")
+                         r"(?i:although|though|whereas|while|but|yet|because)|"
+                         r"(?i:(?:(?:some|most|many|other|on\s+some)\s+)?(?:nights|days|weeks|mornings|evenings|times)(?:\s+the)?))"
+                         r"\s*,?\s+(?=\S)")
 _PERSON_TITLE = re.compile(
     r"^(?:(?:Government|Army|Military|Police|Defence|Defense|Interior|Foreign|Deputy|Vice|Prime|Regional|Local|Senior|Chief)\s+)?"
     r"(?:Spokes(?:man|woman|person)|Minister|Governor|Mayor|President|Commander|Colonel|Col\.?|Captain|Capt\.?|Gen\.?|Lt\.?|Maj\.?|Sgt\.?|"
@@ -339,7 +341,7 @@ _SUBJECT_START = (
 _SUBJECT_TAIL = (
     r"(?:,\s*\d{1,3}(?=,))?"  # an age before an apposition or a who-clause: "A woman, 32, who lost ..., said"
     r"(?:,\s+(?:who|which)\b[^,]*,"  # ", which monitors attacks,"
-    r"|,\s*(?P<appos>[^,]{1,30}|(?:[A-Z][\w'’\-]*\s+){0,2}(?i:" + _TITLES + r")\b[^,]{0,90}|(?:a|an)\s[^,]{1,60}"
+    r"|,\s*(?P<appos>[^,]{1,30}|(?:[A-Z][\w'’\-]*\s+){0,2}(?i:" + _TITLES + r")\b[^,]{0,140}|(?:a|an)\s[^,]{1,60}"
     r"|(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[\w'’\-]+){1,7}\s+\([A-Z][A-Za-z\-]{1,10}\)),"  # an apposition; a name with its acronym
     r"|\s+who\s+(?:[\w\-’']+\s+){0,5}?[\w\-’']+(?=\s+(?:said|says|told|tells|added|explained)\b)"  # "a soldier who took part told"
     r"|\s+who\s+(?:[\w\-’']+\s+){1,5}?[\w\-’']+(?=\s+(?:counted|estimated|estimates|recorded|confirmed|reported)\b)"
@@ -676,7 +678,8 @@ _UNNAMED_PERSON = re.compile(
     r"\s*[\"“]?(?:An?|One|The)\s+(?P<np>(?:[\w\-]+\s+){0,3}?(?:official|resident|soldier|witness|villager|trader|"
     r"teacher|farmer|herder|nurse|doctor|officer|commander|diplomat|analyst|researcher|man|woman|mother|father|"
     r"survivor|source|spokes(?:man|woman|person)|worker|driver|journalist|mayor|chief|imam|elder|student|"
-    r"colonel|general|captain|lieutenant|sergeant|pastor|priest|fisherman|refugee|victim))\b")
+    r"colonel|general|captain|lieutenant|sergeant|pastor|priest|fisherman|refugee|victim|representative|delegate|"
+    r"envoy|ambassador)(?:\s+of\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)?)\b")
 # a sentence that opens with a person's name, perhaps after a role in apposition: "Lucia Moretti, who ...",
 # "Mali's defence minister, General Moussa Diarra, disputes ..."
 _NAMED_PERSON_OPENER = re.compile(
