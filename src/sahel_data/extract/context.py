@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass, field
 
 from .gazetteer import Match
-from .text import items_within, trie_pattern, whole_words, windowed_finditer
+from .text import QA_LABEL, items_within, trie_pattern, whole_words, windowed_finditer
 
 __all__ = [
     "Place", "SentenceContext", "build_contexts", "location_for", "actor_for", "period_for",
@@ -425,7 +425,8 @@ def _normalise_source(src: str, sent_start_word: bool, known: set[str], places: 
     if mq and re.fullmatch(_LOWER_NP, mq.group(1).lower()) and not _ORG_WORD.search(mq.group(2)):
         s = mq.group(1)  # "local official in Sokolo" -> "local official", a village the gazetteer does not know
     mo = re.match(r"((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)\s+(?:of|from)\s+([A-ZÀ-Þ][a-zà-ÿ'’\-]+)$", s)
-    if mo and _ONE_PERSON_NOUN.fullmatch(mo.group(1)) and not _ORG_WORD.search(mo.group(2)):
+    if mo and _ONE_PERSON_NOUN.fullmatch(mo.group(1)) and not _ORG_WORD.search(mo.group(2)) \
+            and not _REPRESENTS.search(mo.group(1)):  # "the representative of France" stays
         s = mo.group(1)  # "resident of Tizegorou" -> "resident"
     if not indefinite:
         s = re.sub(r"(?<=[A-Z]\w)\s+(?:report|study|survey|statement|analysis|data|figures|communiqu[ée])$", "", s)
@@ -622,7 +623,6 @@ _SPEAKER_ROLE = re.compile(
 
 
 _ANY_LABEL = re.compile(r"[ \t]*(?:Q\d{1,4}[ \t]+)?[A-ZÀ-Þ][\w .'’\-]{0,30}(?:\([^()\n]{1,60}\))?[ \t]*:[ \t]")
-_PAREN_LABEL = re.compile(r"^[ \t]*(?P<qa>Q|A)[ \t]*\((?P<inner>[^()\n]{2,60})\)[ \t]*:[ \t]+\S", re.M)
 _RANK_PREFIX = re.compile(
     r"^(?:(?:Lieutenant|Lt)[\-\s.]*(?:Colonel|Col)\.?|Colonel|Col\.|General|Gen\.|Captain|Capt\.|Major|Maj\.|"
     r"Commandant|Cdt\.|Commander|Cdr\.|Brigadier(?:-General)?|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+(?:[A-ZÀ-Þ][a-zà-ÿ'’\-]+\s+(?=[A-ZÀ-Þ]))?")
@@ -648,7 +648,7 @@ def speaker_turns(text: str, places: set[str] = frozenset()) -> list[tuple[int, 
     questions = len(_INTERVIEWER_LABEL.findall(text))
     if "(" in text:
         # press-conference labels: "A (Col. Ouédraogo): ...", "Q (Journalist, Radio Omega): ..."
-        for m in _PAREN_LABEL.finditer(text):
+        for m in QA_LABEL.finditer(text):
             if m.group("qa") == "Q":
                 questions += 1
                 continue
@@ -674,12 +674,15 @@ def speaker_turns(text: str, places: set[str] = frozenset()) -> list[tuple[int, 
 _TRAILING_IT_SAID = re.compile(rf",\s+(?:it|they|he|she)\s+(?:also\s+)?(?:{_SPEECH}|reported|estimated|found|counted|recorded|noted)\b")
 _PRONOUN_SAYS = re.compile(rf"\b(?P<p>they|he|she)\s+(?:also\s+)?(?:{_SPEECH}|reported|estimated|counted|recorded)\b")
 _HE_SHE_SAYS = re.compile(r"\b(?:he|she|He|She)\s+(?:also\s+)?(?:said|says|added|adds|told|tells)\b")
+# one person, unnamed: "a resident", "the nurse", "a senior Malian official"
+_ONE_PERSON = (
+    r"official|resident|soldier|witness|villager|trader|teacher|farmer|herder|nurse|doctor|officer|commander|"
+    r"diplomat|analyst|researcher|man|woman|mother|father|survivor|source|spokes(?:man|woman|person)|worker|driver|"
+    r"journalist|mayor|chief|imam|elder|student|colonel|general|captain|lieutenant|sergeant|pastor|priest|"
+    r"fisherman|refugee|victim|representative|delegate|envoy|ambassador")
 _UNNAMED_PERSON = re.compile(
-    r"\s*[\"“]?(?:An?|One|The)\s+(?P<np>(?:[\w\-]+\s+){0,3}?(?:official|resident|soldier|witness|villager|trader|"
-    r"teacher|farmer|herder|nurse|doctor|officer|commander|diplomat|analyst|researcher|man|woman|mother|father|"
-    r"survivor|source|spokes(?:man|woman|person)|worker|driver|journalist|mayor|chief|imam|elder|student|"
-    r"colonel|general|captain|lieutenant|sergeant|pastor|priest|fisherman|refugee|victim|representative|delegate|"
-    r"envoy|ambassador)(?:\s+of\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)?)\b")
+    rf"\s*[\"“]?(?:An?|One|The)\s+(?P<np>(?:[\w\-]+\s+){{0,3}}?(?:{_ONE_PERSON})"
+    r"(?:\s+of\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)?)\b")
 # a sentence that opens with a person's name, perhaps after a role in apposition: "Lucia Moretti, who ...",
 # "Mali's defence minister, General Moussa Diarra, disputes ..."
 _NAMED_PERSON_OPENER = re.compile(
@@ -687,9 +690,7 @@ _NAMED_PERSON_OPENER = re.compile(
     r"(?:(?:General|Colonel|Captain|Commander|Minister|President|Dr|Mr|Ms|Mrs|Prof|Professor)\.?\s+)?"
     rf"(?P<name>[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:\s+(?:[A-ZÀ-Þ][\w'’\-]+|{_NAME_PARTICLES})){{1,3}})"
     r"(?=\s*,|\s+[a-z]+s\b|\s+[a-z]+ed\b)")
-_ONE_PERSON_NOUN = re.compile(
-    r"(?:[a-z][\w\-]*\s+){0,2}(?:resident|nurse|doctor|witness|villager|trader|teacher|farmer|herder|official|"
-    r"officer|soldier|survivor|mayor|chief|imam|elder|driver|journalist|spokes(?:man|woman|person)|analyst|diplomat)")
+_ONE_PERSON_NOUN = re.compile(rf"(?:[a-z][\w\-]*\s+){{0,2}}(?:{_ONE_PERSON})")
 _PLURAL_SUBJECT = re.compile(rf"\b(?:the|The)\s+(?P<np>{_LOWER_NP})\b(?!\s+(?:of|for|in)\b)")
 
 

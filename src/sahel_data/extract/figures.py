@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text import trie_pattern, windowed_finditer
+from .text import QA_LABEL, trie_pattern, windowed_finditer
 from .numbers import (
-    DIGIT_NUMBER, FRACTIONS, TENS, UNITS, VULGAR_CLASS, VULGAR_FRACTIONS, WORD_NUMBER, fraction_percent, parse_number,
+    DIGIT_NUMBER, FRACTIONS, SCALES, TENS, UNITS, VULGAR_CLASS, VULGAR_FRACTIONS, WORD_NUMBER, fraction_percent,
+    parse_number,
 )
 
 __all__ = ["Figure", "find_figures", "measure_for", "clock_spans", "core_matches"]
@@ -78,6 +79,8 @@ _X_DIGIT = re.compile(r"x\d")
 
 def _has_rare_anchor(text: str) -> bool:
     return bool(_X_DIGIT.search(text)) or (not text.isascii() and any(g in text for g in VULGAR_FRACTIONS))
+
+
 _CORE_ANCHOR_WITH_RARE = re.compile(VULGAR_CLASS + r"|(?<![^\W_])x(?=\d)|" + _CORE_ANCHOR.pattern, re.I)
 
 _BOUNDS = {
@@ -447,9 +450,10 @@ def clock_spans(text: str) -> list[tuple[int, int]]:
 # a footnote rule ("__________") opens a block of footnotes, each line led by its number, up to a blank line
 _FOOTNOTE_RULE = re.compile(r"^[ \t]*(?:_{5,}|-{5,}|—{3,})[ \t]*\n", re.M)
 _FOOTNOTE_LINE = re.compile(r"[ \t]*(?P<mark>\d{1,3})(?=[ \t]+\S)[^\n]*(?:\n|$)")
-_CODE_NAMED = re.compile(r"\bcode-?named\s+(?P<name>[A-Z][\w\-]*\s+)\d{1,3}\b")
-_LABEL_BRACKETS = re.compile(r"^[ \t]*(?:Q|A)[ \t]*\((?P<inner>[^()\n]{2,60})\)[ \t]*:", re.M)
-_UNIT_HEADING = re.compile(r"\((?:US\$|USD|\$|EUR|€|CFAF|FCFA|XOF|CFA\s+francs?)\s*(?:million|billion|thousand|bn|m)s?\)", re.I)
+_CODE_NAMED = re.compile(r"\bcode-?named\s+(?P<name>[A-Z][\w\-]*)\s+\d{1,3}\b")
+# a column's money unit in a heading: "Aid (USD million)", "(CFAF billion)", "(EUR)"
+_MONEY_HEADING = re.compile(
+    r"\((?P<cur>US\$|USD|\$|EUR|€|CFAF|FCFA|XOF|CFA\s+francs?)\s*(?P<scale>million|billion|thousand|bn|m)?s?\)", re.I)
 _BRACKETED_REFERENCES = re.compile(
     r"\((?:see\s+)?(?:counts?|paras?\.?|paragraphs?|articles?|sections?|rules?|annex(?:es)?|pages?|pp?\.)\s+"
     r"\d+(?:\s*(?:,|and|to|–|-|&)\s*\d+)*\)", re.I)
@@ -459,29 +463,29 @@ _JOB_NUMBER = re.compile(r"(?<![\w\-])\d{2}-\d{5}(?=\s*\([A-Z]\))")
 
 
 def reference_spans(text: str) -> list[tuple[int, int]]:
-    """Numbers that point into documents, never figures: the numbers leading the lines of a footnote
-    block, documents' job numbers, bracketed lists of paragraphs or charges ("(paras 241-268)",
-    "(counts 9, 10 and 13)") and an article's sub-clauses ("article 25(3)(a)").
+    """Numbers that name or point into things, never figures: the numbers leading the lines of a
+    footnote block, documents' job numbers ("25-11873 (E)"), bracketed lists of paragraphs or
+    charges ("(paras 241-268)", "(counts 9, 10 and 13)"), an article's sub-clauses ("article
+    25(3)(a)"), a column's money unit ("(USD million)"), a press-conference label ("Q (Journalist,
+    Burkina 24):") and an operation's code name ("code-named Kouka 2", then every "Kouka 2").
 
     Read on the original text: masking markup blanks the rule line."""
     out = []
     if "code-named" in text or "codenamed" in text:
-        # an operation's name: "code-named Kouka 2", then every "Kouka 2"
         for name in {m.group("name") for m in _CODE_NAMED.finditer(text)}:
-            out += [(m.start("n"), m.end("n")) for m in re.finditer(rf"\b{re.escape(name)}(?P<n>\d{{1,3}})\b", text)]
+            out += [(m.start("n"), m.end("n")) for m in re.finditer(rf"\b{re.escape(name)}\s+(?P<n>\d{{1,3}})\b", text)]
     if "(" in text:
-        out += [(m.start("inner"), m.end("inner")) for m in _LABEL_BRACKETS.finditer(text)]  # "Q (Journalist, Burkina 24):"
+        out += [(m.start("inner"), m.end("inner")) for m in QA_LABEL.finditer(text)]
         out += [(m.start(), m.end()) for m in _BRACKETED_REFERENCES.finditer(text)]
-        out += [(m.start(), m.end()) for m in _UNIT_HEADING.finditer(text)]  # "Aid (USD million)": a column's unit
+        out += [(m.start(), m.end()) for m in _MONEY_HEADING.finditer(text) if m.group("scale")]
         out += [(m.start("sub"), m.end("sub")) for m in _ARTICLE_SUBCLAUSE.finditer(text)]
+        out += [(m.start(), m.end()) for m in _JOB_NUMBER.finditer(text)]
     if "___" in text or "-----" in text or "———" in text:
         for rule in _FOOTNOTE_RULE.finditer(text):
             pos = rule.end()
             while (line := _FOOTNOTE_LINE.match(text, pos)) is not None:
                 out.append((line.start("mark"), line.end("mark")))
                 pos = line.end()
-    if "(" in text:
-        out += [(m.start(), m.end()) for m in _JOB_NUMBER.finditer(text)]
     return out
 
 
@@ -888,8 +892,6 @@ def measure_for(text: str, fig_start: int, fig_end: int, sent_end: int, unit: st
 
 _TABLE_BLOCK = re.compile(r"(?:^[ \t]*\|[^\n]*\|[ \t]*(?:\n|$)){3,}", re.M)
 _HEADER_PERCENT = re.compile(r"%|\bper\s?cent\b|\bpercent\b", re.I)
-_HEADER_MONEY = re.compile(
-    r"\((?P<cur>US\$|USD|\$|EUR|€|CFAF|FCFA|XOF|CFA\s+francs?)\s*(?P<scale>million|billion|bn|m)?\)", re.I)
 
 
 def table_column_units(text: str) -> list[tuple[int, int, str, float]]:
@@ -903,9 +905,9 @@ def table_column_units(text: str) -> list[tuple[int, int, str, float]]:
         header = lines[0]
         units = []
         for cell in header.strip().strip("|").split("|"):
-            money = _HEADER_MONEY.search(cell)
+            money = _MONEY_HEADING.search(cell)
             if money:
-                scale = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}.get((money.group("scale") or "").lower(), 1.0)
+                scale = float(SCALES[money.group("scale").lower()]) if money.group("scale") else 1.0
                 units.append((_cur_code(money.group("cur")), scale))
             elif _HEADER_PERCENT.search(cell):
                 units.append(("percent", 1.0))

@@ -382,6 +382,10 @@ def windowed_finditer(rx: re.Pattern, anchor_rx: re.Pattern, text: str, start: i
         pos = max(m.end(), pos + 1) if m.end() > m.start() else m.end() + 1
 
 
+# a press-conference turn's label: "A (Col. Ouédraogo): ...", "Q (Journalist, Radio Omega): ..."
+QA_LABEL = re.compile(r"^[ \t]*(?P<qa>Q|A)[ \t]*\((?P<inner>[^()\n]{2,60})\)[ \t]*:[ \t]+\S", re.M)
+
+
 def whole_words(words, flags: int = 0) -> re.Pattern:
     """Any of `words`, as whole words. The engine tries a pattern at every position of a text:
     a look-ahead for the words' first letters comes first, a cheaper test than the look-behind."""
