@@ -237,6 +237,9 @@ def test_those_regions_point_back_to_the_regions_named_before():
     ("JNIM overran Djibo, killing more than 100 people, two security sources said.", "two", "BFA", None),
     ("Russia was the largest supplier of arms to Mali in 2020–24, accounting for 47% of its imports.", "47%", "MLI",
      "RUS"),
+    # a state that sanctions acts on others: an actor, not the figure's place
+    ("The UK had sanctioned 14 individuals linked to the Wagner Group since 2023.", "14", None, "GBR;wagner-group"),
+    ("The United States has designated 31 individuals and entities linked to JNIM.", "31", None, "USA;jnim"),
 ])
 def test_states_acting_through_support_lists_of_forces_and_governments(sentence, span, location, actor):
     f = figs(sentence)[span]
@@ -804,3 +807,16 @@ def test_its_before_what_only_a_state_has_points_to_the_state():
     f = figs("Mali, Burkina Faso and Niger have 72 million people, about 17% of ECOWAS's population, "
              "but only 8% of its GDP.")
     assert f["8%"]["location"] == "BFA;MLI;NER"  # its = ECOWAS's, not a state's
+
+
+def test_a_share_in_brackets_after_a_supplier_is_the_suppliers_not_a_place():
+    f = figs("China (18%) and Türkiye (14%) were the next largest suppliers in 2020–24.")
+    assert [(f[k]["location"], f[k]["actor"]) for k in ("18%", "14%")] == [(None, "CHN"), (None, "TUR")]
+    table = ("| Recipient | Share | Main supplier | 2nd supplier |\n|---|---|---|---|\n"
+             "| Mali | 58% | Russia (62%) | China (12%) |\n")
+    f = figs(table)
+    assert [(f[k]["location"], f[k]["actor"]) for k in ("58%", "62%", "12%")] == [
+        ("MLI", None), ("MLI", "RUS"), ("MLI", "CHN")]
+    # without suppliers or donors, the bracket follows a place
+    f = figs("Refugees were hosted in Chad (40%) and Niger (30%).")
+    assert [(f[k]["location"], f[k]["actor"]) for k in ("40%", "30%")] == [("TCD", None), ("NER", None)]

@@ -108,6 +108,11 @@ _SUPPLIER_ROLE_AFTER = re.compile(
     r"\s+(?:was|is|were|are|remained|remains|became|has\s+been)\s+(?:the\s+|a\s+|its\s+|their\s+)?"
     r"(?:(?:largest|biggest|main|leading|top|second|third|major|principal|largest\s+single)[\s\-]+){0,2}"
     r"(?:supplier|exporter|donor|creditor|lender|investor|arms\s+supplier)s?\b")
+# a state that sanctions acts on others: an actor, never the figure's place
+# ("the UK had sanctioned 14 individuals linked to the Wagner Group")
+_SANCTIONS_AFTER = re.compile(
+    r"\s+(?:(?:has|have|had|also|now|since|already|so\s+far|further)\s+)*"
+    r"(?:sanctioned|sanctions|sanctioning|designated|designates|designating|blacklisted|blacklists|listed)\s+(?!as\b|by\b)")
 _GOVERNMENT_OF = re.compile(r"\b(?:[Gg]overnments?|[Pp]arliaments?|[Pp]residen(?:t|cy)|[Aa]uthorities|[Jj]unta|[Rr]epublic)\s+of\s+(?:the\s+)?$")
 _SAYS_IT = re.compile(
     r"\s+(?:says|said|claims|claimed|reports|reported|announced|admits|admitted)\s+(?:that\s+)?(?:it|they)\s+"
@@ -224,6 +229,33 @@ class SentenceContext:
     sources: list = field(default_factory=list)  # every (source, span, continues) named in the sentence
     spending: bool = False
     row_places: list[Place] | None = None  # a table row is about the places of its first cell
+    share_owners: list[tuple[int, int, str]] = field(default_factory=list)  # "China (18%)" among suppliers
+
+
+# a state's share in brackets where the sentence (or the table's header) is about suppliers or
+# donors: "China (18%) and Türkiye (14%) were the next largest suppliers", "| Mali | Russia (62%) |"
+_SHARE_IN_BRACKETS_AFTER = re.compile(r"\s*\(\s*[~≈]?\s*\d[\d.,]*\s*(?:%|per\s?cent|percent)\s*\)")
+_SUPPLIER_WORDS = re.compile(r"\b(?:suppliers?|exporters?|donors?|creditors?|lenders?|sellers?|vendors?)\b", re.I)
+
+
+def _table_header(text: str, row_start: int) -> str:
+    """The first line of the pipe table holding the row that starts at row_start."""
+    start = row_start
+    while start > 0:
+        prev = text.rfind("\n", 0, start - 1) + 1
+        if not text.startswith("|", prev) and not text[prev:start].lstrip().startswith("|"):
+            break
+        start = prev
+    return text[start:text.find("\n", start) if "\n" in text[start:] else len(text)]
+
+
+def _supplier_share(text: str, sent, m: Match) -> bool:
+    if not _SHARE_IN_BRACKETS_AFTER.match(text, m.end):
+        return False
+    scope = text[sent.start:sent.end]
+    if scope.lstrip().startswith("|"):
+        scope = _table_header(text, sent.start)
+    return _SUPPLIER_WORDS.search(scope) is not None
 
 
 def _region_rank(m: Match, ranks: dict[str, int]) -> int:
@@ -850,6 +882,10 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                                    r"south[\s\-]?west|mid|upper|lower|rural|remote)(?:ern)?\s+)?$", before_c, re.I)
             if after_prep and _GOVERNMENT_OF.search(before_c):
                 after_prep = None  # "the Government of Mali announced": the state acts
+            if not after_prep and _SANCTIONS_AFTER.match(after):
+                acting_idx.add(k)
+                owner_idx.add(k)
+                continue
             if _SAYS_IT.match(after) or ((not after_prep or re.match(r"\s*,\s*(?:which|who)\b", after))
                                          and (_ACT_AFTER.match(after) or _HAS_FORCES_AFTER.match(after)
                                               or _SUPPLIER_ROLE_AFTER.match(after))) \
@@ -950,6 +986,9 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                     _state_acts(ctx, m, e.country, p, sent_countries)
                     continue
                 if e.entity_type == "country" and not m.demonym:
+                    if "(" in after[:3] and _supplier_share(text, sent, m):
+                        ctx.share_owners.append((m.start, m.end, e.entity_id))  # its share: no place
+                        continue
                     if _NOT_PLACE_BEFORE.search(before) and k not in acting_idx:
                         continue
                     if k not in acting_idx and _FORCE_NOUN.match(after):
@@ -1385,6 +1424,12 @@ def actor_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_posit
     with the states acting in the sentence up to that clause."""
     if "s " in text[fe:fe + 40] and _COUNTS_SOURCES_AFTER.match(text, fe):  # (a cheap test first: a plural noun)
         return None  # "two security sources said": the sources, no actor
+    if ctx.share_owners:
+        aside = _in(ctx.asides, fs)
+        if aside is not None:
+            owner = next((x for x in ctx.share_owners if aside[0] - 2 <= x[1] <= aside[0]), None)
+            if owner is not None:
+                return owner[2]  # "Russia (62%)": the supplier's own share
     if text[ctx.start] == "|":
         # a table row is one record: its figures share the groups and forces its cells name
         # ("| 6 January | Débé | Mouhoun | 13 | 7 | JNIM | Ambush ... |")
