@@ -820,3 +820,20 @@ def test_a_share_in_brackets_after_a_supplier_is_the_suppliers_not_a_place():
     # without suppliers or donors, the bracket follows a place
     f = figs("Refugees were hosted in Chad (40%) and Niger (30%).")
     assert [(f[k]["location"], f[k]["actor"]) for k in ("40%", "30%")] == [("TCD", None), ("NER", None)]
+
+
+@pytest.mark.parametrize("text,span,source", [
+    # a source note closing a sentence credits its figures
+    ("Armed groups carried out 61% of the 1,934 attacks recorded in Mali (Source: ACLED).", "1,934", "ACLED"),
+    ("Some 1,200 schools closed in the Kayes region (Source: Ministry of Education).", "Some 1,200",
+     "Ministry of Education"),
+    ("About 40 attacks were recorded (Source: ACLED, UNHCR).", "About 40", None),
+    # whoever carried out the survey, and the same survey after it
+    ("A nutrition survey carried out by MSF in Djibo found a rate of 18.4% among children.", "18.4%", "MSF"),
+    ("An attack conducted by JNIM killed 12 soldiers.", "12", None),
+    # a fronted place before the person a later "she said" points to
+    ('In London, Priya Halloran, the Labour MP, called the report damning. "The UK gives Mali £14m a year," '
+     "she said.", "£14m", "Priya Halloran"),
+])
+def test_source_notes_surveys_and_fronted_places_before_a_speaker(text, span, source):
+    assert figs(text)[span]["attributed_to"] == source

@@ -404,6 +404,10 @@ _SOURCE_PATTERNS = [
                 rf"(?=\"|\s*(?:[,.;:!?)”]|$)|\s(?:in|on|at|to|today|yesterday|last|this|earlier|late|when|after|who|whose)\b)"), None),  # a '"' after a space opens a quote
     (re.compile(rf"\b(?:reported|documented|recorded|compiled|collected|published|cited|counted|released|gathered|estimated)\s+by\s+(?:the\s+)?"
                 rf"(?:(?:[a-z][\w\-]*\s+){{1,3}}(?=[A-Z]))?(?P<src>{_SRC})"), (" by ",)),
+    # "A nutrition survey carried out by MSF in Djibo found": whoever made the survey
+    (re.compile(rf"\b(?:[Ss]urvey|[Ss]tudy|[Aa]ssessment|[Cc]ensus|[Pp]oll|[Aa]udit|[Ii]nvestigation|[Ee]valuation)\s+"
+                rf"(?:carried\s+out|conducted|commissioned|led|run|done)\s+by\s+(?:the\s+)?"
+                rf"(?P<src>{_CAP}(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?{_CAP})*)"), (" by ",)),
     (re.compile(rf"\b(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ee]stimates|[Nn]umbers|[Rr]eports?|[Ss]tudy|[Aa]nalysis|[Ss]urvey|[Tt]ally|[Cc]ount)\s+(?:from|by|of)\s+(?:the\s+)?(?P<src>{_PROPER})"), ("from", " by ", " of ")),
     (re.compile(rf"\b(?P<src>{_PROPER})['’]s\s+(?:[a-z]+\s+)?(?:data|figures|report|estimates|statistics|database|count|tally|round|survey|poll|study|census)\b"), ("'s ", "’s ")),
     (_TITLED_SOURCE, None),
@@ -415,6 +419,9 @@ _SOURCE_PATTERNS = [
     (re.compile(r"\((?:[Ss]ource:\s*)?(?P<src>[A-Z][A-Za-z&\-]+(?:\s+[A-Z][A-Za-z&\-]+){0,3}),\s*"
                 r"(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|"
                 r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+)?(?:19|20)\d\d\)"), ("(",)),
+    # "... 1,934 attacks on civilians (Source: ACLED).", "(Source: Ministry of Education)"
+    (re.compile(r"\([Ss]ource:\s*(?P<src>[A-Z][\w&'’\-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w&'’\-]*)){0,5})"
+                r"(?:,\s*(?:[A-Z][a-z]+\.?\s+){0,2}(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d\d)?\)"), ("ource:",)),
     # a fronted adverbial before the subject: "But last year the ministry reported", "On Monday the army said"
     (re.compile(rf"(?:^|[.,;:]\s+|[\"”]\s*)(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)\s+)?(?:{_LEAD_ADVERBIAL})\s*,?\s*"
                 rf"(?:(?:the|The)\s+)?(?P<src>{_SRC})\s+(?:(?:also|have|has|had|now|then)\s+)?(?:{_FRONTED_VERBS})\b"), None),
@@ -495,7 +502,7 @@ _SOURCE_CUE = re.compile(
                                                                           _SPEECH))
          + " tally toll data figures statistics report reports study analysis survey estimates per Per admission citing"
          " quoted cited").split()
-    ) + r")(?![^\W_])|['’]s\s|\([A-Z][^()]{1,40},\s*(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d\d\)"
+    ) + r")(?![^\W_])|['’]s\s|\([A-Z][^()]{1,40},\s*(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d\d\)|\([Ss]ource:"
 )
 _SPENDING_ANCHOR = re.compile(r"spen|efen|budget|expenditure")
 _FORCES_ANCHOR = re.compile(r"arm|forces|militar|troops|soldiers")
@@ -718,7 +725,9 @@ _UNNAMED_PERSON = re.compile(
 # a sentence that opens with a person's name, perhaps after a role in apposition: "Lucia Moretti, who ...",
 # "Mali's defence minister, General Moussa Diarra, disputes ..."
 _NAMED_PERSON_OPENER = re.compile(
-    r"\s*(?:(?:[A-Z][\w'’]*\s+)?(?:[a-z][\w'’\-]*\s+){0,3}[a-z][\w\-]*,\s+)?"
+    # (a fronted place or time first: "In London, Priya Halloran, the Labour MP ..., called ...")
+    r"\s*(?:(?:In|At|On|From|Since|After)\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?,\s+)?"
+    r"(?:(?:[A-Z][\w'’]*\s+)?(?:[a-z][\w'’\-]*\s+){0,3}[a-z][\w\-]*,\s+)?"
     r"(?:(?:General|Colonel|Captain|Commander|Minister|President|Dr|Mr|Ms|Mrs|Prof|Professor)\.?\s+)?"
     rf"(?P<name>[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:\s+(?:[A-ZÀ-Þ][\w'’\-]+|{_NAME_PARTICLES})){{1,3}})"
     r"(?=\s*,|\s+[a-z]+s\b|\s+[a-z]+ed\b)")
