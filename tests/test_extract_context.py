@@ -837,3 +837,16 @@ def test_a_share_in_brackets_after_a_supplier_is_the_suppliers_not_a_place():
 ])
 def test_source_notes_surveys_and_fronted_places_before_a_speaker(text, span, source):
     assert figs(text)[span]["attributed_to"] == source
+
+
+@pytest.mark.parametrize("sentence,span,location,actor", [
+    # a foreign state acting names no place by itself ...
+    ("France deployed up to 5,100 troops at its peak.", "up to 5,100", None, "FRA"),
+    ("France would contribute a further €45 million to the humanitarian appeal this year.", "€45 million", None, "FRA"),
+    # ... an African state acting does, at home; a state's own spending stays its own
+    ("Niger expelled 1,200 migrants last month.", "1,200", "NER", "NER"),
+    ("Russia spent $109 billion on its military in 2024.", "$109 billion", "RUS", "RUS"),
+])
+def test_a_foreign_state_acting_names_no_place_by_itself(sentence, span, location, actor):
+    f = figs(sentence)[span]
+    assert (f["location"], f["actor"]) == (location, actor)

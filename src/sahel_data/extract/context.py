@@ -780,12 +780,15 @@ def _antecedent(before_here: list, history: list) -> object | None:
     return next((prev[0] for prev in reversed(history) if prev), None)
 
 
-def _state_acts(ctx: "SentenceContext", m: Match, code: str, place: Place, sent_countries: list[Place]) -> None:
-    """A state named as acting: an actor, and a place only when no other is named."""
+def _state_acts(ctx: "SentenceContext", m: Match, code: str, place: Place, sent_countries: list[Place],
+                african: set[str] | frozenset) -> None:
+    """A state named as acting: an actor, and a place only when no other is named and it acts at
+    home (an African state); a foreign state acts abroad ("France deployed up to 5,100 troops")."""
     ctx.actors.append((m.start, m.end, code))
     ctx.acting.append((m.start, m.end, code))
-    ctx.weak_places.append(place)
-    ctx.acting_places.append(place)
+    if code in african:
+        ctx.weak_places.append(place)
+        ctx.acting_places.append(place)
     sent_countries.append(place)
 
 
@@ -992,7 +995,7 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                         continue
                 if e.capital and k in acting_idx:
                     # "Paris withdrew ...", "Moscow sent ...": the state acting, not a place
-                    _state_acts(ctx, m, e.country, p, sent_countries)
+                    _state_acts(ctx, m, e.country, p, sent_countries, african)
                     continue
                 if e.entity_type == "country" and not m.demonym:
                     if "(" in after[:3] and _supplier_share(text, sent, m):
@@ -1008,7 +1011,7 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                         ctx.acting.append((m.start, m.end, e.entity_id))
                         continue
                     if k in acting_idx:
-                        _state_acts(ctx, m, e.entity_id, p, sent_countries)
+                        _state_acts(ctx, m, e.entity_id, p, sent_countries, african)
                         continue
                 if ("from" in before or "fle" in before) and _ORIGIN_BEFORE.search(before):
                     # "Ghana hosts 15,000 refugees from Burkina Faso": where they came from is
