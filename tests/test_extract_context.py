@@ -192,6 +192,19 @@ def test_a_province_and_a_village_set_in_a_learned_province_are_learned():
         "location"] is None
 
 
+def test_villages_set_beside_a_known_or_learned_town_are_learned():
+    text = ("Kounkoula, a Fulani hamlet of about 600 people, lies some 14 kilometers east of Tougan. "
+            "Soldiers killed 41 people in Kounkoula.\n\n"
+            "Sagalé and Mourdéni are neighbouring villages north of Kounkoula. Soldiers killed 34 people in Mourdéni.\n\n"
+            "In Gnagna province, in eastern Burkina Faso, attacks rose. Tantiaka is a market village south of "
+            "Bogandé, the capital of Gnagna province. The convoy carried about 200 traders to the market in Bogandé.")
+    f = figs(text)
+    assert [f[k]["location"] for k in ("41", "34", "about 200")] == ["BFA"] * 3
+    # a name that does not open its sentence is not learned this way
+    assert figs("Reporters met The Hamlet crew, a town band near Tougan. It sold 300 copies in Hamlet.")["300"][
+        "location"] is None
+
+
 def test_a_country_inside_an_organisations_name_and_a_firms_nationality_are_no_places():
     assert figs("He told Radio France Internationale that 40 soldiers were killed.")["40"]["location"] is None
     assert figs("Niger supplied around 15% of the uranium used by Électricité de France (EDF).")["around 15%"][

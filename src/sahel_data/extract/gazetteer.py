@@ -216,6 +216,17 @@ _PLACE_IN_COUNTRY = re.compile(
     r"(?:\s+(?:province|region|department|prefecture|commune|district|county|state))?"  # "Sourou province, in ..."
     r"(?:,\s*(?:also\s+)?(?:in\s+)?|\s+(?:also\s+)?in\s+)(?:the\s+)?(?:(?:far[\s\-])?(?:north|south|east|west|central|north[\s\-]?east|"
     r"north[\s\-]?west|south[\s\-]?east|south[\s\-]?west)(?:ern)?\s+)?$")
+# a place set by its neighbour, which may be a town or a place learned before: "Kounkoula, a Fulani
+# hamlet of about 600 people, lies some 14 kilometers east of Tougan", "Sagalé and Mourdéni are
+# neighbouring villages about 9 kilometers north of Kounkoula", "Bogandé, the capital of Gnagna province"
+_NAME = r"[A-ZÀ-Þ][\w'’\-]+(?:[ \-][A-ZÀ-Þ][\w'’\-]+){0,2}"
+_PLACE_NEAR = re.compile(
+    rf"(?:(?<=[.!?]\s)|(?<=\n)|^)(?P<name>{_NAME})(?:\s+and\s+(?P<name2>{_NAME}))?"
+    r"(?:,\s+|\s+(?:is|are|lies|lie|sits|sit)\s+)(?:an?\s+|the\s+)?(?:[\w'’\-]+\s+){0,3}?"
+    r"(?:villages?|hamlets?|towns?|settlements?|localit(?:y|ies)|communes?|camps?)\b[^.;:\n]{0,70}?"
+    r"\b(?:of|in|near|outside)\s+(?:the\s+)?$")
+_CAPITAL_OF = re.compile(
+    rf"(?P<name>{_NAME}),\s+(?:the\s+)?(?:regional\s+|provincial\s+|district\s+)?capital\s+of\s+(?:the\s+)?$")
 _PROPER_NAME = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:[ \-][A-ZÀ-Þ][a-zà-ÿ'’\-]+){0,2}")  # not "IDPs", "NGOs"
 _NOT_A_PLACE_NAME = frozenset("The This That These Those A An In On At By For From To Of And But Or It Its "
                               "He She They We I Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
@@ -229,12 +240,13 @@ def learn_places(text: str, matches: list[Match]) -> list[Match]:
     learned: dict[str, str] = {}
     anchors = [m for m in matches if not m.demonym and m.entity.country
                and m.entity.entity_type in ("country", "region")]  # a country, or a region of one ("central Mali")
-    # twice: a place learned in the first pass sets others in its country ("Liptougou, also in Gnagna")
-    for _ in range(2):
-        found = _learn_from(text, anchors, known, learned)
+    towns = [m for m in matches if not m.demonym and m.entity.country and m.entity.entity_type == "city"]
+    # a place learned in one pass sets others in its country in the next ("Liptougou, also in Gnagna")
+    for _ in range(4):
+        found = _learn_from(text, anchors, known, learned, towns)
         if not found:
             break
-        anchors = found
+        anchors = towns = found
     if not learned:
         return []
     out = []
@@ -243,19 +255,32 @@ def learn_places(text: str, matches: list[Match]) -> list[Match]:
     return sorted(out, key=lambda x: x.start)
 
 
-def _learn_from(text: str, anchors: list[Match], known: list[tuple[int, int]], learned: dict[str, str]) -> list[Match]:
-    """Names set in the anchors' countries ("in Sokolo in central Mali"); returns their mentions."""
+def _learn_from(text: str, anchors: list[Match], known: list[tuple[int, int]], learned: dict[str, str],
+                towns: list[Match] = ()) -> list[Match]:
+    """Names set in the anchors' countries ("in Sokolo in central Mali") or beside places of a
+    country ("a hamlet ... east of Tougan"); returns their mentions."""
     new: dict[str, str] = {}
+
+    def take(rx_match, group: str, country: str) -> None:
+        name = rx_match.group(group)
+        if name is None or name in learned or name.split()[0] in _NOT_A_PLACE_NAME or not _PROPER_NAME.fullmatch(name) \
+                or any(a < rx_match.end(group) and rx_match.start(group) < b for a, b in known) \
+                or re.search(rf"(?<![\w'’\-]){re.escape(name.lower())}(?![\w\-])", text):
+            return  # "Killings of Civilians in Sourou" (a heading): a word the text also writes in lower case
+        new.setdefault(name, country)
+
     for m in anchors:
         before = _PLACE_IN_COUNTRY.search(text, max(0, m.start - 70), m.start)
-        if before is None:
-            continue
-        name = before.group("name")
-        if name in learned or name.split()[0] in _NOT_A_PLACE_NAME or not _PROPER_NAME.fullmatch(name) \
-                or any(a < before.end("name") and before.start("name") < b for a, b in known) \
-                or re.search(rf"(?<![\w'’\-]){re.escape(name.lower())}(?![\w\-])", text):
-            continue  # "Killings of Civilians in Sourou" (a heading): a word the text also writes in lower case
-        new.setdefault(name, m.entity.country)
+        if before is not None:
+            take(before, "name", m.entity.country)
+    for m in list(anchors) + [t for t in towns if t not in anchors]:
+        near = _PLACE_NEAR.search(text, max(0, m.start - 160), m.start)
+        if near is not None:
+            take(near, "name", m.entity.country)
+            take(near, "name2", m.entity.country)
+        capital = _CAPITAL_OF.search(text, max(0, m.start - 60), m.start)
+        if capital is not None:
+            take(capital, "name", m.entity.country)
     learned.update(new)
     return [hit for name, country in new.items() for hit in _mentions_of(text, name, country, known)]
 
