@@ -863,3 +863,18 @@ def test_source_notes_surveys_and_fronted_places_before_a_speaker(text, span, so
 def test_a_foreign_state_acting_names_no_place_by_itself(sentence, span, location, actor):
     f = figs(sentence)[span]
     assert (f["location"], f["actor"]) == (location, actor)
+
+
+@pytest.mark.parametrize("sentence,span,actor", [
+    ("Yet the Burkinabè state controls no more than 40 per cent of its territory.", "no more than 40 per cent", "BFA"),
+    ("Nigerien state television said 40 soldiers died.", "40", None),  # the state's media are no actor
+    ("Mali raised CFAF 1,180 billion on the regional market in 2025.", "CFAF 1,180 billion", "MLI"),
+    ("The toll raised fears; 40 people died in Mali.", "40", None),
+    ("Burkina Faso has nationalised five gold mines since 2023.", "five", "BFA"),
+    ("Mali's mines ministry says it has since closed more than 1,100 illegal mining sites.", "more than 1,100", "MLI"),
+    # a count of the people who told it has no actor, even with a relative clause
+    ("JNIM fighters executed 24 passengers, two drivers who were later released told Human Rights Watch.", "two", None),
+    ("JNIM charges miners 25,000 CFA francs a month, four traders told WAIN.", "four", None),
+])
+def test_states_acting_through_their_state_borrowing_and_closures(sentence, span, actor):
+    assert figs(sentence)[span]["actor"] == actor

@@ -40,7 +40,10 @@ _FORCE_WORDS = (
 # words after a demonym (or a country name) that make it an actor: "Russian troops"
 _FORCE_NOUN = re.compile(
     r"\s+(?:(?:military|armed|security|special|regular|government|state|national|private|defence|defense|"
-    r"ruling|mining|elite|new|former|current)\s+)*(?:" + _trie_of(_FORCE_WORDS) + r")\b",
+    r"ruling|mining|elite|new|former|current)\s+)*(?:" + _trie_of(_FORCE_WORDS) + r"|"
+    # "the Burkinabè state controls 40 per cent", not "Nigerien state television"
+    r"state(?!\s+(?:media|television|tv|radio|broadcaster|news|agency|company|companies|firm|newspaper|daily|"
+    r"channel|outlet|-owned|owned|enterprise|prosecutor|of\b)))\b",
     re.I,
 )
 # "Malian and Nigerien forces", "the Malian, Burkinabè and Nigerien air forces"
@@ -77,12 +80,16 @@ _ACT_VERBS = (
     r"armed|arms|equipped|equips|trains|obligated|obligates|appropriated|disbursed|disburses|requested|"
     r"requests|proposed|proposes|pledges|granted|grants|approved|approves|kept|keeps|maintained|stationed|"
     r"shipped|ships|ship|lent|lends|lend|loaned|"
-    r"lost|loses|recruited|froze|frozen|freezes|suspended|suspends|withheld|withholds|cap|caps|capped"
+    r"lost|loses|recruited|froze|frozen|freezes|suspended|suspends|withheld|withholds|cap|caps|capped|"
+    r"nationalised|nationalized|nationalises|nationalizes|nationalise|nationalize|expropriated|confiscated|"
+    r"borrowed|borrows|borrow"
 )
-# verbs of change act only with an object: "has tripled its budget", not "has doubled to 70,000"
+# verbs of change act only with an object: "has tripled its budget", "raised CFAF 1,180 billion",
+# not "has doubled to 70,000"
 _CHANGE_VERBS = (
     r"(?:tripled|doubled|quadrupled|halved|increased|increases|raised|raises|cut|cuts|reduced|reduces|boosted|"
-    r"boosts|expanded|slashed)(?=\s+(?:its|their|the|a|an|his|her|our|spending|funding|aid|support)\b)"
+    r"boosts|expanded|slashed)(?=\s+(?:its|their|the|a|an|his|her|our|spending|funding|aid|support)\b"
+    r"|\s+(?:(?:some|about|around|nearly|almost|over|more\s+than)\s+)?(?:CFAF|FCFA|US\$|\$|€|£|₦|[A-Z]{3}\s+\d))"
 )
 _ACT_AFTER = re.compile(
     r"(?:\s*,\s*(?:which|who|each|both|all)\b)?\s+(?:(?:has|have|had|is|was|were|are|will|would|should|could|must|can|may|"
@@ -115,8 +122,12 @@ _SANCTIONS_AFTER = re.compile(
     r"(?:sanctioned|sanctions|sanctioning|designated|designates|designating|blacklisted|blacklists|listed)\s+(?!as\b|by\b)")
 _GOVERNMENT_OF = re.compile(r"\b(?:[Gg]overnments?|[Pp]arliaments?|[Pp]residen(?:t|cy)|[Aa]uthorities|[Jj]unta|[Rr]epublic)\s+of\s+(?:the\s+)?$")
 _SAYS_IT = re.compile(
+    r"(?:['’]s\s+(?:[a-z][\w\-]*\s+){0,2}(?:ministry|government|army|junta|authorities|presidency))?"  # "Mali's mines ministry says it"
     r"\s+(?:says|said|claims|claimed|reports|reported|announced|admits|admitted)\s+(?:that\s+)?(?:it|they)\s+"
-    r"(?:has\s+|have\s+|had\s+)?(?:lost|killed|deployed|sent|spent|paid|arrested|recruited|trained|seized|neutralised|neutralized)\b",
+    r"(?:has\s+|have\s+|had\s+)?(?:(?:since|also|already|now|so\s+far)\s+)?"
+    r"(?:lost|killed|deployed|sent|spent|paid|arrested|recruited|trained|seized|neutralised|neutralized|closed|"
+    r"dismantled|destroyed|recovered|rescued|freed|released|nationalised|nationalized|built|registered|expelled|"
+    r"deported|repatriated|issued|revoked|suspended)\b",
     re.I,
 )
 _POSSESSIVE_ACT = re.compile(
@@ -1403,7 +1414,10 @@ _RELATIVE_CLAUSE = re.compile(r"[\s,(—–-]*(?:which|who|whose)\b", re.I)
 
 
 _COUNTS_SOURCES_AFTER = re.compile(
-    r"\s+(?:[a-zA-Z\-]+\s+){0,2}(?:sources|diplomats|officials|witnesses|analysts|experts|officers)\s+"
+    r"\s+(?:[a-zA-Z\-]+\s+){0,2}(?:sources|diplomats|officials|witnesses|analysts|experts|officers|traders|"
+    r"drivers|residents|survivors|villagers|miners|couriers|smugglers|doctors|nurses|workers|teachers|farmers|"
+    r"herders|elders|relatives|people|men|women)"
+    r"(?:,?\s+who\s+[^,.;\"“”]{1,60}?,?)?\s+"  # "two drivers who were later released told ..."
     r"(?:(?:also|have|had|later)\s+)?(?:said|say|says|told|tell|reported|confirmed)\b")
 
 
