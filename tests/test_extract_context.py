@@ -878,3 +878,38 @@ def test_a_foreign_state_acting_names_no_place_by_itself(sentence, span, locatio
 ])
 def test_states_acting_through_their_state_borrowing_and_closures(sentence, span, actor):
     assert figs(sentence)[span]["actor"] == actor
+
+
+@pytest.mark.parametrize("text,span,source", [
+    ("China will donate 2,500 tonnes of rice to Mauritania, the Chinese embassy said on Thursday.", "2,500 tonnes",
+     "Chinese embassy"),
+    ("More than 100 tanker trucks have been burned, according to Mali's national transport union.", "More than 100",
+     "Mali's national transport union"),
+    ("The government says it controls about 70% of the territory; independent analysts put the figure closer to 40%.",
+     "closer to 40%", "independent analysts"),
+    ("ACLED data show 40 attacks.", "40", "ACLED"),
+    # the author of a poll or a study
+    ("The last independent poll I saw, by the polling firm Kalan Research, found 64 percent support for the junta.",
+     "64 percent", "Kalan Research"),
+    ("A 2024 study of Burkina Faso by Souleymane Ouattara and colleagues found support at around 70%.", "around 70%",
+     "Souleymane Ouattara"),
+    # "the ministry": the ministry named before in the paragraph
+    ("MSF works in support of the Ministry of Health. Coverage fell to 52% in 2024, according to the ministry.", "52%",
+     "Ministry of Health"),
+    ("Coverage fell to 30%, the ministry said.", "30%", "ministry"),
+])
+def test_lower_case_sources_authors_of_studies_and_institutions_named_before(text, span, source):
+    assert figs(text)[span]["attributed_to"] == source
+
+
+@pytest.mark.parametrize("text,span,source", [
+    ("WHEN CAPTAIN Ibrahim Traoré seized power in September 2022, he set himself a deadline. The jihadists, he said, "
+     "would be driven from the country within six months.", "six months", "Ibrahim Traoré"),
+    ("Across the water in Chad, Colonel Mahamat Abakar commands the troops. Chadian troops have seized 31 tonnes of "
+     "fish since January, he said.", "31 tonnes", "Mahamat Abakar"),
+    ('Aminata, a mother of four who fled her village, reached Djibo after a long walk. "Two of my children fell sick '
+     'on the way," she said.', "Two", "Aminata"),
+    ('Mali, a country of 20 million people, spent heavily. "We lost 40 soldiers," she said.', "40", None),
+])
+def test_he_said_after_a_sentence_opening_with_a_person_behind_a_fronted_phrase(text, span, source):
+    assert figs(text)[span]["attributed_to"] == source

@@ -319,6 +319,7 @@ _SOURCE_NOUNS = """
     merchant merchants miner miners shopkeeper shopkeepers vendor vendors pilot pilots
     attaché attachés attache attaches adviser advisers advisor advisors consultant consultants investigator
     investigators
+    embassy embassies union unions company companies firm firms estimates
 """.split()
 _LOWER_NP = (r"(?:[a-z0-9][\w\-]*(?:['’]s)?\s+){0,2}(?:"
              + trie_pattern(w.replace("_", " ") for w in _SOURCE_NOUNS).replace("\\ ", r"\s+") + r")(?![^\W_])")
@@ -415,10 +416,13 @@ _SOURCE_PATTERNS = [
                 rf"(?=\"|\s*(?:[,.;:!?)”]|$)|\s(?:in|on|at|to|today|yesterday|last|this|earlier|late|when|after|who|whose)\b)"), None),  # a '"' after a space opens a quote
     (re.compile(rf"\b(?:reported|documented|recorded|compiled|collected|published|cited|counted|released|gathered|estimated)\s+by\s+(?:the\s+)?"
                 rf"(?:(?:[a-z][\w\-]*\s+){{1,3}}(?=[A-Z]))?(?P<src>{_SRC})"), (" by ",)),
-    # "A nutrition survey carried out by MSF in Djibo found": whoever made the survey
-    (re.compile(rf"\b(?:[Ss]urvey|[Ss]tudy|[Aa]ssessment|[Cc]ensus|[Pp]oll|[Aa]udit|[Ii]nvestigation|[Ee]valuation)\s+"
-                rf"(?:carried\s+out|conducted|commissioned|led|run|done)\s+by\s+(?:the\s+)?"
-                rf"(?P<src>{_CAP}(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?{_CAP})*)"), (" by ",)),
+    # "A nutrition survey carried out by MSF in Djibo found", "The last poll I saw, by the polling firm Kalan
+    # Research, found", "A 2024 study of Burkina Faso by Souleymane Ouattara and colleagues found": its author
+    (re.compile(rf"\b(?:[Ss]urvey|[Ss]tudy|[Aa]ssessment|[Cc]ensus|[Pp]oll|[Aa]udit|[Ii]nvestigation|[Ee]valuation)\b"
+                rf"(?:\s+(?:carried\s+out|conducted|commissioned|led|run|done)|[^.;:\"“”]{{0,40}}?)\s+by\s+(?:the\s+)?"
+                rf"(?:[a-z][\w\-]*\s+){{0,3}}?(?P<src>{_CAP}(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?{_CAP})*)"
+                rf"(?=[^.;:\"“”]{{0,50}}?\b(?:found|finds|showed|shows|suggested|suggests|estimated|estimates|put|puts|"
+                rf"concluded|concludes|recorded|records|counted|indicated|indicates|reported|reports)\b)"), (" by ",)),
     (re.compile(rf"\b(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ee]stimates|[Nn]umbers|[Rr]eports?|[Ss]tudy|[Aa]nalysis|[Ss]urvey|[Tt]ally|[Cc]ount)\s+(?:from|by|of)\s+(?:the\s+)?(?P<src>{_PROPER})"), ("from", " by ", " of ")),
     (re.compile(rf"\b(?P<src>{_PROPER})['’]s\s+(?:[a-z]+\s+)?(?:data|figures|report|estimates|statistics|database|count|tally|round|survey|poll|study|census)\b"), ("'s ", "’s ")),
     (_TITLED_SOURCE, None),
@@ -484,8 +488,9 @@ def _normalise_source(src: str, sent_start_word: bool, known: set[str], places: 
     s = re.sub(r"^[\w\-]*\d[\w\-]*\s+", "", s)  # "40-year-old farmer" -> "farmer"
     s = re.sub(r"\s+(?:there|here|also)$", "", s)
     s = re.sub(r"(?<=\w)['’]s$", "", s)  # "Per UNHCR's [latest update]"
-    s = re.sub(r"\s+(?:data|figures|statistics|estimates|researchers|analysts)$" if indefinite
-               else r"\s+(?:data|figures|statistics|estimates|report|researchers|analysts)$", "", s)
+    if re.search(r"(?:^|\s)[A-Z][^\s]*\s+\S+$", s):  # "ACLED data" -> "ACLED", not "independent analysts"
+        s = re.sub(r"\s+(?:data|figures|statistics|estimates|researchers|analysts)$" if indefinite
+                   else r"\s+(?:data|figures|statistics|estimates|report|researchers|analysts)$", "", s)
     if not s:
         return None
     if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", s):
@@ -736,14 +741,36 @@ _UNNAMED_PERSON = re.compile(
 # a sentence that opens with a person's name, perhaps after a role in apposition: "Lucia Moretti, who ...",
 # "Mali's defence minister, General Moussa Diarra, disputes ..."
 _NAMED_PERSON_OPENER = re.compile(
-    # (a fronted place or time first: "In London, Priya Halloran, the Labour MP ..., called ...")
-    r"\s*(?:(?:In|At|On|From|Since|After)\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?,\s+)?"
+    # (a fronted place or time first: "In London, Priya Halloran, the Labour MP ..., called ...", "Across the
+    # water in Chad, Colonel Mahamat Abakar commands ...", "WHEN CAPTAIN Ibrahim Traoré seized power ...")
+    r"\s*(?:(?:In|At|On|From|Since|After|Across|Back|Further|Farther|Over|Up|Down|Along)\s+(?:[\w'’\-]+\s+){0,4}?[\w'’\-]+,\s+"
+    r"|(?:When|WHEN|As|AS|After|AFTER|Before|BEFORE|Since|SINCE)\s+(?:(?:[A-Z]{2,}|[A-Z][a-z]+\.?)\s+)?(?=[A-Z][a-z]))?"
     r"(?:(?:[A-Z][\w'’]*\s+)?(?:[a-z][\w'’\-]*\s+){0,3}[a-z][\w\-]*,\s+)?"
     r"(?:(?:General|Colonel|Captain|Commander|Minister|President|Dr|Mr|Ms|Mrs|Prof|Professor)\.?\s+)?"
-    rf"(?P<name>[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:\s+(?:[A-ZÀ-Þ][\w'’\-]+|{_NAME_PARTICLES})){{1,3}})"
-    r"(?=\s*,|\s+[a-z]+s\b|\s+[a-z]+ed\b)")
+    rf"(?:(?P<name>[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:\s+(?:[A-ZÀ-Þ][\w'’\-]+|{_NAME_PARTICLES})){{1,3}})"
+    r"(?=\s*,|\s+[a-z]+s\b|\s+[a-z]+ed\b)"
+    # a first name alone, with a person in apposition: "Aminata, a mother of four who fled ..., reached"
+    rf"|(?P<name1>[A-ZÀ-Þ][a-zà-ÿ'’\-]+)(?=,\s+(?:a|an)\s+(?:[a-z][\w\-]*\s+){{0,2}}(?:{_ONE_PERSON})\b))")
 _ONE_PERSON_NOUN = re.compile(rf"(?:[a-z][\w\-]*\s+){{0,2}}(?:{_ONE_PERSON})")
 _PLURAL_SUBJECT = re.compile(rf"\b(?:the|The)\s+(?P<np>{_LOWER_NP})\b(?!\s+(?:of|for|in)\b)")
+
+
+_INSTITUTION_WORDS = frozenset("ministry agency commission council committee institute observatory union embassy "
+                               "office directorate department bureau organisation organization".split())
+
+
+def _named_institution(text: str, start: int, end: int, word: str) -> str | None:
+    """The last institution named with `word` as its head between start and end: "the Ministry of
+    Health", "the Defence Ministry", "the National Transport Union"."""
+    head = word.capitalize()
+    rx = re.compile(rf"(?:(?:[A-Z][\w'’\-]+\s+){{1,3}}{head}\b|{head}\s+(?:of|for)\s+(?:the\s+)?"
+                    r"[A-Z][\w'’\-]+(?:\s+(?:and\s+)?[A-Z][\w'’\-]+){0,3})")
+    found = None
+    for m in rx.finditer(text, start, end):
+        found = m.group()
+    if found:
+        found = re.sub(r"^(?:The|A|An|In|At|On|By|For|From|With|And|But)\s+", "", found)
+    return found if found and found != head else None
 
 
 def _pronoun_antecedent(text: str, start: int, pos: int, pronoun: str,
@@ -1166,6 +1193,13 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                     ctx.sources = [(ps_ if c[0] == src else c[0], c[1], c[2]) for c in ctx.sources]
                     src = ps_
                     break
+            else:
+                if src in _INSTITUTION_WORDS and span is not None:
+                    # "according to the ministry": the Ministry of Health named before in the paragraph
+                    named_inst = _named_institution(text, para_first.start if same_para else sent.start, span[0], src)
+                    if named_inst:
+                        ctx.sources = [(named_inst if c[0] == src else c[0], c[1], c[2]) for c in ctx.sources]
+                        src = named_inst
         # "She warned that ..." opening a paragraph: the person named last goes on speaking
         person_goes_on = cont and span is not None and _SINGULAR_PERSON.fullmatch(text, span[0], span[1]) \
             and prev_source and (_PERSON_NAME.fullmatch(prev_source) and not _ORG_WORD.search(prev_source)
@@ -1189,8 +1223,9 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
             else:
                 # 'Lucia Moretti, who follows ..., cautions against ... "...," she says': the person named
                 named = _NAMED_PERSON_OPENER.match(text, prev_sent.start, prev_sent.end)
-                if named and named.group("name") not in place_names and not _ORG_WORD.search(named.group("name")):
-                    src = named.group("name")
+                name = named and (named.group("name") or named.group("name1"))
+                if name and name not in place_names and name not in known_names and not _ORG_WORD.search(name):
+                    src = name
         if src is None and sent.paragraph in turn_para:
             src = turn_para[sent.paragraph]  # a transcript turn is a quote of its speaker
         para_sources.extend(c[0] for c in ctx.sources if c[0])
