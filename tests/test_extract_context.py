@@ -886,7 +886,7 @@ def test_states_acting_through_their_state_borrowing_and_closures(sentence, span
     ("More than 100 tanker trucks have been burned, according to Mali's national transport union.", "More than 100",
      "Mali's national transport union"),
     ("The government says it controls about 70% of the territory; independent analysts put the figure closer to 40%.",
-     "closer to 40%", "independent analysts"),
+     "40%", "independent analysts"),
     ("ACLED data show 40 attacks.", "40", "ACLED"),
     # the author of a poll or a study
     ("The last independent poll I saw, by the polling firm Kalan Research, found 64 percent support for the junta.",
