@@ -913,3 +913,22 @@ def test_lower_case_sources_authors_of_studies_and_institutions_named_before(tex
 ])
 def test_he_said_after_a_sentence_opening_with_a_person_behind_a_fronted_phrase(text, span, source):
     assert figs(text)[span]["attributed_to"] == source
+
+
+@pytest.mark.parametrize("text,span,source", [
+    ("A nurse at the regional hospital in Tillaberi, who asked not to be named, said it had received 23 wounded "
+     "soldiers.", "23", "nurse"),
+    ("In the Ségou region, 312 schools remain closed, the regional education academy said this Tuesday.", "312",
+     "regional education academy"),
+    ("Leaked customs records show that one exporter shipped 11.7 tonnes of gold.", "11.7 tonnes",
+     "leaked customs records"),
+    ("Two couriers told WAIN they had each carried 20 to 30 kilograms at a time.", "20 to 30 kilograms", "couriers"),
+    ("A gold buyer who works at two sites near Djibo said he had paid a fee of 500,000 CFA francs.",
+     "500,000 CFA francs", "gold buyer"),
+    # a lower-case subject named in apposition, and an acronym closing an "according to"
+    ("Its national statistics institute, INSEED, puts the output at 0.5 tonnes in 2023.", "0.5 tonnes", "INSEED"),
+    ("According to the Commission's early warning system, ECOWARN, attacks claimed more than 6,400 lives.",
+     "more than 6,400", "ECOWARN"),
+])
+def test_sources_with_prepositional_phrases_records_and_names_in_apposition(text, span, source):
+    assert figs(text)[span]["attributed_to"] == source

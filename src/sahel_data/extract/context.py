@@ -320,6 +320,8 @@ _SOURCE_NOUNS = """
     attaché attachés attache attaches adviser advisers advisor advisors consultant consultants investigator
     investigators
     embassy embassies union unions company companies firm firms estimates
+    academy academies records declarations filings courier couriers smuggler smugglers buyer buyers
+    employee employees lawyer lawyers
 """.split()
 _LOWER_NP = (r"(?:[a-z0-9][\w\-]*(?:['’]s)?\s+){0,2}(?:"
              + trie_pattern(w.replace("_", " ") for w in _SOURCE_NOUNS).replace("\\ ", r"\s+") + r")(?![^\W_])")
@@ -385,6 +387,8 @@ _SUBJECT_START = (
 _SUBJECT_TAIL = (
     r"(?:,\s*\d{1,3}(?=,))?"  # an age before an apposition or a who-clause: "A woman, 32, who lost ..., said"
     r"(?:,\s+(?:who|which)\b[^,]*,"  # ", which monitors attacks,"
+    # "A nurse at the regional hospital in Tillaberi, who asked not to be named, said"
+    r"|\s+(?:at|in|of|from|with|near)\s+[^,.;\"“”]{1,50}?,\s+(?:who|which)\b[^,]*,"
     r"|,\s*(?P<appos>[^,]{1,30}|(?:[A-Z][\w'’\-]*\s+){0,2}(?i:" + _TITLES + r")\b[^,]{0,140}|(?:a|an)\s[^,]{1,60}"
     r"|(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[\w'’\-]+){1,7}\s+\([A-Z][A-Za-z\-]{1,10}\)),"  # an apposition; a name with its acronym
     r"|\s+who\s+(?:[\w\-’']+\s+){0,5}?[\w\-’']+(?=\s+(?:said|says|told|tells|added|explained)\b)"  # "a soldier who took part told"
@@ -397,7 +401,7 @@ _SUBJECT_TAIL = (
 _BEFORE_VERB = (r"(?:\s+(?:has|have|had|later|then|again|separately|previously|earlier|itself|themselves|privately|"
                 r"publicly|openly|also|now|still|reportedly|further)){0,2}")
 _PROPER_ADJECTIVES = frozenset("Western Eastern European African American Arab Asian Gulf Islamic".split())
-_TRAILING_ACRONYM = re.compile(r",\s+(?P<acr>[A-Z]{2,8})(?=\s*(?:[.;:)]|$))")
+_TRAILING_ACRONYM = re.compile(r"(?:\s+[a-z][\w\-]*){0,3},\s+(?P<acr>[A-Z]{2,8})(?=\s*(?:[.;:),]|$))")
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|A|An)\s+$")
 _ACCORDING_TO_BEFORE = re.compile(r"\b[Aa]ccording\s+to\s+[^,;]{1,60}$")
 _NAME_WITH_ACRONYM = re.compile(r"(?:the\s+)?(?P<name>[A-Z][\w'’\-]*(?:\s+[\w'’\-]+){1,7})\s+\([A-Z][A-Za-z\-]{1,10}\)")
@@ -586,6 +590,8 @@ def sources_in(text: str, start: int, end: int, places: set[str] | None = None,
                 if src and appos and re.fullmatch(rf"(?:[a-z]+\s+)*(?:{_TITLES})(?:\s+(?:of|for)\s+.+)?", src) \
                         and re.fullmatch(_NAME, appos):
                     src = appos  # "The spokesman, (Colonel) Ali Musa, said": the person, by name
+                elif src and src[0].islower() and re.fullmatch(r"[A-Z]{2,}[A-Za-z]{0,6}", appos) and appos not in places:
+                    src = appos  # "Its national statistics institute, INSEED, puts": the institute by name
                 if not src:
                     continue
                 speech = re.match(rf"\s+(?:{_SPEECH})\b", sent[m.end("src"):m.end("src") + 14])
