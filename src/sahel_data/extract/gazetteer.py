@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -226,7 +225,7 @@ _PLACE_NEAR = re.compile(
     r"(?:,\s+|\s+(?:is|are|lies|lie|sits|sit)\s+)(?:an?\s+|the\s+)?(?:[\w'’\-]+\s+){0,3}?"
     r"(?:villages?|hamlets?|towns?|settlements?|localit(?:y|ies)|communes?|camps?)\b[^.;:\n]{0,70}?"
     r"\b(?:of|in|near|outside)\s+(?:the\s+)?$")
-_NEAR_WORD = re.compile(r"(?:village|hamlet|town|settlement|localit|commune|camp)", re.I)
+_NEAR_WORDS = ("illage", "amlet", "own", "ettlement", "ocalit", "ommune", "amp")
 _CAPITAL_OF = re.compile(
     rf"(?P<name>{_NAME}),\s+(?:the\s+)?(?:regional\s+|provincial\s+|district\s+)?capital\s+of\s+(?:the\s+)?$")
 _PROPER_NAME = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:[ \-][A-ZÀ-Þ][a-zà-ÿ'’\-]+){0,2}")  # not "IDPs", "NGOs"
@@ -275,16 +274,11 @@ def _learn_from(text: str, anchors: list[Match], known: list[tuple[int, int]], l
         before = _PLACE_IN_COUNTRY.search(text, max(0, m.start - 70), m.start)
         if before is not None:
             take(before, "name", m.entity.country)
-    # (cheap tests first: most texts set no village beside a town)
-    near_words = [w.start() for w in _NEAR_WORD.finditer(text)]
     has_capital = "capital of" in text
-    if not near_words and not has_capital:
-        learned.update(new)
-        return [hit for name, country in new.items() for hit in _mentions_of(text, name, country, known)]
     for m in list(anchors) + [t for t in towns if t not in anchors]:
         lo = max(0, m.start - 160)
-        i = bisect_left(near_words, lo)
-        if i < len(near_words) and near_words[i] < m.start:
+        window = text[lo:m.start]
+        if any(w in window for w in _NEAR_WORDS):  # a cheap test first: most texts set no village beside a town
             near = _PLACE_NEAR.search(text, lo, m.start)
             if near is not None:
                 take(near, "name", m.entity.country)
