@@ -205,6 +205,12 @@ def test_villages_set_beside_a_known_or_learned_town_are_learned():
         "location"] is None
 
 
+def test_a_month_before_a_country_is_not_learned_as_a_place():
+    text = ("The Malian Air Force took delivery of four drones in January.\n\n"
+            "In January, Niger signed a contract worth €82 million with Turkey.")
+    assert figs(text)["four"]["location"] == "MLI"
+
+
 def test_a_country_inside_an_organisations_name_and_a_firms_nationality_are_no_places():
     assert figs("He told Radio France Internationale that 40 soldiers were killed.")["40"]["location"] is None
     assert figs("Niger supplied around 15% of the uranium used by Électricité de France (EDF).")["around 15%"][

@@ -210,3 +210,12 @@ def test_social_counters_in_one_line():
 
 def test_an_operation_code_name():
     assert fig_texts("The operation, code-named Kouka 2, ran in February. During Kouka 2 alone, 58 died.") == ["58"]
+
+
+def test_calibres_and_quoted_titles_are_not_figures():
+    text = ("The aircraft are fitted with 7.62 mm and 12.7 mm door guns. The VN22 is armed with a 30 mm cannon. "
+            "Each carrier has a 14.5 mm KPVT heavy machine gun.")
+    assert fig_texts(text) == []
+    assert fig_texts("Rainfall reached 250 mm in August.") == ["250"]  # a measure, not a calibre
+    assert fig_texts('Her memoir, "Forty Days in Ménaka", was published in 2025.') == []
+    assert fig_texts('"Forty soldiers died," he said.') == ["Forty"]

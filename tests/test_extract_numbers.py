@@ -157,7 +157,21 @@ def test_half_a_million():
     ("The wall rose 12 meters high.", "12 meters", "m"),
     ("The convoy stopped 40 miles from town.", "40 miles", "mi"),
     ("The camp covered 15 kilometres of desert.", "15 kilometres", "km"),
+    ("The drone can stay aloft at up to 40,000 ft.", "up to 40,000 ft", "ft"),
+    ("The contract covers 1,200 flight hours of support.", "1,200 flight hours", "hour"),
 ])
 def test_measure_units(sentence, span, unit):
     f = figs(sentence)
     assert f[span]["unit"] == unit
+
+
+def test_decades_are_years():
+    f = figs("I have spent two decades in this work, nearly three decades in all.")
+    assert (f["two decades"]["value"], f["two decades"]["unit"]) == (20, "year")
+    assert (f["nearly three decades"]["value_high"], f["nearly three decades"]["unit"]) == (30, "year")
+
+
+def test_handed_over_is_a_verb_not_a_bound():
+    f = figs("Russia also handed over six rocket launchers to Niger. Fighting went on for over six days.")
+    assert f["six"]["qualifier"] == "exact"
+    assert f["over six days"]["qualifier"] == "more_than"

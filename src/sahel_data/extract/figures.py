@@ -151,9 +151,9 @@ _RIGHT = re.compile(
   | (?P<pct>\s*(?:%|per\s?cent\b|percent\b|pc\b|pct\b))
   | (?P<cur>\s+(?:(?:US|U\.S\.|American)\s+)?dollars?\b|\s+euros?\b|\s+(?:CFA\s+)?francs?(?:\s+CFA)?\b|\s+F?CFA\b|\s+USD\b|\s+EUR\b|\s+XOF\b|\s+naira\b|\s+(?:British\s+)?pounds?(?:\s+sterling)?\b|\s+roubles?\b|\s+rubles?\b|\s+yuan\b|\s+(?:US\s+)?cents?\b|\s+Units?\s+of\s+Account\b)
   | (?P<times>(?:\s+|-)times\b)
-  | (?P<dur>(?:\s+|-)(?:(?:hearing|working|calendar|business|school|trading|sitting)\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|mins?|decades?)\b|h(?![^\W_]|:))
+  | (?P<dur>(?:\s+|-)(?:(?:hearing|working|calendar|business|school|trading|sitting|flight|flying|engine|man)\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|mins?|decades?)\b|h(?![^\W_]|:))
   | (?P<deg>\s*°\s*C\b)
-  | (?P<meas>\s+t\b(?![\'’])|(?:\s*|[\-‐])(?:km²|km2|sq\.?\s?km\b|square\s+kilomet(?:er|re)s?\b|kilomet(?:er|re)s?\b|km\b|kilograms?\b|kilos?\b|kg\b|square\s+met(?:er|re)s?\b|met(?:er|re)s?\b|(?:metric\s+)?tonnes?\b|(?:metric\s+)?tons?\b|litres?\b|liters?\b|hectares?\b|ha\b|miles?\b|(?-i:TIV)\b))
+  | (?P<meas>\s+t\b(?![\'’])|(?:\s*|[\-‐])(?:km²|km2|sq\.?\s?km\b|square\s+kilomet(?:er|re)s?\b|kilomet(?:er|re)s?\b|km\b|kilograms?\b|kilos?\b|kg\b|square\s+met(?:er|re)s?\b|met(?:er|re)s?\b|(?:metric\s+)?tonnes?\b|(?:metric\s+)?tons?\b|litres?\b|liters?\b|hectares?\b|ha\b|miles?\b|(?-i:TIV)\b|ft\b|feet\b|foot\b))
     """,
     re.I | re.X,
 )
@@ -177,6 +177,7 @@ _MEAS_UNIT = [
     (re.compile(r"kg|kilo", re.I), "kg"), (re.compile(r"met(?:er|re)", re.I), "m"), (re.compile(r"ton|^\s+t$", re.I), "t"),
     (re.compile(r"lit", re.I), "l"), (re.compile(r"ha|hectare", re.I), "ha"), (re.compile(r"mile", re.I), "mi"),
     (re.compile(r"TIV"), "TIV"),  # SIPRI's trend-indicator value
+    (re.compile(r"ft|feet|foot", re.I), "ft"),
 ]
 _PLUS = re.compile(r"\+|-plus\b|\s+or\s+more\b|\s+or\s+above\b|\s+and\s+(?:more|above)\b", re.I)
 # a hedge written after the number: "20,000 or so", "fifty-odd"
@@ -260,7 +261,15 @@ _AGE_BRACKET_BEFORE = re.compile(
     r"(?:under|below|over|above|older\s+than|younger\s+than)\s+(?:the\s+age\s+of\s+)?$", re.I)
 _UPDATED_BEFORE = re.compile(r"\b(?:Updated|updated|Posted|posted|Published|published|Edited|edited)\s+$")
 _AGO_AFTER = re.compile(r"\s+(?:sec|secs|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?)\s+ago\b")
-_NOT_A_QUANTITY_AFTER = re.compile(r"\s+o['’]clock\b|\s?(?:FM|MHz|kHz)\b|[\s\-]?min(?:ute)?s?\.?\s+read\b")
+_NOT_A_QUANTITY_AFTER = re.compile(
+    r"\s+o['’]clock\b|\s?(?:FM|MHz|kHz)\b|[\s\-]?min(?:ute)?s?\.?\s+read\b"
+    # a calibre: "7.62 mm and 12.7 mm door guns", "a 30 mm cannon", "122 mm multiple rocket launchers"
+    r"|\s?mm\b(?=(?:[^.;:]|\.\d){0,40}?(?:\b(?:guns?|cannons?|calibre|caliber|machine|rifles?|howitzers?|mortars?|rockets?|"
+    r"launchers?|rounds?|ammunition|artillery|shells?|cartridges?)\b|\b[A-Z]{2,5}\b))")
+_PHRASAL_OVER_BEFORE = re.compile(r"\b(?:hand|hands|handed|handing|turn|turns|turned|turning|take|takes|took|taken|"
+                                  r"taking|sign|signs|signed|signing|pass|passes|passed|passing)\s+$", re.I)
+# a title in quotes: "Forty Days in Ménaka"
+_TITLE_AFTER = re.compile(r"\s+[A-ZÀ-Þ][a-zà-ÿ]")
 _CLOCK_WORD_BEFORE = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|tomorrow|tonight|today)s?\s+at\s+$")
 _SENTENCE_STOP_AFTER = re.compile(r"\s*(?:[.;!?]|,\s|$|\s+(?:sharp|GMT|UTC|local\s+time|in\s+the\s+(?:morning|evening))\b)")
@@ -535,6 +544,9 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
                 or c.value <= 12 and _CLOCK_WORD_BEFORE.search(text, max(0, c.start - 20), c.start)
                 and _SENTENCE_STOP_AFTER.match(text, c.end)):
             continue  # "seven o'clock", "98.7 FM", "next Thursday at seven."
+        if c.word and text[c.start:c.start + 1].isupper() and text[max(0, c.start - 1):c.start] in ('"', "“", "*", "_") \
+                and _TITLE_AFTER.match(text, c.end):
+            continue  # a title: 'her memoir, "Forty Days in Ménaka"'
         if c.kind == "num" and not c.word:
             nxt = text[c.end:c.end + 1]
             prev2 = text[max(0, c.start - 2):c.start]
@@ -688,6 +700,8 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
                 fs = left.start("tilde")
             if bound == "over" and unit in _DURATIONS and not _LONGER_BEFORE.search(text, max(0, fs - 12), fs):
                 bound, fs = None, c.start  # "killed 500 people over five days": during, not more than
+            elif bound == "over" and _PHRASAL_OVER_BEFORE.search(text, max(0, fs - 12), fs):
+                bound, fs = None, c.start  # "Russia handed over six launchers": a verb's particle
         # "some" / "over" before a non-number use are handled by the regex needing a number after
         value, low, high = (c.value * sign if c.value is not None else None), None, None
         qualifier = "exact"
@@ -749,6 +763,9 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
             fe = roughly.end()
             if qualifier == "exact":
                 qualifier = "approx"
+        if unit_out == "decade":  # "two decades": 20 years, as "half a century" is 50
+            unit_out = "year"
+            value, low, high = (None if v is None else v * 10 for v in (value, low, high))
         figs.append(Figure(fs, fe, value, low, high, unit_out, qualifier, method))
         i += 1
     figs = _statistics_and_metadata(text, figs)

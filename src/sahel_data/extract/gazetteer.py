@@ -230,7 +230,9 @@ _CAPITAL_OF = re.compile(
     rf"(?P<name>{_NAME}),\s+(?:the\s+)?(?:regional\s+|provincial\s+|district\s+)?capital\s+of\s+(?:the\s+)?$")
 _PROPER_NAME = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:[ \-][A-ZÀ-Þ][a-zà-ÿ'’\-]+){0,2}")  # not "IDPs", "NGOs"
 _NOT_A_PLACE_NAME = frozenset("The This That These Those A An In On At By For From To Of And But Or It Its "
-                              "He She They We I Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+                              "He She They We I Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
+                              "January February March April May June July August September October November December "
+                              "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Today Yesterday Last Next Early Late".split())
 
 
 def learn_places(text: str, matches: list[Match]) -> list[Match]:
