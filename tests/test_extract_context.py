@@ -938,3 +938,20 @@ def test_he_said_after_a_sentence_opening_with_a_person_behind_a_fronted_phrase(
 ])
 def test_sources_with_prepositional_phrases_records_and_names_in_apposition(text, span, source):
     assert figs(text)[span]["attributed_to"] == source
+
+
+def test_donor_lines_name_the_donor_as_actor_and_no_place():
+    text = ("TOP DONORS (US$, as of 14 April 2026)\n- United States: US$ 58.2 million\n"
+            "- European Commission (ECHO): US$ 41.5 million\n- Germany: US$ 33.0 million\n\n"
+            "APPEAL\n- Chad: US$ 300 million required, 40% funded\n")
+    f = figs(text)
+    assert [(f[k]["location"], f[k]["actor"]) for k in ("US$ 58.2 million", "US$ 41.5 million", "US$ 33.0 million")] \
+        == [(None, "USA"), (None, None), (None, "DEU")]
+    assert (f["US$ 300 million"]["location"], f["US$ 300 million"]["actor"]) == ("TCD", None)  # an appeal line
+
+
+def test_a_demonym_inside_an_organisations_name_is_no_place():
+    f = figs("Russia supplied 26 vehicles, according to an African Defence Monitor tally. "
+             "The African Development Bank lent $50 million.")
+    assert f["26"]["location"] is None and f["26"]["attributed_to"] == "African Defence Monitor tally"
+    assert f["$50 million"]["location"] is None

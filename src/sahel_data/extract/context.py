@@ -260,6 +260,37 @@ def _table_header(text: str, row_start: int) -> str:
     return text[start:text.find("\n", start) if "\n" in text[start:] else len(text)]
 
 
+# a donor line: "- Germany: US$ 33.0 million" under "TOP DONORS": the donor acts, the line names no place
+_LABEL_MONEY_AFTER = re.compile(r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*:[ \t]*(?:US\$|\$|€|£|₦|[A-Z]{3}[ \t]|[A-Z]{2}\$)")
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-•*–][ \t]+)?")
+_DONOR_LEAD = re.compile(r"\b(?:donors?|contribut|pledg|funders?|contributors?)", re.I)
+_APPEAL_WORDS = re.compile(r"\b(?:required|requirements?|requested|needed|funded|appeal|received|gap)\b", re.I)
+
+
+def _donor_line(text: str, m: Match) -> bool:
+    line_start = text.rfind("\n", 0, m.start) + 1
+    if _LIST_ITEM.match(text, line_start).end() != m.start or not _LABEL_MONEY_AFTER.match(text, m.end):
+        return False
+    line_end = text.find("\n", m.end)
+    line_end = len(text) if line_end < 0 else line_end
+    if _APPEAL_WORDS.search(text, m.end, line_end):
+        return False  # "Chad: US$ 300 million required, 40% funded": an appeal line, about Chad
+    # the lead-in: the nearest line above that is no list item
+    pos = line_start
+    for _ in range(20):
+        if pos == 0:
+            return False
+        prev_start = text.rfind("\n", 0, pos - 1) + 1
+        line = text[prev_start:pos - 1]
+        pos = prev_start
+        if not line.strip():
+            continue
+        if re.match(r"[ \t]*[-•*–][ \t]+|[ \t]*[A-Z][\w .'’()\-]{0,40}:[ \t]", line):
+            continue
+        return _DONOR_LEAD.search(line) is not None
+    return False
+
+
 def _supplier_share(text: str, sent, m: Match) -> bool:
     if not _SHARE_IN_BRACKETS_AFTER.match(text, m.end):
         return False
@@ -411,7 +442,7 @@ _TITLED_SOURCE = re.compile(rf"(?:^|[.,;:]\s+|[\"”]\s*|\b(?:and|but|while|that
                             rf"(?:{_TITLES})\s+(?:(?:Col|Gen|Lt|Maj|Capt|Cdt)\.\s+)?(?P<src>{_NAME})(?:,[^,]{{1,80}},)?\s+(?:{_PATTERN2_VERBS_RX})\b")
 # each pattern with strings one of which it needs in the sentence (None: no cheap test)
 _SOURCE_PATTERNS = [
-    (re.compile(rf"\b[Aa]ccording\s+to\s+(?:(?:the|a|an|its|their|new|recent|latest|preliminary|official|annual|\d{{4}}|two|three|four|five|several|many|some)\s+)*(?:(?:data|figures|estimates|reports?|study|survey|analysis|statistics|count)\s+(?:by|from|of)\s+(?:the\s+)?)?(?P<src>{_SRC})"), ("ccording",)),
+    (re.compile(rf"\b[Aa]ccording\s+to\s+(?:(?:the|a|an|its|their|new|recent|latest|preliminary|official|annual|\d{{4}}|two|three|four|five|several|many|some)\s+)*(?:(?:data|figures|estimates|reports?|study|survey|analysis|statistics|count)\s+(?:by|from|of)\s+(?:the\s+)?)?(?P<src>{_SRC}(?:\s+(?:tally|count|review|assessment)\b)?)"), ("ccording",)),
     (re.compile(rf"{_SUBJECT_START}(?P<src>{_SRC})(?:\s*\([^)]{{1,24}}\))?(?:\s+(?:data|figures|statistics|estimates|report|researchers|analysts|there|here|also|now|still))?"
                 rf"{_SUBJECT_TAIL}{_BEFORE_VERB}\s+(?:{_PATTERN2_VERBS_RX})\b"), None),
     (_PER_SOURCE, ("per ", "Per ", "admission", "reported by", "quoted by", "cited by", "citing")),
@@ -487,7 +518,8 @@ def _normalise_source(src: str, sent_start_word: bool, known: set[str], places: 
             and not _REPRESENTS.search(mo.group(1)):  # "the representative of France" stays
         s = mo.group(1)  # "resident of Tizegorou" -> "resident"
     if not indefinite:
-        s = re.sub(r"(?<=[A-Z]\w)\s+(?:report|study|survey|statement|analysis|data|figures|communiqu[ée])$", "", s)
+        s = re.sub(r"(?<=[A-Z]\w)\s+(?:report|study|survey|statement|analysis|data|figures|communiqu[ée]|tally|count|review|"
+                   r"assessment)$", "", s)
     s = re.sub(r"^(?:two|three|four|five|several|many|some|\d+)\s+", "", s, flags=re.I)
     s = re.sub(r"^[\w\-]*\d[\w\-]*\s+", "", s)  # "40-year-old farmer" -> "farmer"
     s = re.sub(r"\s+(?:there|here|also)$", "", s)
@@ -938,7 +970,7 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                                    r"south[\s\-]?west|mid|upper|lower|rural|remote)(?:ern)?\s+)?$", before_c, re.I)
             if after_prep and _GOVERNMENT_OF.search(before_c):
                 after_prep = None  # "the Government of Mali announced": the state acts
-            if not after_prep and _SANCTIONS_AFTER.match(after):
+            if (not after_prep and _SANCTIONS_AFTER.match(after)) or (":" in after[:45] and _donor_line(text, m)):
                 acting_idx.add(k)
                 owner_idx.add(k)
                 continue

@@ -195,6 +195,8 @@ class Gazetteer:
                     and _IN_ORG_NAME_BEFORE.search(text, max(0, toks[0][0] - 25), toks[0][0]):
                 # "Radio France Internationale", "Agence France-Presse", "Électricité de France (EDF)", "Tele Sahel"
                 continue
+            if demonym and etype in ("country", "region") and _DEMONYM_IN_ORG_NAME_AFTER.match(text, end):
+                continue  # "European Commission", "African Development Bank", "African Defence Monitor"
             out.append(Match(toks[0][0], end, self.entities[eid], demonym))
             pos = end
         return out
@@ -207,6 +209,10 @@ _IN_ORG_NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?!(?i:in|on|at|from|to|f
                                  r"anglophone|saharan|sub-saharan|sahelian|greater|across|throughout|whole|coastal|"
                                  r"what|which|how|why|where|when|whether|rural|wider|entire|all|both|with|into|"
                                  r"than|beyond|outside|inside|around|against|about|over|under|between)\b)[A-ZÀ-Þ][\w'’\-]+(?<!['’]s)[ \t]+(?:(?:de|du|d['’])[ \t]*)?$")
+_DEMONYM_IN_ORG_NAME_AFTER = re.compile(
+    r"[ \t]+(?:[A-Z][\w\-]+[ \t]+){0,2}(?:Commission|Union|Parliament|Council|Court|Bank|Fund|Foundation|Institute|"
+    r"Centre|Center|Monitor|Observatory|Network|News|Times|Post|Review|Studies|Research|Programme|Program|Agency|"
+    r"Broadcasting|Corporation|Company|Association|Federation|Society|Academy|University|Press)\b")
 _IN_ORG_NAME_AFTER = re.compile(r"-[A-Z]|[ \t]+[A-Z][a-z]|[ \t]+\([A-Z]{2,6}\)")
 # a place the gazetteer does not know, set in a country by the text itself: "an army camp in
 # Sokolo in central Mali", "the village of Tamou, Niger", "near Kadawa, in northern Nigeria"
