@@ -955,3 +955,27 @@ def test_a_demonym_inside_an_organisations_name_is_no_place():
              "The African Development Bank lent $50 million.")
     assert f["26"]["location"] is None and f["26"]["attributed_to"] == "African Defence Monitor tally"
     assert f["$50 million"]["location"] is None
+
+
+def test_supplier_shares_after_with_and_a_databases_owner():
+    f = figs("SIPRI's Arms Transfers Database shows that Russia accounted for 51% of the major arms delivered to Mali, "
+             "Burkina Faso and Niger in 2021–25, with Turkey at 17% and China at 14%.")
+    assert [(f[k]["location"], f[k]["actor"]) for k in ("51%", "17%", "14%")] == [("BFA;MLI;NER", "RUS"),
+                                                                              ("BFA;MLI;NER", "TUR"),
+                                                                              ("BFA;MLI;NER", "CHN")]
+    assert f["51%"]["attributed_to"] == "SIPRI"
+
+
+@pytest.mark.parametrize("text,span,location,actor", [
+    ("Some 180,000 refugees from Mali and Burkina Faso and 140,000 from Nigeria live in Niger.", "Some 180,000", "NER",
+     None),
+    ("Industry sources put the value of Mali's drone orders since 2022 at about US$370 million.",
+     "about US$370 million", "MLI", "MLI"),
+    ("Two of Mali's L-39 Albatros jet trainers have been grounded.", "Two", "MLI", "MLI"),
+    ("China supplied 38% of Niger's arms imports.", "38%", "NER", "CHN"),
+    ("Russia also handed over six launchers to Niger.", "six", "NER", "RUS"),
+    ("Russia has also supplied a system to Niger, two Western diplomats in Niamey told ADM.", "two", "NER", None),
+])
+def test_origins_in_lists_what_a_state_buys_and_hands_over(text, span, location, actor):
+    f = figs(text)[span]
+    assert (f["location"], f["actor"]) == (location, actor)

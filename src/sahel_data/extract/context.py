@@ -82,7 +82,7 @@ _ACT_VERBS = (
     r"shipped|ships|ship|lent|lends|lend|loaned|"
     r"lost|loses|recruited|froze|frozen|freezes|suspended|suspends|withheld|withholds|cap|caps|capped|"
     r"nationalised|nationalized|nationalises|nationalizes|nationalise|nationalize|expropriated|confiscated|"
-    r"borrowed|borrows|borrow"
+    r"borrowed|borrows|borrow|handed|hands|hand|transferred|transfers|transfer|gifted|gifts"
 )
 # verbs of change act only with an object: "has tripled its budget", "raised CFAF 1,180 billion",
 # not "has doubled to 70,000"
@@ -131,8 +131,11 @@ _SAYS_IT = re.compile(
     re.I,
 )
 _POSSESSIVE_ACT = re.compile(
-    r"['’]s?\s+(?:\w+\s+)?(?:military|army|armed\s+forces|troops|forces|soldiers|government|junta|"
-    r"mercenaries|defen[cs]e\s+budget|military\s+budget|budget|military\s+spending|spending|defen[cs]e)\b",
+    r"['’]s?\s+(?:[\w\-]+\s+){0,3}?(?:military|army|armed\s+forces|troops|forces|soldiers|government|junta|"
+    r"mercenaries|defen[cs]e\s+budget|military\s+budget|budget|military\s+spending|spending|defen[cs]e|"
+    # what a state buys or owes: "Mali's drone orders", "Mali's contract with Rosoboronexport", "Mali's L-39 jet trainers"
+    r"orders|purchases|acquisitions|contracts?|jets|aircraft|helicopters|drones|"
+    r"trainers|fleet|arsenal|air\s+force)\b",
     re.I,
 )
 _DISPLACED_AFTER = re.compile(r"\s+(?:refugees|asylum[\s\-]seekers|migrants|exiles|returnees|evacuees)\b", re.I)
@@ -246,6 +249,7 @@ class SentenceContext:
 # a state's share in brackets where the sentence (or the table's header) is about suppliers or
 # donors: "China (18%) and Türkiye (14%) were the next largest suppliers", "| Mali | Russia (62%) |"
 _SHARE_IN_BRACKETS_AFTER = re.compile(r"\s*\(\s*[~≈]?\s*\d[\d.,]*\s*(?:%|per\s?cent|percent)\s*\)")
+_SUPPLIED_SHARE = re.compile(r"\b(?:accounted\s+for|supplied|delivered|exported|provided)\b[^.;]*?(?:%|per\s?cent)", re.I)
 _SUPPLIER_WORDS = re.compile(r"\b(?:suppliers?|exporters?|donors?|creditors?|lenders?|sellers?|vendors?)\b", re.I)
 
 
@@ -291,7 +295,15 @@ def _donor_line(text: str, m: Match) -> bool:
     return False
 
 
+# "..., with Turkey at 17% and China at 14%" after a supplier's share
+_SHARE_AT_AFTER = re.compile(r"\s+at\s+(?:about\s+|around\s+|nearly\s+|some\s+)?\d[\d.,]*\s*(?:%|per\s?cent|percent)")
+_WITH_OR_LIST_BEFORE = re.compile(r"(?:\bwith|,|\band)\s+$")
+
+
 def _supplier_share(text: str, sent, m: Match) -> bool:
+    if _SHARE_AT_AFTER.match(text, m.end):
+        return _WITH_OR_LIST_BEFORE.search(text, max(0, m.start - 8), m.start) is not None \
+            and _SUPPLIED_SHARE.search(text, sent.start, m.start) is not None
     if not _SHARE_IN_BRACKETS_AFTER.match(text, m.end):
         return False
     scope = text[sent.start:sent.end]
@@ -524,6 +536,9 @@ def _normalise_source(src: str, sent_start_word: bool, known: set[str], places: 
     s = re.sub(r"^[\w\-]*\d[\w\-]*\s+", "", s)  # "40-year-old farmer" -> "farmer"
     s = re.sub(r"\s+(?:there|here|also)$", "", s)
     s = re.sub(r"(?<=\w)['’]s$", "", s)  # "Per UNHCR's [latest update]"
+    # "SIPRI's Arms Transfers Database": the owner of a named database or index
+    s = re.sub(r"^([A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,3})['’]s\s+(?:[A-Z][\w\-]*\s+){0,3}"
+               r"(?:Database|Dataset|Index|Tracker|Monitor|Survey|Report|Barometer)$", r"\1", s)
     if re.search(r"(?:^|\s)[A-Z][^\s]*\s+\S+$", s):  # "ACLED data" -> "ACLED", not "independent analysts"
         s = re.sub(r"\s+(?:data|figures|statistics|estimates|researchers|analysts)$" if indefinite
                    else r"\s+(?:data|figures|statistics|estimates|report|researchers|analysts)$", "", s)
@@ -1074,7 +1089,7 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                     _state_acts(ctx, m, e.country, p, sent_countries, african)
                     continue
                 if e.entity_type == "country" and not m.demonym:
-                    if "(" in after[:3] and _supplier_share(text, sent, m):
+                    if ("(" in after[:3] or after[:4] == " at ") and _supplier_share(text, sent, m):
                         ctx.share_owners.append((m.start, m.end, e.entity_id))  # its share: no place
                         continue
                     if _NOT_PLACE_BEFORE.search(before) and k not in acting_idx:
@@ -1437,6 +1452,9 @@ def location_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_po
             ps = _chain(text, ps, allp)
             # "refugees from Mali in Niger": the origin is not the place
             origin = [p for p in ps if re.search(r"\bfrom\s+(?:the\s+)?$", text[max(0, p.start - 12):p.start])]
+            for p in sorted(ps, key=lambda p: p.start):  # the rest of the list: "refugees from Mali and Burkina Faso"
+                if p not in origin and any(re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", text[q.end:p.start]) for q in origin):
+                    origin.append(p)
             if origin and len({p.code for p in ps} - {p.code for p in origin}) > 0:
                 ps = [p for p in ps if p not in origin]
             return _fmt(_choose_places(ps))
@@ -1490,6 +1508,7 @@ _COUNTS_SOURCES_AFTER = re.compile(
     r"\s+(?:[a-zA-Z\-]+\s+){0,2}(?:sources|diplomats|officials|witnesses|analysts|experts|officers|traders|"
     r"drivers|residents|survivors|villagers|miners|couriers|smugglers|doctors|nurses|workers|teachers|farmers|"
     r"herders|elders|relatives|people|men|women)"
+    r"(?:\s+(?:in|from|at)\s+[A-Z][\w'’\-]+)?"  # "two Western diplomats in Niamey told"
     r"(?:,?\s+who\s+[^,.;\"“”]{1,60}?,?)?\s+"  # "two drivers who were later released told ..."
     r"(?:(?:also|have|had|later)\s+)?(?:said|say|says|told|tell|reported|confirmed)\b")
 
@@ -1529,6 +1548,12 @@ def actor_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_posit
             owner = next((x for x in ctx.share_owners if aside[0] - 2 <= x[1] <= aside[0]), None)
             if owner is not None:
                 return owner[2]  # "Russia (62%)": the supplier's own share
+        owner = max((x for x in ctx.share_owners if x[1] <= fs and _SHARE_AT_AFTER.match(text, x[1])), default=None,
+                    key=lambda x: x[1])
+        if owner is not None and not re.fullmatch(r"\s+at\s+(?:about\s+|around\s+|nearly\s+|some\s+)?", text[owner[1]:fs]):
+            owner = None
+        if owner is not None:
+            return owner[2]  # "with Turkey at 17%"
     if text[ctx.start] == "|":
         # a table row is one record: its figures share the groups and forces its cells name
         # ("| 6 January | Débé | Mouhoun | 13 | 7 | JNIM | Ambush ... |")
