@@ -979,3 +979,15 @@ def test_supplier_shares_after_with_and_a_databases_owner():
 def test_origins_in_lists_what_a_state_buys_and_hands_over(text, span, location, actor):
     f = figs(text)[span]
     assert (f["location"], f["actor"]) == (location, actor)
+
+
+def test_a_place_only_compared_with_is_no_place():
+    f = figs("That is roughly twice as many as four years earlier, and more than in any other part of Africa except "
+             "Sudan.")
+    assert f["roughly twice"]["location"] is None
+    f = figs("Donors gave the Sahel roughly a quarter of what they gave the Horn of Africa, and less than a tenth of "
+             "what they gave Ukraine.")
+    assert f["roughly a quarter"]["location"] == "Sahel" and f["less than a tenth"]["location"] == "Sahel"
+    # a figure's own bound is no comparison
+    f = figs("The Africa Corps has 2,000 personnel in Mali, fewer than 300 in Burkina Faso and around 100 in Niger.")
+    assert f["fewer than 300"]["location"] == "BFA"

@@ -1405,6 +1405,11 @@ def location_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_po
     base = [p for p in places if p.is_region and _is_base(text, p, fs, fe)]
     if base:
         places = [p for p in places if p not in base]
+    # a state named only as what the figure is compared with ("less than a tenth of what they gave Ukraine",
+    # "more than in any other part of Africa except Sudan") is no place of it
+    compared = [p for p in places if _compared(text, ctx.start, p, fs, fig_positions)]
+    if compared:
+        places = [p for p in places if p not in compared]
     # a place right after the figure's phrase, with no other figure between
     nxt = [p for p in places if p.start >= fe and p.start < b0]
     if nxt:
@@ -1482,6 +1487,21 @@ def _chain(text: str, ps: list[Place], allp: list[Place]) -> list[Place]:
                     changed = True
                     break
     return out
+
+
+_NUMBER_NEXT = re.compile(r"\s+(?:(?:about|around|some|nearly|roughly)\s+)?(?:\d|(?:one|two|three|four|five|six|seven|"
+                          r"eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+                          r"a\s+hundred|a\s+thousand|half|a\s+third|a\s+quarter|a\s+dozen|dozens|hundreds|thousands)\b)", re.I)
+_COMPARED_BEFORE = re.compile(
+    r"(\bthan|\bexcept|\bcompared\s+(?:with|to)|\bof\s+what\s+(?:\w+\s+){1,3}?(?:gave|give|gives|spent|spends|spend|"
+    r"received|receives|got|gets|paid|pays))\s+(?:in\s+|for\s+|to\s+|the\s+)?(?:[\w'’\-]+\s+){0,4}?$")
+
+
+def _compared(text: str, sent_start: int, p: Place, fs: int, fig_positions) -> bool:
+    m = _COMPARED_BEFORE.search(text, max(sent_start, p.start - 60), p.start)
+    # ("fewer than 300 in Burkina Faso": a figure's own bound, not a comparison)
+    return m is not None and not any(m.start() <= q < p.start for q in (fs, *fig_positions)) \
+        and not _NUMBER_NEXT.match(text, m.end(1))
 
 
 _BASE_AFTER = re.compile(r"['’]?s?\s+(?:average|total|rate|level|mean|figure|norm)\b", re.I)
