@@ -169,3 +169,11 @@ def test_a_day_and_month_in_two_digits_in_incident_logs():
 def test_the_nth_day_of_a_month():
     assert dates("Done at Abuja, this 15th day of December 2025.")["15th day of December 2025"]["date_start"] == \
         "2025-12-15"
+
+
+def test_a_byline_of_parts_keeps_its_date_row():
+    text = ("Tendai Mukwevho-Sarr | African Defence Monitor | 18 February 2026 | 6 min read\n\n"
+            "The armed forces have received 16 aircraft.")
+    out = extract_document("t", text, "2026-02-18")
+    assert [(d["text"], d["date_start"]) for d in out["dates"]] == [("18 February 2026", "2026-02-18")]
+    assert [f["text"] for f in out["figures"]] == ["16"]  # the reading time is no figure

@@ -116,7 +116,7 @@ def byline_dates_ok(line: str) -> bool:
     s = _MARKUP_EDGE.sub("", line.strip())
     return bool(_DATE_ONLY.match(line) or re.match(r"(?:published|updated|posted|last\s+updated|by\s)", s, re.I)
                 or re.search(r"\b(?:posted|published|updated|modified)\b", s, re.I)
-                or (len(s.split()) <= 12 and re.search(r"\d{4}", s) and re.search(r"[·|]", s)
+                or (len(re.findall(r"[^\s|·•]+", s)) <= 14 and re.search(r"\d{4}", s) and re.search(r"[·|]", s)
                     and not re.search(r"©|copyright|rights\s+reserved", s, re.I)))
 
 
