@@ -991,3 +991,12 @@ def test_a_place_only_compared_with_is_no_place():
     # a figure's own bound is no comparison
     f = figs("The Africa Corps has 2,000 personnel in Mali, fewer than 300 in Burkina Faso and around 100 in Niger.")
     assert f["fewer than 300"]["location"] == "BFA"
+
+
+def test_a_source_dated_by_its_year_and_a_comparison_base_dated_after_the_figure():
+    f = figs("They should fund mediators: a 2024 study by the Timbuktu Institute found that 60 per cent of local "
+             "truces held.")
+    assert (f["60 per cent"]["period_start"], f["60 per cent"]["period_end"]) == ("2024", "2024")
+    f = figs("Burkina Faso's 2026 budget allocates 1,092 billion CFA francs to defence, nearly twice what it "
+             "allocated in 2021.")
+    assert f["nearly twice"]["period_start"] == "2026"  # 2021 is the base's date

@@ -1711,7 +1711,7 @@ _PERPETRATOR_NEXT = re.compile(
     r"(?:claimed|attributed|blamed|carried\s+out|committed|perpetrated)\s+(?:by|to|on)\b",
     re.I,
 )
-_PUBLICATION_YEAR = re.compile(r"\s+(?:report|study|survey|paper|article|book|edition|issue|briefing|brief)\b", re.I)
+_PUBLICATION_YEAR = re.compile(r"\s+(?:paper|article|book|edition|issue|briefing|brief)\b", re.I)
 
 
 def period_for(text: str, dates, segs, fs: int, fe: int, sent_start: int, sent_end: int, ins=(),
@@ -1744,7 +1744,7 @@ def period_for(text: str, dates, segs, fs: int, fe: int, sent_start: int, sent_e
             fig_positions = [q for q in fig_positions if not any(a <= q < b for a, b in skipped)]
         if re.fullmatch(r"(?:\s+[\w'’\-]+){0,6}?\s+(?:in|during|by|for|as\s+of|since|until|at\s+the\s+end\s+of|"
                         r"at\s+the\s+start\s+of|over|throughout)\s+(?:the\s+)?", gap) \
-                and not re.search(r"\b(?:compared|than|from|versus|vs|against|relative|earlier|previous|same|last|up|down)\b"
+                and not re.search(r"\b(?:compared|than|from|versus|vs|against|relative|earlier|previous|same|last|up|down|what)\b"
                                   r"|\b" + _AS_MUCH_AS + r"\b", gap, re.I) \
                 and not any(fe <= q < d.start for q in fig_positions):
             return d.date_start, d.date_end
