@@ -1000,3 +1000,8 @@ def test_a_source_dated_by_its_year_and_a_comparison_base_dated_after_the_figure
     f = figs("Burkina Faso's 2026 budget allocates 1,092 billion CFA francs to defence, nearly twice what it "
              "allocated in 2021.")
     assert f["nearly twice"]["period_start"] == "2026"  # 2021 is the base's date
+
+
+def test_a_foreign_state_with_attaches_in_the_entire_region():
+    f = figs("Today the United States has fewer than a dozen defence attachés in the entire Sahel.")["fewer than a dozen"]
+    assert (f["location"], f["actor"], f["measured"]) == ("Sahel", "USA", "defence attachés")

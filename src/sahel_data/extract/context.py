@@ -109,7 +109,8 @@ _AFFILIATE_AFTER = re.compile(
 # a state that has forces somewhere acts: "Russia has roughly 2,500 Africa Corps personnel in Mali"
 _HAS_FORCES_AFTER = re.compile(
     r"\s+(?:now\s+|still\s+|also\s+)?(?:has|have|had|keeps|kept|maintains|maintained)\s+(?:[\w,.\-]+\s+){1,5}"
-    r"(?:troops|soldiers|personnel|fighters|instructors|mercenaries|contractors|advisers|advisors)\b")
+    r"(?:troops|soldiers|personnel|fighters|instructors|mercenaries|contractors|advisers|advisors|attachés|attaches|"
+    r"officers|diplomats|drones|aircraft|bases?)\b")
 # "Russia was the largest supplier of major arms to Mali, accounting for 47%": a state in that role acts
 _SUPPLIER_ROLE_AFTER = re.compile(
     r"\s+(?:was|is|were|are|remained|remains|became|has\s+been)\s+(?:the\s+|a\s+|its\s+|their\s+)?"
@@ -1381,7 +1382,8 @@ def _seg_index(segs, pos) -> int:
 
 _DISTANCE = re.compile(r"km\b|kilomet|\bmiles?\b|metres|meters", re.I)
 _FROM_END = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
-_DIRECT_PLACE = re.compile(r"[^\d.,;:()]{0,40}?\b(?:for|in|of|across|from|at|by|among)\s+(?:the\s+)?$", re.I)
+_DIRECT_PLACE = re.compile(r"[^\d.,;:()]{0,40}?\b(?:for|in|of|across|from|at|by|among)\s+(?:the\s+)?"
+                           r"(?:(?:entire|whole|wider|greater|broader)\s+)?$", re.I)
 
 
 def location_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_positions=()) -> str | None:

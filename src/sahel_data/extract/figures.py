@@ -859,7 +859,7 @@ respectively spent spend spends recorded have has had were was are is combined a
 face faces need needs lack lacks live lives suffer suffers receive receives require requires risk
 remain depend depends rely relies continue continues still
 """.split())
-_WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'’\-]*")
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[^\W_]|['’\-](?=[^\W_]))*")  # "attachés", "Mi-24P", not "armed-"
 
 
 def measure_for(text: str, fig_start: int, fig_end: int, sent_end: int, unit: str) -> str | None:
