@@ -1004,4 +1004,4 @@ def test_a_source_dated_by_its_year_and_a_comparison_base_dated_after_the_figure
 
 def test_a_foreign_state_with_attaches_in_the_entire_region():
     f = figs("Today the United States has fewer than a dozen defence attachés in the entire Sahel.")["fewer than a dozen"]
-    assert (f["location"], f["actor"], f["measured"]) == ("Sahel", "USA", "defence attachés")
+    assert (f["location"], f["actor"], f["measure"]) == ("Sahel", "USA", "defence attachés")
