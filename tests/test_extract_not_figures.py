@@ -219,3 +219,12 @@ def test_calibres_and_quoted_titles_are_not_figures():
     assert fig_texts("Rainfall reached 250 mm in August.") == ["250"]  # a measure, not a calibre
     assert fig_texts('Her memoir, "Forty Days in Ménaka", was published in 2025.') == []
     assert fig_texts('"Forty soldiers died," he said.') == ["Forty"]
+
+
+def test_references_section_numbers_and_live_blog_stamps_are_not_figures():
+    assert fig_texts("In her answer to my written question 41876, the Minister said that 14 projects stopped.") == ["14"]
+    assert fig_texts("Cite as: HC Deb 4 March 2026 vol 781 cc213–236WH") == []
+    assert fig_texts("Event data come from ACLED, version 2025.03.") == []
+    assert fig_texts("2.1 Sample\n\nThe rate was 2.5 per cent.") == ["2.5 per cent"]
+    assert fig_texts("Key events\n4m ago\nDeath toll rises to at least 64\n1h ago\nJNIM claims attack") == ["at least 64"]
+    assert fig_texts("The attack began 2 hours ago and killed 12.") == ["2 hours", "12"]

@@ -175,3 +175,18 @@ def test_handed_over_is_a_verb_not_a_bound():
     f = figs("Russia also handed over six rocket launchers to Niger. Fighting went on for over six days.")
     assert f["six"]["qualifier"] == "exact"
     assert f["over six days"]["qualifier"] == "more_than"
+
+
+def test_a_table_rows_label_states_its_unit():
+    text = ("| Variable | Mean | SD |\n|---|---|---|\n| Any violence against civilians (%) | 4.6 | 20.9 |\n"
+            "| Distance to nearest army base (km) | 41.2 | 33.6 |\n| Population (thousands) | 18.7 | 24.1 |\n"
+            "| Civilian fatalities (count) | 0.25 | 2.87 |\n")
+    f = figs(text)
+    assert [(f[k]["unit"], f[k]["value"]) for k in ("4.6", "41.2", "18.7", "0.25")] == [
+        ("percent", 4.6), ("km", 41.2), ("count", 18700), ("count", 0.25)]
+    assert "thousands" not in f  # the unit label is no figure
+
+
+def test_one_school_in_five():
+    f = figs("In Burkina Faso, one school in five remains closed.")
+    assert (f["one school in five"]["value"], f["one school in five"]["unit"]) == (20, "percent")

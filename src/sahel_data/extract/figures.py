@@ -46,7 +46,9 @@ _CORE = re.compile(
       | \b(?:{_NUMWORD}|\d+)\s+(?:in|out\s+of)\s+(?:{_NUMWORD}|\d{{1,3}}(?!\d))\b(?!\s*(?:%|percent|per\s+cent))
       | \b(?:one|two|three|four|five|\d)\s+(?:child|children|person|people|adult|adults|woman|women|man|men|household|households|
           respondent|respondents|family|families|resident|residents|school|schools|village|villages)
-          \s+(?:in|out\s+of)\s+(?:{_NUMWORD}|\d{{1,3}}(?!\d))\b(?=\s*[,.;:)]|\s+(?:that|who|is|are|was|were|has|have|had|of|we|in|across)\b))
+          \s+(?:in|out\s+of)\s+(?:{_NUMWORD}|\d{{1,3}}(?!\d))\b(?=\s*[,.;:)]|\s+(?:that|who|is|are|was|were|has|have|had|of|we|in|across|
+          remains|remain|remained|lives|live|depends|depend|faces|face|needs|need|suffers|suffer|lacks|lack|receives|receive|
+          relies|rely|still|now|can|could|will|would|may|might|do|does|did)\b))
   | (?P<frac>\b(?P<fnum>{_NUMWORD}|an?)[\s\-‐]+(?P<fden>{_DENOM})\b(?:\s+of\s+an?\s+(?P<fscale>million|billion|thousand|century)\b)?|\bhalf\b)
   | (?P<couple>\b(?:a\s+)?couple\s+of\b(?:\s+(?P<cscale>hundred|thousand|million|billion|dozen)\b)?)
   | (?P<twice>\b(?:twice|thrice)\b)
@@ -207,7 +209,8 @@ _REF_BEFORE = re.compile(
     r"Episode|Ep\.|Season|Series|Part|Lesson|Module|Edition|Paper|Bulletin|Sitrep|Update|"
     r"N°|N\.°|Secteur|Quartier|BP|B\.P\.|HC|Questions?|Qq?\.|Articles|Sections|Paragraphs|Pages|Resolutions|Chapters|Tables|Annexes|Rue|Boulevard|Licen[cs]e|resolution|article|section|paragraph|page|chapter|annex|"
     r"hotline|helpline|(?:free|toll-free|emergency)\s+(?:line|number)|[Dd]ial|E\.O\.\)?|Executive\s+Order|CFR\s+part|"
-    r"CFR|U\.S\.C\.|round|note|notes|footnote|endnote|Question)\s*-?\s*|#)$"
+    r"CFR|U\.S\.C\.|round|note|notes|footnote|endnote|Question|question|questions|vol|volume|version|release|col|column)"
+    r"\s*-?\s*|#)$"
 )
 _AGE = re.compile(
     r"(?:(?<![\w'’\-])(?!(?:In|At|On|By|For|From|To|Of|And|But|Or|The|With|Since|After|Before|During|Across|Near|Between)\s)"
@@ -268,6 +271,8 @@ _NOT_A_QUANTITY_AFTER = re.compile(
     r"launchers?|rounds?|ammunition|artillery|shells?|cartridges?)\b|\b[A-Z]{2,5}\b))")
 _PHRASAL_OVER_BEFORE = re.compile(r"\b(?:hand|hands|handed|handing|turn|turns|turned|turning|take|takes|took|taken|"
                                   r"taking|sign|signs|signed|signing|pass|passes|passed|passing)\s+$", re.I)
+_SECTION_NUMBER = re.compile(r"[ \t#]*\d{1,2}(?:\.\d{1,2}){1,3}\.?[ \t]+[A-Z][^\n.!?:;]{0,70}(?=\n|$)")
+_STAMP_LINE = re.compile(r"[ \t]*\d{1,3}[ \t]?(?:s|m|h|d|mins?|minutes?|hrs?|hours?|days?)[ \t]+ago[ \t]*(?=\n|$)", re.I)
 # a title in quotes: "Forty Days in Ménaka"
 _TITLE_AFTER = re.compile(r"\s+[A-ZÀ-Þ][a-zà-ÿ]")
 _CLOCK_WORD_BEFORE = re.compile(
@@ -544,6 +549,15 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
                 or c.value <= 12 and _CLOCK_WORD_BEFORE.search(text, max(0, c.start - 20), c.start)
                 and _SENTENCE_STOP_AFTER.match(text, c.end)):
             continue  # "seven o'clock", "98.7 FM", "next Thursday at seven."
+        if not c.word and text[c.end:c.end + 1] in " \t" and (c.start == 0 or text[c.start - 1] in "\n \t#") \
+                and _SECTION_NUMBER.match(text, text.rfind("\n", 0, c.start) + 1):
+            continue  # a section heading's number: "2.1 Sample", "3.2.1 Robustness checks"
+        if c.kind == "vague" and text[c.start - 1:c.start] == "(" and text[c.end:c.end + 1] == ")":
+            continue  # a unit label: "Population (thousands)"
+        if not c.word and "ago" in text[c.end:c.end + 12]:
+            stamp = _STAMP_LINE.match(text, text.rfind("\n", 0, c.start) + 1)
+            if stamp and c.end <= stamp.end():
+                continue  # a live blog's stamp on a line of its own: "4m ago", "1h ago"
         if c.word and text[c.start:c.start + 1].isupper() and text[max(0, c.start - 1):c.start] in ('"', "“", "*", "_") \
                 and _TITLE_AFTER.match(text, c.end):
             continue  # a title: 'her memoir, "Forty Days in Ménaka"'
@@ -930,17 +944,42 @@ def table_column_units(text: str) -> list[tuple[int, int, str, float]]:
                 units.append(("percent", 1.0))
             else:
                 units.append(None)
-        if not any(units):
-            continue
         pos = block.start() + len(header) + 1
         for line in lines[1:]:
             if line.strip() and not re.fullmatch(r"[\s|:\-]+", line):
                 bars = [pos + i for i, ch in enumerate(line) if ch == "|"]
+                # a row label stating its unit: "| Any violence against civilians (%) | 4.6 | 20.9 |"
+                row_unit = _label_unit(text[bars[0] + 1:bars[1]]) if len(bars) > 2 else None
                 for k, (a, b) in enumerate(zip(bars, bars[1:])):
                     if k < len(units) and units[k]:
                         out.append((a + 1, b, units[k][0], units[k][1]))
+                    elif k > 0 and row_unit:
+                        out.append((a + 1, b, row_unit[0], row_unit[1]))
             pos += len(line) + 1
     return out
+
+
+_LABEL_UNIT = re.compile(r"\((?P<u>%|per\s?cent|percent|km|kilomet(?:re|er)s|kg|tonnes|hectares|ha|thousands?|millions?|"
+                         r"'000s?|000s?)\)\s*$", re.I)
+
+
+def _label_unit(cell: str) -> tuple[str, float] | None:
+    """The unit a table row's label states in brackets: "(%)", "(km)", "(thousands)"."""
+    money = _MONEY_HEADING.search(cell)
+    if money and cell.rstrip().endswith(")"):
+        scale = float(SCALES[money.group("scale").lower()]) if money.group("scale") else 1.0
+        return _cur_code(money.group("cur")), scale
+    m = _LABEL_UNIT.search(cell)
+    if m is None:
+        return None
+    u = m.group("u").lower()
+    if u in ("%", "percent") or u.startswith("per"):
+        return "percent", 1.0
+    if u.startswith("thousand") or "000" in u:
+        return "count", 1000.0
+    if u.startswith("million"):
+        return "count", 1_000_000.0
+    return {"km": "km", "kg": "kg", "tonnes": "t", "hectares": "ha", "ha": "ha"}.get(u, "km" if u.startswith("kilo") else u), 1.0
 
 
 def apply_column_units(figs: list[Figure], cells: list[tuple[int, int, str, float]]) -> None:
