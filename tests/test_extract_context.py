@@ -1005,3 +1005,23 @@ def test_a_source_dated_by_its_year_and_a_comparison_base_dated_after_the_figure
 def test_a_foreign_state_with_attaches_in_the_entire_region():
     f = figs("Today the United States has fewer than a dozen defence attachés in the entire Sahel.")["fewer than a dozen"]
     assert (f["location"], f["actor"], f["measure"]) == ("Sahel", "USA", "defence attachés")
+
+
+def test_parliamentary_labels_with_constituency_party_honorific_and_a_role_with_the_name_in_brackets():
+    text = ("Emily Carrow (Hexham Vale) (Lab): I beg to move. Aid fell to £71 million.\n\n"
+            "Sir Geoffrey Pinnock (Wealdbridge) (Con): Will she give way? France had 5,100 troops.\n\n"
+            "Emily Carrow: I will give way briefly.\n\n"
+            "Fiona MacRae (Glen Carron) (SNP): Prices rose by 40%.\n\n"
+            "The Parliamentary Under-Secretary of State for Foreign Affairs (Kate Bramall): It is a pleasure.\n\n"
+            "Let me be clear: we will provide £96 million this year.\n\n"
+            "Sir Geoffrey Pinnock: Is £5 million really enough?\n\n"
+            "Kate Bramall: It is one part of a larger effort.\n")
+    f = figs(text)
+    assert [f[k]["attributed_to"] for k in ("£71 million", "5,100", "40%", "£96 million", "£5 million")] == [
+        "Emily Carrow", "Geoffrey Pinnock", "Fiona MacRae", "Kate Bramall", "Geoffrey Pinnock"]
+
+
+def test_a_list_item_opening_with_its_source():
+    f = figs("- The Malian army, in its latest statement, put its losses at 31 soldiers killed.\n"
+             "- Incidents recorded: 43 (-14% vs week 08)\n")
+    assert f["31"]["attributed_to"] == "Malian army" and f["43"]["attributed_to"] is None

@@ -422,7 +422,7 @@ _TITLED_NAME = re.compile(
 # the pieces of "<subject> <reporting verb>": where a subject can start, what may stand
 # between it and its verb, and auxiliaries or adverbs just before the verb
 _SUBJECT_START = (
-    r"(?:^|[.,;:]\s+|[\"”]\s*|\b(?:" + trie_pattern(
+    r"(?:^|^[-•*–·][ \t]+|[.,;:]\s+|[\"”]\s*|\b(?:" + trie_pattern(
         w for c in "and but while whereas that after before when since because until yet".split() for w in (c, c.capitalize())
     ) + r")\s+)"
     r"(?:(?:the|The|an|An|a|A|our|Our|their|Their|its|Its)\s+)?(?:" + _NUMW + r")?"
@@ -457,7 +457,7 @@ _TITLED_SOURCE = re.compile(rf"(?:^|[.,;:]\s+|[\"”]\s*|\b(?:and|but|while|that
 _SOURCE_PATTERNS = [
     (re.compile(rf"\b[Aa]ccording\s+to\s+(?:(?:the|a|an|its|their|new|recent|latest|preliminary|official|annual|\d{{4}}|two|three|four|five|several|many|some)\s+)*(?:(?:data|figures|estimates|reports?|study|survey|analysis|statistics|count)\s+(?:by|from|of)\s+(?:the\s+)?)?(?P<src>{_SRC}(?:\s+(?:tally|count|review|assessment)\b)?)"), ("ccording",)),
     (re.compile(rf"{_SUBJECT_START}(?P<src>{_SRC})(?:\s*\([^)]{{1,24}}\))?(?:\s+(?:data|figures|statistics|estimates|report|researchers|analysts|there|here|also|now|still))?"
-                rf"{_SUBJECT_TAIL}{_BEFORE_VERB}\s+(?:{_PATTERN2_VERBS_RX})\b"), None),
+                rf"{_SUBJECT_TAIL}{_BEFORE_VERB}\s+(?:{_PATTERN2_VERBS_RX})\b(?![ \t]*:)"), None),  # not "Incidents recorded: 43"
     (_PER_SOURCE, ("per ", "Per ", "admission", "reported by", "quoted by", "cited by", "citing")),
     (re.compile(rf"\b(?:said|says|reported|estimated|stated|noted|added|adds|counters|countered|argues|argued|explains|"
                 rf"explained|recalls|recalled|insists|insisted)\s+(?:the\s+|an?\s+)?(?!\d)(?P<src>{_SRC})"
@@ -722,8 +722,14 @@ def _quote_open_after(sentence: str, was_open: bool) -> bool:
 # case, "Helen Marsh: ...", either after a hearing's question number ("Q90 Daniel Okonjo: ...")
 _SPEAKER_LABEL = re.compile(
     r"^[ \t]*(?:Q\d{1,4}[ \t]+)?(?P<name>[A-ZÀ-Þ][A-ZÀ-Þ'’.\-]+(?:[ \t]+[A-ZÀ-Þ][A-ZÀ-Þ'’.\-]+){0,3}"
-    r"|[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:[ \t]+(?:[A-ZÀ-Þ][a-zà-ÿ'’\-]+|de|da|van|von|al|el|ag|ould|ben|bin)){1,3})"
-    r"[ \t]*:[ \t]+\S", re.M)
+    r"|[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:[ \t]+(?:[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:[A-ZÀ-Þ][a-zà-ÿ]+)?|de|da|van|von|al|el|ag|ould|ben|bin)){1,3})"
+    # a parliament's labels: "Emily Carrow (Hexham Vale) (Lab):", "Sir Edward Lyle (in the Chair):"
+    r"(?:[ \t]*\([^()\n]{1,60}\)){0,2}[ \t]*:[ \t]+\S", re.M)
+# a role with the speaker's name in brackets: "The Parliamentary Under-Secretary of State for ... (Kate Bramall):"
+_ROLE_NAME_LABEL = re.compile(
+    r"^[ \t]*(?:[\w,'’\-]+[ \t]+){3,20}?\((?P<name>[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:[ \t]+[A-ZÀ-Þ][\w'’\-]+){1,3})\)[ \t]*:[ \t]+\S",
+    re.M)
+_HONORIFIC = re.compile(r"^(?:The[ \t]+)?(?:Rt[ \t]+Hon\.?[ \t]+)?(?:Sir|Dame|Lord|Lady|Baroness|Baron)[ \t]+")
 _SPEAKER_ROLE = re.compile(
     r"^(?:HOST|CO-HOST|PRESENTER|INTERVIEWER|ANCHOR|MODERATOR|REPORTER|CORRESPONDENT|NARRATOR|VOICE|VOICEOVER|"
     r"CALLER|SPEAKER|TRANSLATOR|INTERPRETER|AUDIENCE|ALL|MAN|WOMAN|Q|A|QUESTION|ANSWER|NOTE|UPDATE|EDITOR'?S NOTE|"
@@ -731,7 +737,9 @@ _SPEAKER_ROLE = re.compile(
     r"PS|NB|UNIDENTIFIED(?: \w+)*|(?:MALE|FEMALE) (?:SPEAKER|VOICE))$")
 
 
-_ANY_LABEL = re.compile(r"[ \t]*(?:Q\d{1,4}[ \t]+)?[A-ZÀ-Þ][\w .'’\-]{0,30}(?:\([^()\n]{1,60}\))?[ \t]*:[ \t]")
+# any label opening a line, a name's or a role's ("HOST:", "Q89 Chair:", "Hon. Members:"), not a phrase ("Let me be clear:")
+_ANY_LABEL = re.compile(r"[ \t]*(?:Q\d{1,4}[ \t]+)?[A-ZÀ-Þ][\w.'’\-]*(?:[ \t]+(?:[A-ZÀ-Þ][\w.'’\-]*|of|the|and|for|de|du)){0,4}"
+                        r"(?:[ \t]*\([^()\n]{1,60}\))?[ \t]*:[ \t]")
 _RANK_PREFIX = re.compile(
     r"^(?:(?:Lieutenant|Lt)[\-\s.]*(?:Colonel|Col)\.?|Colonel|Col\.|General|Gen\.|Captain|Capt\.|Major|Maj\.|"
     r"Commandant|Cdt\.|Commander|Cdr\.|Brigadier(?:-General)?|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+(?:[A-ZÀ-Þ][a-zà-ÿ'’\-]+\s+(?=[A-ZÀ-Þ]))?")
@@ -765,11 +773,16 @@ def speaker_turns(text: str, places: set[str] = frozenset()) -> list[tuple[int, 
             if name and name not in places:
                 labels.append((m.start(), name))
     for m in _SPEAKER_LABEL.finditer(text):
-        name = re.sub(r"\s+", " ", m.group("name")).strip()
+        name = _HONORIFIC.sub("", re.sub(r"\s+", " ", m.group("name")).strip())
         if _SPEAKER_ROLE.match(name.upper()) or _speaker_name(name) in places or name in places \
-                or _LABEL_NOT_NAME.search(name.upper()):
+                or _LABEL_NOT_NAME.search(name.upper()) or " " not in name and name[1:].islower() and "(" in m.group():
             continue
         labels.append((m.start(), _speaker_name(name)))
+    if "(" in text:
+        taken = {pos for pos, _ in labels}
+        for m in _ROLE_NAME_LABEL.finditer(text):
+            if m.start() not in taken and m.group("name") not in places:
+                labels.append((m.start(), m.group("name")))
     labels.sort()
     names = [n for _, n in labels]
     if len(set(names)) == 1 and len(names) >= 2 and questions >= 2:
