@@ -1025,3 +1025,18 @@ def test_a_list_item_opening_with_its_source():
     f = figs("- The Malian army, in its latest statement, put its losses at 31 soldiers killed.\n"
              "- Incidents recorded: 43 (-14% vs week 08)\n")
     assert f["31"]["attributed_to"] == "Malian army" and f["43"]["attributed_to"] is None
+
+
+@pytest.mark.parametrize("text,span,source", [
+    ("The army posted a toll on X:\n\nTOLL of the attack: 31 soldiers fell, 47 wounded. #FAMa\n"
+     "— FAMa-DIRPA (@FAMa_DIRPA) March 9, 2026\n", "47", "FAMa-DIRPA"),
+    ("A doctor at the main hospital in Sévaré told the Guardian the morgue had received 64 bodies.", "64", "doctor"),
+    ("The representative of France said 40 soldiers died.", "40", "representative of France"),
+    ("Several Russian-language Telegram channels close to the Africa Corps said at least four instructors were "
+     "wounded.", "at least four", "Russian-language Telegram channels"),
+    ("JNIM, al-Qaida's affiliate, has claimed the attack. In a statement, the group said its fighters had killed "
+     "more than 100 soldiers.", "more than 100", "JNIM"),
+    ("UNICEF said 40 children died. The group said more than 12 schools closed.", "more than 12", "UNICEF"),
+])
+def test_embedded_posts_placed_persons_affiliated_channels_and_the_group_speaking(text, span, source):
+    assert figs(text)[span]["attributed_to"] == source

@@ -70,6 +70,22 @@ def _quoted_blocks(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+# an embedded post's signature line: "— FAMa-DIRPA (@FAMa_DIRPA) March 9, 2026"
+_POST_SIGNATURE = re.compile(r"^[ \t]*(?:[—–]|--)[ \t]*(?P<src>[^\n(@]{2,60}?)[ \t]*\(@\w{1,30}\)", re.M)
+
+
+def _embedded_posts(text: str) -> list[tuple[int, int, str]]:
+    """An embedded social-media post credits the lines above its signature, back to a blank line."""
+    out = []
+    for m in _POST_SIGNATURE.finditer(text):
+        end = m.start()
+        start = text.rfind("\n\n", 0, max(0, end - 1))
+        start = 0 if start < 0 else start + 2
+        if start < end:
+            out.append((start, end, m.group("src").strip()))
+    return out
+
+
 _SOURCE_NOTE = re.compile(r"^[ \t]*[*_]*(?:Sources?|Data)[*_]*\s*:\s*[*_]*(?P<src>[A-Z][^,;.\n(]{1,60}?)\s*(?:[,;.(]|$)", re.M)
 
 
@@ -154,6 +170,8 @@ def extract_document(document_id: str, text: str, published: str | None = None) 
     """Figures, dates and mentions of one document (offsets index `text`)."""
     original = text
     quotes = _quoted_blocks(original) + _source_notes(original)
+    if "(@" in original:
+        quotes += _embedded_posts(original)
     text = mask_markup(text)  # same length: markdown markup blanked out
     sentences = split_sentences(text)
     gaz = load_gazetteer()

@@ -433,6 +433,9 @@ _SUBJECT_TAIL = (
     r"(?:,\s+(?:who|which)\b[^,]*,"  # ", which monitors attacks,"
     # "A nurse at the regional hospital in Tillaberi, who asked not to be named, said"
     r"|\s+(?:at|in|of|from|with|near)\s+[^,.;\"“”]{1,50}?,\s+(?:who|which)\b[^,]*,"
+    # "Several Russian-language Telegram channels close to the Africa Corps said"
+    r"|\s+(?:close|linked|loyal|allied|affiliated|tied)\s+to\s+(?:the\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}"
+    r"(?=\s+(?:said|say|says|reported|report|claimed|claim|claims)\b)"
     r"|,\s*(?P<appos>[^,]{1,30}|(?:[A-Z][\w'’\-]*\s+){0,2}(?i:" + _TITLES + r")\b[^,]{0,140}|(?:a|an)\s[^,]{1,60}"
     r"|(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[\w'’\-]+){1,7}\s+\([A-Z][A-Za-z\-]{1,10}\)),"  # an apposition; a name with its acronym
     r"|\s+who\s+(?:[\w\-’']+\s+){0,5}?[\w\-’']+(?=\s+(?:said|says|told|tells|added|explained)\b)"  # "a soldier who took part told"
@@ -453,6 +456,12 @@ _PER_SOURCE = re.compile(rf"\b(?:[Pp]er|by\s+the\s+admission\s+of|as\s+reported\
 # a person named after a lower-case title: "Government spokesman Jean Dupont says"
 _TITLED_SOURCE = re.compile(rf"(?:^|[.,;:]\s+|[\"”]\s*|\b(?:and|but|while|that)\s+)(?:(?:the|The)\s+)?(?:{_CAP}\s+){{0,2}}(?:[a-z][\w\-]*\s+){{0,2}}"
                             rf"(?:{_TITLES})\s+(?:(?:Col|Gen|Lt|Maj|Capt|Cdt)\.\s+)?(?P<src>{_NAME})(?:,[^,]{{1,80}},)?\s+(?:{_PATTERN2_VERBS_RX})\b")
+# one person, unnamed: "a resident", "the nurse", "a senior Malian official"
+_ONE_PERSON = (
+    r"official|resident|soldier|witness|villager|trader|teacher|farmer|herder|nurse|doctor|officer|commander|"
+    r"diplomat|analyst|researcher|man|woman|mother|father|survivor|source|spokes(?:man|woman|person)|worker|driver|"
+    r"journalist|mayor|chief|imam|elder|student|colonel|general|captain|lieutenant|sergeant|pastor|priest|"
+    r"fisherman|refugee|victim|representative|delegate|envoy|ambassador")
 # each pattern with strings one of which it needs in the sentence (None: no cheap test)
 _SOURCE_PATTERNS = [
     (re.compile(rf"\b[Aa]ccording\s+to\s+(?:(?:the|a|an|its|their|new|recent|latest|preliminary|official|annual|\d{{4}}|two|three|four|five|several|many|some)\s+)*(?:(?:data|figures|estimates|reports?|study|survey|analysis|statistics|count)\s+(?:by|from|of)\s+(?:the\s+)?)?(?P<src>{_SRC}(?:\s+(?:tally|count|review|assessment)\b)?)"), ("ccording",)),
@@ -464,6 +473,9 @@ _SOURCE_PATTERNS = [
                 rf"(?=\"|\s*(?:[,.;:!?)”]|$)|\s(?:in|on|at|to|today|yesterday|last|this|earlier|late|when|after|who|whose)\b)"), None),  # a '"' after a space opens a quote
     (re.compile(rf"\b(?:reported|documented|recorded|compiled|collected|published|cited|counted|released|gathered|estimated)\s+by\s+(?:the\s+)?"
                 rf"(?:(?:[a-z][\w\-]*\s+){{1,3}}(?=[A-Z]))?(?P<src>{_SRC})"), (" by ",)),
+    # "A doctor at the main hospital in Sévaré told the Guardian ...": one person, placed by a phrase
+    (re.compile(rf"{_SUBJECT_START}(?P<src>(?:[a-z][\w\-]*\s+){{0,2}}?(?:{_ONE_PERSON}))\s+(?:at|in|from|with)\s+"
+                r"(?:the\s+|a\s+)?[^,.;:\"“”]{1,50}?\s+(?:said|says|told|tells)\b"), ("said", "says", "told", "tells")),
     # "A nutrition survey carried out by MSF in Djibo found", "The last poll I saw, by the polling firm Kalan
     # Research, found", "A 2024 study of Burkina Faso by Souleymane Ouattara and colleagues found": its author
     (re.compile(rf"\b(?:[Ss]urvey|[Ss]tudy|[Aa]ssessment|[Cc]ensus|[Pp]oll|[Aa]udit|[Ii]nvestigation|[Ee]valuation)\b"
@@ -796,12 +808,7 @@ def speaker_turns(text: str, places: set[str] = frozenset()) -> list[tuple[int, 
 _TRAILING_IT_SAID = re.compile(rf",\s+(?:it|they|he|she)\s+(?:also\s+)?(?:{_SPEECH}|reported|estimated|found|counted|recorded|noted)\b")
 _PRONOUN_SAYS = re.compile(rf"\b(?P<p>they|he|she)\s+(?:also\s+)?(?:{_SPEECH}|reported|estimated|counted|recorded)\b")
 _HE_SHE_SAYS = re.compile(r"\b(?:he|she|He|She)\s+(?:also\s+)?(?:said|says|added|adds|told|tells)\b")
-# one person, unnamed: "a resident", "the nurse", "a senior Malian official"
-_ONE_PERSON = (
-    r"official|resident|soldier|witness|villager|trader|teacher|farmer|herder|nurse|doctor|officer|commander|"
-    r"diplomat|analyst|researcher|man|woman|mother|father|survivor|source|spokes(?:man|woman|person)|worker|driver|"
-    r"journalist|mayor|chief|imam|elder|student|colonel|general|captain|lieutenant|sergeant|pastor|priest|"
-    r"fisherman|refugee|victim|representative|delegate|envoy|ambassador")
+# one person, unnamed: "a resident", "the nurse", "a senior Malian official": _ONE_PERSON (above)
 _UNNAMED_PERSON = re.compile(
     rf"\s*[\"“]?(?:An?|One|The)\s+(?P<np>(?:[\w\-]+\s+){{0,3}}?(?:{_ONE_PERSON})"
     r"(?:\s+of\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)?)\b")
@@ -913,6 +920,7 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
     para_countries: dict[int, list[Place]] = {}
     prev_group_first: str | None = None
     last_group: str | None = None
+    group_surface: dict[str, str] = {}  # each armed group's name as the text last wrote it
     group_para = -10  # the paragraph where an armed group was last named
     prev_source: str | None = None
     prev_quote = False
@@ -1027,6 +1035,7 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
         sent_countries: list[Place] = []
         speakers_states: list[Place] = []  # "Ghana's representative": whose "his country" is Ghana
         first_group: str | None = None
+        group_speaker: str | None = None  # "the group said": the armed group named lately, by its name
         force_list: tuple[int, int] | None = None
         for pos, kind, obj in events:
             if kind == "m":
@@ -1043,6 +1052,7 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                     first_group = first_group or e.entity_id
                     last_group = e.entity_id
                     group_para = sent.paragraph
+                    group_surface[e.entity_id] = text[m.start:m.end]
                     continue
                 if e.entity_type == "organisation":
                     continue
@@ -1210,6 +1220,7 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                     continue  # "For Orano, ... The group wrote down €417 million": no armed group named lately
                 tgt = here[-1][2] if here else (prev_group_first or last_group)
                 if _REPORTING_AFTER.match(text, a.end()):
+                    group_speaker = group_surface.get(tgt) if tgt else None
                     continue
                 if tgt and (first_group is None or here):
                     ctx.actors.append((a.start(), a.end(), tgt))
@@ -1293,6 +1304,8 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                 name = named and (named.group("name") or named.group("name1"))
                 if name and name not in place_names and name not in known_names and not _ORG_WORD.search(name):
                     src = name
+        if src is None and group_speaker and any(c[0] is None and c[2] for c in ctx.sources):
+            src = group_speaker  # 'JNIM ... has claimed the attack. ..., the group said its fighters had killed ...'
         if src is None and sent.paragraph in turn_para:
             src = turn_para[sent.paragraph]  # a transcript turn is a quote of its speaker
         para_sources.extend(c[0] for c in ctx.sources if c[0])
