@@ -66,3 +66,11 @@ def test_confidence_interval_takes_the_estimates_unit():
     assert ci["value_low"] == 3.9 and ci["value_high"] == 8.9
     f = figs("School attendance fell 2.2 percentage points (90% confidence interval 0.7-3.7).")
     assert f["0.7-3.7"]["unit"] == "percentage_point"
+
+
+def test_standard_errors_and_intervals_take_the_estimates_unit():
+    f = {x["text"]: x for x in extract_document("t", "The withdrawal raises the probability by 1.74 percentage points "
+                                                     "(SE 0.31; 95% CI 1.13–2.35). Killings were 2.1 times as frequent "
+                                                     "(95% CI 1.6–2.7) as elsewhere.")["figures"]}
+    assert [f[k]["unit"] for k in ("0.31", "1.13–2.35", "1.6–2.7")] == ["percentage_point", "percentage_point", "times"]
+    assert "95%" not in f  # a confidence level

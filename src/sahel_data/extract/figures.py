@@ -833,6 +833,11 @@ _META_DURATION = re.compile(
     r"|episode\s+length|total\s+time|listening\s+time)\s*[:\-–]?\s*$", re.I)
 
 
+_ESTIMATE_UNITS = frozenset(("percent", "percentage_point", "times"))
+_SE_BEFORE = re.compile(r"\b(?:SE|S\.E\.|s\.e\.|standard\s+error)\s*[:=]?\s*$")
+_COEFFICIENT_BEFORE = re.compile(r"\b(?:coefficient|estimate|effect)\s+(?:[\w\-]+\s+){0,2}?(?:to|of|at|is|was)\s+$", re.I)
+
+
 def _statistics_and_metadata(text: str, figs: list[Figure]) -> list[Figure]:
     """Drop significance-test apparatus and media-length labels; give a
     confidence interval the unit of the estimate before it."""
@@ -848,9 +853,16 @@ def _statistics_and_metadata(text: str, figs: list[Figure]) -> list[Figure]:
                 continue  # "significant at 1%"
         if f.unit in ("minute", "hour") and _META_DURATION.search(before):
             continue  # "Duration: 41 minutes": the length of the recording
-        if f.qualifier == "range" and f.unit == "count" and _CI_BEFORE.search(before) and out \
-                and out[-1].unit in ("percent", "percentage_point") and f.start - out[-1].end < 80:
-            f.unit = out[-1].unit  # "6.4% (95% CI 3.9-8.9)": the interval is in the estimate's unit
+        if f.unit == "count" and (f.qualifier == "range" and _CI_BEFORE.search(before) or _SE_BEFORE.search(before)):
+            # "6.4% (95% CI 3.9-8.9)", "1.74 percentage points (SE 0.31; 95% CI 1.13–2.35)": the interval and the
+            # standard error are in the estimate's unit
+            estimate = next((e for e in reversed(out) if e.unit in _ESTIMATE_UNITS), None)
+            if estimate is not None and f.start - estimate.end < 80:
+                f.unit = estimate.unit
+        elif f.unit == "count" and _COEFFICIENT_BEFORE.search(before):
+            estimate = next((e for e in reversed(out) if e.unit in _ESTIMATE_UNITS), None)
+            if estimate is not None and f.start - estimate.end < 300:
+                f.unit = estimate.unit  # "the IS Sahel coefficient rises to 0.83" after "by 0.47 percentage points"
         out.append(f)
     return out
 
