@@ -1040,3 +1040,15 @@ def test_a_list_item_opening_with_its_source():
 ])
 def test_embedded_posts_placed_persons_affiliated_channels_and_the_group_speaking(text, span, source):
     assert figs(text)[span]["attributed_to"] == source
+
+
+@pytest.mark.parametrize("text,span,source", [
+    ("In a statement read on state television, the army's spokesman, Colonel Ibrahima Sangaré, said 31 soldiers "
+     "had been killed.", "31", "Ibrahima Sangaré"),
+    ("Army confirms 31 soldiers killed", "31", "army"),
+    ("Of those, 38 were soldiers, said the doctor, who asked not to be named.", "38", "doctor"),
+    ('Of those, 38 were soldiers, said the doctor.\n\nHe said the hospital was treating more than 90 wounded '
+     'people. "We have two surgeons for all of this," he said.', "two", "doctor"),
+])
+def test_a_spokesman_by_name_headline_verbs_and_he_said_after_a_quote(text, span, source):
+    assert figs(text)[span]["attributed_to"] == source

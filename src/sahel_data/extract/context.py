@@ -379,7 +379,8 @@ _PATTERN2_VERBS = (
     r"admitted|acknowledged|show|shows|showed|indicate|indicates|indicated|finds|suggest|suggests|suggested|"
     r"projects|projected|calculates|calculated|tallied|report|records|identified|identifies|insists|insisted|"
     r"argues|argued|counters|countered|explains|explained|maintains|maintained|contends|contended|informed|informs|"
-    r"acknowledge|admit|confirm|argue|insist|warn|note|record"
+    r"acknowledge|admit|confirm|argue|insist|warn|note|record|confirms|admits|acknowledges|"
+    r"concedes|conceded|concede"
 )
 # "announced" reports a toll, not an action: "announced the recruitment of 8,000 soldiers" credits nobody
 _ANNOUNCED_ACTION = (r"(?!\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:recruitment|creation|deployment|contribution|plans?|"
@@ -555,8 +556,8 @@ def _normalise_source(src: str, sent_start_word: bool, known: set[str], places: 
     if re.search(r"(?:^|\s)[A-Z][^\s]*\s+\S+$", s):  # "ACLED data" -> "ACLED", not "independent analysts"
         s = re.sub(r"\s+(?:data|figures|statistics|estimates|researchers|analysts)$" if indefinite
                    else r"\s+(?:data|figures|statistics|estimates|report|researchers|analysts)$", "", s)
-    if not s:
-        return None
+    if not s or re.match(r"(?:were|was|are|is|be|been|had|have|has|will|would)\b", s):
+        return None  # "38 were soldiers, said the doctor": a predicate, not a source
     if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", s):
         s += "."  # "U.N."
     words = s.split()
@@ -647,7 +648,7 @@ def sources_in(text: str, start: int, end: int, places: set[str] | None = None,
                 appos = (m.groupdict().get("appos") or "").strip()
                 title = _PERSON_TITLE.match(appos)
                 appos = appos[title.end():].strip() if title else appos
-                if src and appos and re.fullmatch(rf"(?:[a-z]+\s+)*(?:{_TITLES})(?:\s+(?:of|for)\s+.+)?", src) \
+                if src and appos and re.fullmatch(rf"(?:[a-z]+(?:['’]s)?\s+)*(?:{_TITLES})(?:\s+(?:of|for)\s+.+)?", src) \
                         and re.fullmatch(_NAME, appos):
                     src = appos  # "The spokesman, (Colonel) Ali Musa, said": the person, by name
                 elif src and src[0].islower() and re.fullmatch(r"[A-Z]{2,}[A-Za-z]{0,6}", appos) and appos not in places:
@@ -805,7 +806,7 @@ def speaker_turns(text: str, places: set[str] = frozenset()) -> list[tuple[int, 
 
 
 # "..., it said." / "..., they added.": the sentence goes on with the source named before
-_TRAILING_IT_SAID = re.compile(rf",\s+(?:it|they|he|she)\s+(?:also\s+)?(?:{_SPEECH}|reported|estimated|found|counted|recorded|noted)\b")
+_TRAILING_IT_SAID = re.compile(rf",[\"”]?\s+(?:it|they|he|she)\s+(?:also\s+)?(?:{_SPEECH}|reported|estimated|found|counted|recorded|noted)\b")
 _PRONOUN_SAYS = re.compile(rf"\b(?P<p>they|he|she)\s+(?:also\s+)?(?:{_SPEECH}|reported|estimated|counted|recorded)\b")
 _HE_SHE_SAYS = re.compile(r"\b(?:he|she|He|She)\s+(?:also\s+)?(?:said|says|added|adds|told|tells)\b")
 # one person, unnamed: "a resident", "the nurse", "a senior Malian official": _ONE_PERSON (above)
