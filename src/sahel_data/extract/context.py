@@ -245,6 +245,7 @@ class SentenceContext:
     spending: bool = False
     row_places: list[Place] | None = None  # a table row is about the places of its first cell
     share_owners: list[tuple[int, int, str]] = field(default_factory=list)  # "China (18%)" among suppliers
+    compares: bool = False  # the sentence may compare with a place ("than", "except", "of what they gave")
 
 
 # a state's share in brackets where the sentence (or the table's header) is about suppliers or
@@ -434,6 +435,8 @@ _SUBJECT_TAIL = (
     r"(?:,\s+(?:who|which)\b[^,]*,"  # ", which monitors attacks,"
     # "A nurse at the regional hospital in Tillaberi, who asked not to be named, said"
     r"|\s+(?:at|in|of|from|with|near)\s+[^,.;\"“”]{1,50}?,\s+(?:who|which)\b[^,]*,"
+    # "A doctor at the main hospital in Sévaré told the Guardian ...": a source placed by a phrase
+    r"|\s+(?:at|in|from|with)\s+(?:the\s+|a\s+)?[^,.;:\"“”\d]{1,50}?(?=\s+(?:said|says|told|tells)\b)"
     # "Several Russian-language Telegram channels close to the Africa Corps said"
     r"|\s+(?:close|linked|loyal|allied|affiliated|tied)\s+to\s+(?:the\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}"
     r"(?=\s+(?:said|say|says|reported|report|claimed|claim|claims)\b)"
@@ -474,16 +477,14 @@ _SOURCE_PATTERNS = [
                 rf"(?=\"|\s*(?:[,.;:!?)”]|$)|\s(?:in|on|at|to|today|yesterday|last|this|earlier|late|when|after|who|whose)\b)"), None),  # a '"' after a space opens a quote
     (re.compile(rf"\b(?:reported|documented|recorded|compiled|collected|published|cited|counted|released|gathered|estimated)\s+by\s+(?:the\s+)?"
                 rf"(?:(?:[a-z][\w\-]*\s+){{1,3}}(?=[A-Z]))?(?P<src>{_SRC})"), (" by ",)),
-    # "A doctor at the main hospital in Sévaré told the Guardian ...": one person, placed by a phrase
-    (re.compile(rf"{_SUBJECT_START}(?P<src>(?:[a-z][\w\-]*\s+){{0,2}}?(?:{_ONE_PERSON}))\s+(?:at|in|from|with)\s+"
-                r"(?:the\s+|a\s+)?[^,.;:\"“”]{1,50}?\s+(?:said|says|told|tells)\b"), ("said", "says", "told", "tells")),
     # "A nutrition survey carried out by MSF in Djibo found", "The last poll I saw, by the polling firm Kalan
     # Research, found", "A 2024 study of Burkina Faso by Souleymane Ouattara and colleagues found": its author
     (re.compile(rf"\b(?:[Ss]urvey|[Ss]tudy|[Aa]ssessment|[Cc]ensus|[Pp]oll|[Aa]udit|[Ii]nvestigation|[Ee]valuation)\b"
                 rf"(?:\s+(?:carried\s+out|conducted|commissioned|led|run|done)|[^.;:\"“”]{{0,40}}?)\s+by\s+(?:the\s+)?"
                 rf"(?:[a-z][\w\-]*\s+){{0,3}}?(?P<src>{_CAP}(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?{_CAP})*)"
                 rf"(?=[^.;:\"“”]{{0,50}}?\b(?:found|finds|showed|shows|suggested|suggests|estimated|estimates|put|puts|"
-                rf"concluded|concludes|recorded|records|counted|indicated|indicates|reported|reports)\b)"), (" by ",)),
+                rf"concluded|concludes|recorded|records|counted|indicated|indicates|reported|reports)\b)"),
+     ("urvey", "tudy", "ssessment", "ensus", "oll", "udit", "nvestigation", "valuation")),
     (re.compile(rf"\b(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ee]stimates|[Nn]umbers|[Rr]eports?|[Ss]tudy|[Aa]nalysis|[Ss]urvey|[Tt]ally|[Cc]ount)\s+(?:from|by|of)\s+(?:the\s+)?(?P<src>{_PROPER})"), ("from", " by ", " of ")),
     (re.compile(rf"\b(?P<src>{_PROPER})['’]s\s+(?:[a-z]+\s+)?(?:data|figures|report|estimates|statistics|database|count|tally|round|survey|poll|study|census)\b"), ("'s ", "’s ")),
     (_TITLED_SOURCE, None),
@@ -551,8 +552,9 @@ def _normalise_source(src: str, sent_start_word: bool, known: set[str], places: 
     s = re.sub(r"\s+(?:there|here|also)$", "", s)
     s = re.sub(r"(?<=\w)['’]s$", "", s)  # "Per UNHCR's [latest update]"
     # "SIPRI's Arms Transfers Database": the owner of a named database or index
-    s = re.sub(r"^([A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,3})['’]s\s+(?:[A-Z][\w\-]*\s+){0,3}"
-               r"(?:Database|Dataset|Index|Tracker|Monitor|Survey|Report|Barometer)$", r"\1", s)
+    if "s " in s:
+        s = re.sub(r"^([A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,3})['’]s\s+(?:[A-Z][\w\-]*\s+){0,3}"
+                   r"(?:Database|Dataset|Index|Tracker|Monitor|Survey|Report|Barometer)$", r"\1", s)
     if re.search(r"(?:^|\s)[A-Z][^\s]*\s+\S+$", s):  # "ACLED data" -> "ACLED", not "independent analysts"
         s = re.sub(r"\s+(?:data|figures|statistics|estimates|researchers|analysts)$" if indefinite
                    else r"\s+(?:data|figures|statistics|estimates|report|researchers|analysts)$", "", s)
@@ -791,7 +793,7 @@ def speaker_turns(text: str, places: set[str] = frozenset()) -> list[tuple[int, 
                 or _LABEL_NOT_NAME.search(name.upper()) or " " not in name and name[1:].islower() and "(" in m.group():
             continue
         labels.append((m.start(), _speaker_name(name)))
-    if "(" in text:
+    if "):" in text:
         taken = {pos for pos, _ in labels}
         for m in _ROLE_NAME_LABEL.finditer(text):
             if m.start() not in taken and m.group("name") not in places:
@@ -936,6 +938,8 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
     anaphors.sort(key=lambda x: x[0])
     ai = 0
     spend_pos = [m.start() for m in windowed_finditer(_SPENDING, _SPENDING_ANCHOR, text, before=20, after=40)]
+    compare_pos = [m.start() for m in _COMPARE_CUE.finditer(text)] if "than" in text or "xcept" in text \
+        or "ompared" in text or "what" in text else []
     force_hits = [m for m in windowed_finditer(_GENERIC_FORCES, _FORCES_ANCHOR, text, before=30, after=30)]
     cue_pos = [m.start() for m in _SOURCE_CUE.finditer(text)]
     bracket_hits = [(m.start(), m.end()) for m in _BRACKETS.finditer(text)]
@@ -969,6 +973,7 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
         ctx.asides = _spans_in(bracket_hits, sent.start, sent.end)
         ctx.insertions = ctx.asides + _spans_in(relative_hits, sent.start, sent.end)
         ctx.spending = _any_in(spend_pos, sent.start, sent.end)
+        ctx.compares = _any_in(compare_pos, sent.start, sent.end)
         sm, mi = items_within(matches, mi, sent.start, sent.end)
         if turns:
             k_t = bisect.bisect_right(turn_pos, sent.start) - 1
@@ -1436,7 +1441,7 @@ def location_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_po
         places = [p for p in places if p not in base]
     # a state named only as what the figure is compared with ("less than a tenth of what they gave Ukraine",
     # "more than in any other part of Africa except Sudan") is no place of it
-    compared = [p for p in places if _compared(text, ctx.start, p, fs, fig_positions)]
+    compared = [p for p in places if _compared(text, ctx.start, p, fs, fig_positions)] if ctx.compares else []
     if compared:
         places = [p for p in places if p not in compared]
     # a place right after the figure's phrase, with no other figure between
@@ -1486,9 +1491,10 @@ def location_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_po
             ps = _chain(text, ps, allp)
             # "refugees from Mali in Niger": the origin is not the place
             origin = [p for p in ps if re.search(r"\bfrom\s+(?:the\s+)?$", text[max(0, p.start - 12):p.start])]
-            for p in sorted(ps, key=lambda p: p.start):  # the rest of the list: "refugees from Mali and Burkina Faso"
-                if p not in origin and any(re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", text[q.end:p.start]) for q in origin):
-                    origin.append(p)
+            if origin and len(ps) > len(origin):
+                for p in sorted(ps, key=lambda p: p.start):  # the rest of the list: "refugees from Mali and Burkina Faso"
+                    if p not in origin and any(_LIST_SEP_ONLY.fullmatch(text, q.end, p.start) for q in origin):
+                        origin.append(p)
             if origin and len({p.code for p in ps} - {p.code for p in origin}) > 0:
                 ps = [p for p in ps if p not in origin]
             return _fmt(_choose_places(ps))
@@ -1518,6 +1524,8 @@ def _chain(text: str, ps: list[Place], allp: list[Place]) -> list[Place]:
     return out
 
 
+_LIST_SEP_ONLY = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
+_COMPARE_CUE = whole_words(["than", "except", "compared", "what"])
 _NUMBER_NEXT = re.compile(r"\s+(?:(?:about|around|some|nearly|roughly)\s+)?(?:\d|(?:one|two|three|four|five|six|seven|"
                           r"eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
                           r"a\s+hundred|a\s+thousand|half|a\s+third|a\s+quarter|a\s+dozen|dozens|hundreds|thousands)\b)", re.I)

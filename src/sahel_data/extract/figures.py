@@ -264,10 +264,10 @@ _AGE_BRACKET_BEFORE = re.compile(
     r"(?:under|below|over|above|older\s+than|younger\s+than)\s+(?:the\s+age\s+of\s+)?$", re.I)
 _UPDATED_BEFORE = re.compile(r"\b(?:Updated|updated|Posted|posted|Published|published|Edited|edited)\s+$")
 _AGO_AFTER = re.compile(r"\s+(?:sec|secs|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?)\s+ago\b")
-_NOT_A_QUANTITY_AFTER = re.compile(
-    r"\s+o['’]clock\b|\s?(?:FM|MHz|kHz)\b|[\s\-]?min(?:ute)?s?\.?\s+read\b"
-    # a calibre: "7.62 mm and 12.7 mm door guns", "a 30 mm cannon", "122 mm multiple rocket launchers"
-    r"|\s?mm\b(?=(?:[^.;:]|\.\d){0,40}?(?:\b(?:guns?|cannons?|calibre|caliber|machine|rifles?|howitzers?|mortars?|rockets?|"
+_NOT_A_QUANTITY_AFTER = re.compile(r"\s+o['’]clock\b|\s?(?:FM|MHz|kHz)\b|[\s\-]?min(?:ute)?s?\.?\s+read\b")
+# a calibre: "7.62 mm and 12.7 mm door guns", "a 30 mm cannon", "122 mm multiple rocket launchers"
+_CALIBRE_AFTER = re.compile(
+    r"\s?mm\b(?=(?:[^.;:]|\.\d){0,40}?(?:\b(?:guns?|cannons?|calibre|caliber|machine|rifles?|howitzers?|mortars?|rockets?|"
     r"launchers?|rounds?|ammunition|artillery|shells?|cartridges?)\b|\b[A-Z]{2,5}\b))")
 _PHRASAL_OVER_BEFORE = re.compile(r"\b(?:hand|hands|handed|handing|turn|turns|turned|turning|take|takes|took|taken|"
                                   r"taking|sign|signs|signed|signing|pass|passes|passed|passing)\s+$", re.I)
@@ -545,16 +545,21 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
             continue  # ages: "aged 52", "aged 6 to 59 months", "aged between 12 and 16", "who is 37,"
         if c.kind == "num" and c.value is not None and (
                 _NOT_A_QUANTITY_AFTER.match(text, c.end)
+                or "mm" in text[c.end:c.end + 3] and _CALIBRE_AFTER.match(text, c.end)
                 or _AGO_AFTER.match(text, c.end) and _UPDATED_BEFORE.search(text, max(0, c.start - 12), c.start)
                 or c.value <= 12 and _CLOCK_WORD_BEFORE.search(text, max(0, c.start - 20), c.start)
                 and _SENTENCE_STOP_AFTER.match(text, c.end)):
             continue  # "seven o'clock", "98.7 FM", "next Thursday at seven."
-        if not c.word and text[c.end:c.end + 1] in " \t" and (c.start == 0 or text[c.start - 1] in "\n \t#") \
-                and _SECTION_NUMBER.match(text, text.rfind("\n", 0, c.start) + 1):
-            continue  # a section heading's number: "2.1 Sample", "3.2.1 Robustness checks"
+        if not c.word and text.find(".", c.start, c.end) > 0 and text[c.end:c.end + 1] in " \t" \
+                and (c.start == 0 or text[c.start - 1] in "\n \t#"):
+            line_start = c.start
+            while line_start > 0 and text[line_start - 1] in " \t#":
+                line_start -= 1
+            if (line_start == 0 or text[line_start - 1] == "\n") and _SECTION_NUMBER.match(text, line_start):
+                continue  # a section heading's number: "2.1 Sample", "3.2.1 Robustness checks"
         if c.kind == "vague" and text[c.start - 1:c.start] == "(" and text[c.end:c.end + 1] == ")":
             continue  # a unit label: "Population (thousands)"
-        if not c.word and "ago" in text[c.end:c.end + 12]:
+        if not c.word and text.find("ago", c.end, c.end + 12) >= 0:
             stamp = _STAMP_LINE.match(text, text.rfind("\n", 0, c.start) + 1)
             if stamp and c.end <= stamp.end():
                 continue  # a live blog's stamp on a line of its own: "4m ago", "1h ago"
@@ -885,7 +890,7 @@ respectively spent spend spends recorded have has had were was are is combined a
 face faces need needs lack lacks live lives suffer suffers receive receives require requires risk
 remain depend depends rely relies continue continues still
 """.split())
-_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[^\W_]|['’\-](?=[^\W_]))*")  # "attachés", "Mi-24P", not "armed-"
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*(?<![\-'’_])")  # "attachés", "Mi-24P", not "armed-"
 
 
 def measure_for(text: str, fig_start: int, fig_end: int, sent_end: int, unit: str) -> str | None:

@@ -232,6 +232,7 @@ _PLACE_NEAR = re.compile(
     r"(?:villages?|hamlets?|towns?|settlements?|localit(?:y|ies)|communes?|camps?)\b[^.;:\n]{0,70}?"
     r"\b(?:of|in|near|outside)\s+(?:the\s+)?$")
 _NEAR_WORDS = ("illage", "amlet", "own", "ettlement", "ocalit", "ommune", "amp")
+_NEAR_WORD = re.compile("|".join(_NEAR_WORDS))
 _CAPITAL_OF = re.compile(
     rf"(?P<name>{_NAME}),\s+(?:the\s+)?(?:regional\s+|provincial\s+|district\s+)?capital\s+of\s+(?:the\s+)?$")
 _PROPER_NAME = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:[ \-][A-ZÀ-Þ][a-zà-ÿ'’\-]+){0,2}")  # not "IDPs", "NGOs"
@@ -283,10 +284,12 @@ def _learn_from(text: str, anchors: list[Match], known: list[tuple[int, int]], l
         if before is not None:
             take(before, "name", m.entity.country)
     has_capital = "capital of" in text
-    for m in list(anchors) + [t for t in towns if t not in anchors]:
+    if not has_capital and not any(w in text for w in _NEAR_WORDS):
+        towns = anchors = []  # (a cheap test first: most texts set no village beside a town)
+    in_anchors = {id(a) for a in anchors}
+    for m in list(anchors) + [t for t in towns if id(t) not in in_anchors]:
         lo = max(0, m.start - 160)
-        window = text[lo:m.start]
-        if any(w in window for w in _NEAR_WORDS):  # a cheap test first: most texts set no village beside a town
+        if _NEAR_WORD.search(text, lo, m.start):
             near = _PLACE_NEAR.search(text, lo, m.start)
             if near is not None:
                 take(near, "name", m.entity.country)
