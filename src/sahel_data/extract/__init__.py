@@ -22,7 +22,7 @@ from .text import insertions, items_within, mask_markup, segments, split_sentenc
 
 __all__ = ["extract_document", "EXTRACTOR_VERSION", "FIGURE_COLUMNS", "DATE_COLUMNS", "MENTION_COLUMNS"]
 
-EXTRACTOR_VERSION = "0.8.0"
+EXTRACTOR_VERSION = "0.9.0"
 
 FIGURE_COLUMNS = [
     "figure_id", "document_id", "char_start", "char_end", "text", "sentence", "value",
