@@ -224,7 +224,7 @@ def test_quantulum3_rows_map_units_and_ranges():
 # ------------------------------------------------------------------ gold integrity
 
 UNITS = {"count", "percent", "percentage_point", "times", "year", "month", "week", "day",
-         "hour", "minute", "km", "km2", "kg", "t", "l", "ha", "m", "m2", "mi", "ft", "°C",
+         "hour", "minute", "km", "km2", "kg", "t", "l", "ha", "m", "m2", "mi", "mi2", "ft", "°C",
          "UA", "TIV"}  # Units of Account (ECOWAS, AfDB) and SIPRI's trend-indicator value
 QUALIFIERS = {"exact", "approx", "more_than", "at_least", "less_than", "at_most", "range", "vague"}
 ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
