@@ -177,3 +177,12 @@ def test_a_byline_of_parts_keeps_its_date_row():
     out = extract_document("t", text, "2026-02-18")
     assert [(d["text"], d["date_start"]) for d in out["dates"]] == [("18 February 2026", "2026-02-18")]
     assert [f["text"] for f in out["figures"]] == ["16"]  # the reading time is no figure
+
+
+def test_quarters_and_a_timelines_year_before_its_month():
+    text = ("Helicopter hours flown in Q1: 1,340, up from 910 in Q4.\n\n"
+            "Table 1. Security incidents by region, Q3–Q4 2025\n\n2023 July - Soldiers seize power.\n\n"
+            "In 2023 July was hot. Q14 Jane Doe: hello.")
+    got = [(d["text"], d["date_start"], d["date_end"]) for d in extract_document("t", text, "2026-04-01")["dates"]]
+    assert got == [("Q1", "2026-01", "2026-03"), ("Q4", "2025-10", "2025-12"), ("Q3–Q4 2025", "2025-07", "2025-12"),
+                   ("2023 July", "2023-07", "2023-07"), ("2023", "2023", "2023")]

@@ -228,3 +228,14 @@ def test_references_section_numbers_and_live_blog_stamps_are_not_figures():
     assert fig_texts("2.1 Sample\n\nThe rate was 2.5 per cent.") == ["2.5 per cent"]
     assert fig_texts("Key events\n4m ago\nDeath toll rises to at least 64\n1h ago\nJNIM claims attack") == ["at least 64"]
     assert fig_texts("The attack began 2 hours ago and killed 12.") == ["2 hours", "12"]
+
+
+def test_thread_numbers_profile_counters_ratings_and_page_numbers_are_not_figures():
+    text = ("Joined March 2014 · 2,318 Following · 18.4K Followers\n\n6:42 PM · Apr 1, 2026 · 402K Views\n\n"
+            "1/ Headline first. ACLED recorded 1,214 events.\n\n2/ Where? In 3 of the 13 regions.\n\n"
+            "💬 212   🔁 1.4K   ❤️ 3.9K   🔖 611\n")
+    assert fig_texts(text) == ["1,214", "3", "13"]
+    text = ("Ref: SRRA/SAH/2026-014 | Version 2.1\nPage 1 of 3\n\nRating scale: 1 (LOW) to 5 (EXTREME).\n\n"
+            "- Mali: Security risk HIGH (4/5); Travel risk level 5 outside Bamako, level 4 in Bamako\n\n"
+            "The region was raised from level 4 to level 5 after 12 attacks.")
+    assert fig_texts(text) == ["12"]

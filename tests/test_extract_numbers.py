@@ -190,3 +190,13 @@ def test_a_table_rows_label_states_its_unit():
 def test_one_school_in_five():
     f = figs("In Burkina Faso, one school in five remains closed.")
     assert (f["one school in five"]["value"], f["one school in five"]["unit"]) == (20, "percent")
+
+
+def test_hours_and_minutes_square_miles_and_one_household_in_ten():
+    f = figs("Use charter flights (1 h 40 min from Bamako to Gao). The trip takes 2 hours 15 minutes.")
+    assert [(f[k]["value"], f[k]["unit"]) for k in ("1 h 40 min", "2 hours 15 minutes")] == [(100, "minute"),
+                                                                                            (135, "minute")]
+    f = figs("Area: 1.27 million sq km (490,000 sq miles). Fewer than one household in ten owns a television.")
+    assert f["490,000 sq miles"]["unit"] == "mi2"
+    g = f["Fewer than one household in ten"]
+    assert (g["value"], g["unit"], g["qualifier"]) == (10, "percent", "less_than")

@@ -70,7 +70,11 @@ _DATE_RX = re.compile(
         rf"{_m('mk')},?\s+(?P<yk>{_Y})(?!\d))",
         # the second quarter of 2026 / Q2 2026 / the first half of 2025
         rf"(?P<qtr>(?:(?:(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|(?P<hn>first|second)\s+half)"
-        rf"\s+(?:of\s+)?|\bQ(?P<qd>[1-4])\s+)(?P<yq>{_Y})(?!\d))",
+        rf"\s+(?:of\s+)?|\bQ(?P<qd>[1-4])(?:\s*[-–]\s*Q(?P<qd2>[1-4]))?\s+)(?P<yq>{_Y})(?!\d))",
+        # a quarter without its year, after a preposition: "in Q1", "since Q4"
+        rf"(?:\b(?:in|In|for|during|since|than|by|from|through|over|of)\s+(?:the\s+)?)(?P<qb>Q(?P<qbd>[1-4])(?![\w/])(?!\s*(?:[-–]\s*Q[1-4]\s+)?(?:1[89]|20)\d\d))",
+        # a timeline's year before its month: "2023 July - Soldiers seize power"
+        rf"(?P<ym2>(?<![\w,.])(?P<y6>{_Y})[ \t]+{_m('m8')}(?=[ \t]*(?:[-–—:]|$)))",
         # May and June 2015 / June-August 2025 / between April and May 2024
         rf"(?P<mr>(?:(?:between|Between|from|From)\s+)?{_m('mc')}\s*(?:and|to|until|through|-|–|—)\s*{_m('mx')},?\s+(?P<ym>{_Y})(?!\d))",
         # mid-November 2025 / February 2022 / Feb. 2022
@@ -112,7 +116,7 @@ _DATE_RX = re.compile(
 _DATE_ANCHOR = re.compile(
     r"[12]\d(?:\d\d(?!\d)|/\d\d)|[03]\d/\d\d|\b(?:" + trie_pattern(
         [w for w in (_FULL + "|" + _ABBR).replace("(?:", "").replace(")", "").replace("\\.?", "").split("|") if w]
-    ) + r")|\bFY\s?\d\d")  # FY2023 holds a year too
+    ) + r")|\bFY\s?\d\d|\bQ[1-4]\b")  # FY2023 holds a year too; "in Q1" a quarter
 
 # words before a number that make it a count, not a year
 _NOT_YEAR_BEFORE = re.compile(
@@ -209,7 +213,7 @@ def find_dates(text: str, published: str | None = None, start: int = 0, end: int
     for m in windowed_finditer(_DATE_RX, _DATE_ANCHOR, text, start, end, before=40, after=60, word_starts=True):
         kind = m.lastgroup
         # lastgroup is the last *closed* group: find the outer alternative
-        for k in ("num", "ndm", "iso", "dry", "dr", "md2", "dmy", "mdy", "mry", "qtr", "mr", "my", "mr2", "dr3", "dm", "md", "pm", "bm", "fy", "dr2", "pp", "py", "yr", "y"):
+        for k in ("num", "ndm", "iso", "dry", "dr", "md2", "dmy", "mdy", "mry", "qtr", "qb", "ym2", "mr", "my", "mr2", "dr3", "dm", "md", "pm", "bm", "fy", "dr2", "pp", "py", "yr", "y"):
             if m.group(k) is not None:
                 kind = k
                 break
@@ -276,8 +280,20 @@ def find_dates(text: str, published: str | None = None, start: int = 0, end: int
                 last = first + 5
             else:
                 q = int(m["qd"]) if m["qd"] else _QUARTERS[m["qn"].lower()]
-                first, last = 3 * q - 2, 3 * q
+                q2 = int(m["qd2"]) if m["qd2"] else q  # "Q3–Q4 2025"
+                if q2 < q:
+                    continue
+                first, last = 3 * q - 2, 3 * q2
             out.append(DateSpan(s, e, f"{y:04d}-{first:02d}", f"{y:04d}-{last:02d}", "month"))
+        elif kind == "qb":
+            if pub is None:
+                continue
+            q = int(m["qbd"])
+            y = pub.year if 3 * q - 2 <= pub.month else pub.year - 1  # the latest such quarter begun by then
+            out.append(DateSpan(s, e, f"{y:04d}-{3 * q - 2:02d}", f"{y:04d}-{3 * q:02d}", "month"))
+        elif kind == "ym2":
+            v = f"{int(m['y6']):04d}-{_mnum(m['m8']):02d}"
+            out.append(DateSpan(s, e, v, v, "month"))
         elif kind == "mr":
             a, b = _mnum(m["mc"]), _mnum(m["mx"])
             y = int(m["ym"])

@@ -48,6 +48,7 @@ _CORE = re.compile(
           respondent|respondents|family|families|resident|residents|school|schools|village|villages)
           \s+(?:in|out\s+of)\s+(?:{_NUMWORD}|\d{{1,3}}(?!\d))\b(?=\s*[,.;:)]|\s+(?:that|who|is|are|was|were|has|have|had|of|we|in|across|
           remains|remain|remained|lives|live|depends|depend|faces|face|needs|need|suffers|suffer|lacks|lack|receives|receive|
+          owns|own|uses|use|attends|attend|gets|get|goes|go|eats|eat|
           relies|rely|still|now|can|could|will|would|may|might|do|does|did)\b))
   | (?P<frac>\b(?P<fnum>{_NUMWORD}|an?)[\s\-‐]+(?P<fden>{_DENOM})\b(?:\s+of\s+an?\s+(?P<fscale>million|billion|thousand|century)\b)?|\bhalf\b)
   | (?P<couple>\b(?:a\s+)?couple\s+of\b(?:\s+(?P<cscale>hundred|thousand|million|billion|dozen)\b)?)
@@ -153,9 +154,9 @@ _RIGHT = re.compile(
   | (?P<pct>\s*(?:%|per\s?cent\b|percent\b|pc\b|pct\b))
   | (?P<cur>\s+(?:(?:US|U\.S\.|American)\s+)?dollars?\b|\s+euros?\b|\s+(?:CFA\s+)?francs?(?:\s+CFA)?\b|\s+F?CFA\b|\s+USD\b|\s+EUR\b|\s+XOF\b|\s+naira\b|\s+(?:British\s+)?pounds?(?:\s+sterling)?\b|\s+roubles?\b|\s+rubles?\b|\s+yuan\b|\s+(?:US\s+)?cents?\b|\s+Units?\s+of\s+Account\b)
   | (?P<times>(?:\s+|-)times\b)
-  | (?P<dur>(?:\s+|-)(?:(?:hearing|working|calendar|business|school|trading|sitting|flight|flying|engine|man)\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|mins?|decades?)\b|h(?![^\W_]|:))
+  | (?P<dur>(?:\s+|-)(?:(?:hearing|working|calendar|business|school|trading|sitting|flight|flying|engine|man)\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|mins?|decades?)\b|h(?![^\W_]|:)|\s+h(?=\s+\d{1,2}\s*min))
   | (?P<deg>\s*°\s*C\b)
-  | (?P<meas>\s+t\b(?![\'’])|(?:\s*|[\-‐])(?:km²|km2|sq\.?\s?km\b|square\s+kilomet(?:er|re)s?\b|kilomet(?:er|re)s?\b|km\b|kilograms?\b|kilos?\b|kg\b|square\s+met(?:er|re)s?\b|met(?:er|re)s?\b|(?:metric\s+)?tonnes?\b|(?:metric\s+)?tons?\b|litres?\b|liters?\b|hectares?\b|ha\b|miles?\b|(?-i:TIV)\b|ft\b|feet\b|foot\b))
+  | (?P<meas>\s+t\b(?![\'’])|(?:\s*|[\-‐])(?:km²|km2|sq\.?\s?km\b|sq\.?\s?mi(?:les?)?\b|square\s+miles?\b|square\s+kilomet(?:er|re)s?\b|kilomet(?:er|re)s?\b|km\b|kilograms?\b|kilos?\b|kg\b|square\s+met(?:er|re)s?\b|met(?:er|re)s?\b|(?:metric\s+)?tonnes?\b|(?:metric\s+)?tons?\b|litres?\b|liters?\b|hectares?\b|ha\b|miles?\b|(?-i:TIV)\b|ft\b|feet\b|foot\b))
     """,
     re.I | re.X,
 )
@@ -175,6 +176,7 @@ _DUR_UNIT = {"year": "year", "month": "month", "week": "week", "day": "day", "ho
              "min": "minute", "decade": "decade"}
 _MEAS_UNIT = [
     (re.compile(r"square\s+met", re.I), "m2"),
+    (re.compile(r"sq\.?\s?mi|square\s+mile", re.I), "mi2"),
     (re.compile(r"km²|km2|sq|square", re.I), "km2"), (re.compile(r"km|kilomet", re.I), "km"),
     (re.compile(r"kg|kilo", re.I), "kg"), (re.compile(r"met(?:er|re)", re.I), "m"), (re.compile(r"ton|^\s+t$", re.I), "t"),
     (re.compile(r"lit", re.I), "l"), (re.compile(r"ha|hectare", re.I), "ha"), (re.compile(r"mile", re.I), "mi"),
@@ -209,7 +211,8 @@ _REF_BEFORE = re.compile(
     r"Episode|Ep\.|Season|Series|Part|Lesson|Module|Edition|Paper|Bulletin|Sitrep|Update|"
     r"N°|N\.°|Secteur|Quartier|BP|B\.P\.|HC|Questions?|Qq?\.|Articles|Sections|Paragraphs|Pages|Resolutions|Chapters|Tables|Annexes|Rue|Boulevard|Licen[cs]e|resolution|article|section|paragraph|page|chapter|annex|"
     r"hotline|helpline|(?:free|toll-free|emergency)\s+(?:line|number)|[Dd]ial|E\.O\.\)?|Executive\s+Order|CFR\s+part|"
-    r"CFR|U\.S\.C\.|round|note|notes|footnote|endnote|Question|question|questions|vol|volume|version|release|col|column)"
+    r"CFR|U\.S\.C\.|round|note|notes|footnote|endnote|Question|question|questions|vol|volume|version|release|col|column|"
+    r"level|levels|Page\s+\d{1,3}\s+of|page\s+\d{1,3}\s+of)"
     r"\s*-?\s*|#)$"
 )
 _AGE = re.compile(
@@ -272,6 +275,9 @@ _CALIBRE_AFTER = re.compile(
 _PHRASAL_OVER_BEFORE = re.compile(r"\b(?:hand|hands|handed|handing|turn|turns|turned|turning|take|takes|took|taken|"
                                   r"taking|sign|signs|signed|signing|pass|passes|passed|passing)\s+$", re.I)
 _SECTION_NUMBER = re.compile(r"[ \t#]*\d{1,2}(?:\.\d{1,2}){1,3}\.?[ \t]+[A-Z][^\n.!?:;]{0,70}(?=\n|$)")
+# a rating: "HIGH (4/5)", "1 (LOW) to 5 (EXTREME)"
+_RATING = re.compile(r"\(\s*\d{1,2}\s*/\s*(?:5|10)\s*\)|\d{1,2}\s*\((?:LOW|MINIMAL|MODERATE|MEDIUM|ELEVATED|HIGH|SEVERE|"
+                     r"VERY\s+HIGH|EXTREME|CRITICAL)\)")
 _STAMP_LINE = re.compile(r"[ \t]*\d{1,3}[ \t]?(?:s|m|h|d|mins?|minutes?|hrs?|hours?|days?)[ \t]+ago[ \t]*(?=\n|$)", re.I)
 # a title in quotes: "Forty Days in Ménaka"
 _TITLE_AFTER = re.compile(r"\s+[A-ZÀ-Þ][a-zà-ÿ]")
@@ -559,6 +565,9 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
                 continue  # a section heading's number: "2.1 Sample", "3.2.1 Robustness checks"
         if c.kind == "vague" and text[c.start - 1:c.start] == "(" and text[c.end:c.end + 1] == ")":
             continue  # a unit label: "Population (thousands)"
+        if not c.word and (text[c.start - 1:c.start] == "(" or text[c.end:c.end + 1] in "/ (") \
+                and any(r.start() <= c.start < r.end() for r in _RATING.finditer(text, max(0, c.start - 4), c.end + 16)):
+            continue  # a rating, not a quantity
         if not c.word and text.find("ago", c.end, c.end + 12) >= 0:
             stamp = _STAMP_LINE.match(text, text.rfind("\n", 0, c.start) + 1)
             if stamp and c.end <= stamp.end():
@@ -788,6 +797,13 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
         figs.append(Figure(fs, fe, value, low, high, unit_out, qualifier, method))
         i += 1
     figs = _statistics_and_metadata(text, figs)
+    # "1 h 40 min": one duration, in minutes
+    for k in range(len(figs) - 1, 0, -1):
+        h, mn = figs[k - 1], figs[k]
+        if h.unit == "hour" and mn.unit == "minute" and h.value is not None and mn.value is not None \
+                and h.qualifier == "exact" and re.fullmatch(r"\s*(?:and\s+)?", text[h.end:mn.start]):
+            figs[k - 1:k + 1] = [Figure(h.start, mn.end, h.value * 60 + mn.value, None, None, "minute", mn.qualifier,
+                                        "duration")]
     # "140 billion CFA francs in 2024, up from 72 billion": the currency carries over
     for k in range(1, len(figs)):
         f, prev = figs[k], figs[k - 1]

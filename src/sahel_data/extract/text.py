@@ -426,14 +426,14 @@ _MD_LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
 _MD_LINK_OPEN = re.compile(r"\[(?=[^\]\n]*\]\()")
 _MD_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 _MD_LINE_START = re.compile(r"^[ \t]*#+[ \t]|^[ \t]*>+[ \t]?", re.M)
-_MD_LIST_NUMBER = re.compile(r"^[ \t]*(?:#+[ \t]*)?\d{1,2}[.)](?=\s)", re.M)
+_MD_LIST_NUMBER = re.compile(r"^[ \t]*(?:#+[ \t]*)?\d{1,2}[.)/](?=\s)", re.M)  # "1.", "2)", a thread's "3/"
 _MD_FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 # social counters inside a line: "♥ 347", "19 Comments", "🧵 3/8", "👁 9.8K · ↪️ 212",
 # "@channel · 41.2K subscribers"
-_COUNTER_MARKS = "♥❤♡🧵👁👍💬🔁↪↻🔄"
+_COUNTER_MARKS = "♥❤♡🧵👁👍💬🔁↪↻🔄🔖"
 _COUNTER = re.compile(
-    r"(?:[♥❤♡👁👍💬🔁↪↻🔄]\ufe0f?|🧵)\s*\d[\d,.]*[kKmM]?(?:\s*/\s*\d+)?|\b\d[\d,]*\s+Comments\b|\b\d+\s*/\s*\d+\s*🧵"
-    r"|(?<=·)\s*\d[\d,.]*[kKmM]?\s+(?:subscribers|followers|members|views)\b")
+    r"(?:[♥❤♡👁👍💬🔁↪↻🔄🔖]\ufe0f?|🧵)\s*\d[\d,.]*[kKmM]?(?:\s*/\s*\d+)?|\b\d[\d,]*\s+Comments\b|\b\d+\s*/\s*\d+\s*🧵"
+    r"|(?:(?<=·)|(?m:^))[ \t]*\d[\d,.]*[kKmM]?\s+(?i:subscribers|followers|following|members|views|posts|likes|reposts)\b")
 
 
 # a table of contents: three lines or more of "1 History", "1.1 Formation", "2 Attacks" (no sentence
