@@ -1052,3 +1052,17 @@ def test_embedded_posts_placed_persons_affiliated_channels_and_the_group_speakin
 ])
 def test_a_spokesman_by_name_headline_verbs_and_he_said_after_a_quote(text, span, source):
     assert figs(text)[span]["attributed_to"] == source
+
+
+@pytest.mark.parametrize("text,span,source", [
+    ("In Burkina Faso alone, ACLED in Burkina Faso recorded 10,270 deaths.", "10,270", "ACLED"),
+    ("More than 120 tankers burned, the drivers' union said.", "More than 120", "drivers' union"),
+    ("The president said his government had recruited more than 15,000 soldiers.", "more than 15,000", "government"),
+])
+def test_a_place_after_a_named_source_a_plural_possessive_and_his_government(text, span, source):
+    assert figs(text)[span]["attributed_to"] == source
+
+
+def test_a_currency_named_after_a_country_is_no_place():
+    f = figs("Exchange rate: 1 US dollar = about 565 CFA francs.")
+    assert f["1 US dollar"]["location"] is None and f["about 565 CFA francs"]["location"] is None

@@ -368,7 +368,7 @@ _SOURCE_NOUNS = """
     academy academies records declarations filings courier couriers smuggler smugglers buyer buyers
     employee employees lawyer lawyers
 """.split()
-_LOWER_NP = (r"(?:[a-z0-9][\w\-]*(?:['’]s)?\s+){0,2}(?:"
+_LOWER_NP = (r"(?:[a-z0-9][\w\-]*(?:['’]s?)?\s+){0,2}(?:"
              + trie_pattern(w.replace("_", " ") for w in _SOURCE_NOUNS).replace("\\ ", r"\s+") + r")(?![^\W_])")
 _SRC = rf"(?:{_LOWER_NP}\s+(?:of|for|in)\s+(?:the\s+)?(?:{_PROPER}|{_LOWER_NP})|(?:{_CAP}\s+){{1,3}}{_LOWER_NP}(?:\s+in\s+{_PROPER})?|{_PROPER}(?:['’]s\s+[a-z]+)?|{_LOWER_NP})"
 _SPEECH = (r"said|says|say|told|tells|stated|states|announced|announces|claimed|claims|added|adds|warned|warns|insisted|insists|"
@@ -530,7 +530,10 @@ def _normalise_source(src: str, sent_start_word: bool, known: set[str], places: 
     s = _LEAD_STRIP.sub("", s)  # "Yesterday the relief groups" -> "the relief groups"
     s = _LEAD_GERUND.sub("", s)  # "Introducing the Secretary-General's report" -> "the Secretary-General"
     indefinite = re.match(r"(?:a|A|an|An)\s", s) is not None  # "a UN report": that report, not the UN
-    s = re.sub(r"^(?:the|The|a|A|an|An|our|Our|their|Their|its|Its)\s+", "", s)
+    s = re.sub(r"^(?:the|The|a|A|an|An|our|Our|their|Their|its|Its|his|His|her|Her)\s+", "", s)
+    mp2 = re.match(r"([A-Z][\w&'’.\-]*(?:\s+[A-Z][\w&'’.\-]*){0,3})\s+(?:in|for)\s+(?:the\s+)?([A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)$", s)
+    if mp2 and mp2.group(2) in places and mp2.group(1) not in places:
+        s = mp2.group(1)  # "ACLED in Burkina Faso" -> "ACLED": the place is no part of the source
     if _PERSON_TITLE.match(s) and not _ORG_WORD.search(s[_PERSON_TITLE.match(s).end():]):
         s = s[_PERSON_TITLE.match(s).end():]  # "Minister Ali Musa" -> "Ali Musa": a person, without the title
     mp = re.match(r"(\w+)\s+(?:in|from|at|of|near)\s+(?:the\s+)?([A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)$", s)

@@ -187,8 +187,9 @@ class Gazetteer:
             end = toks[k - 1][1]
             if text[end:end + 1] == "." and re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", text[toks[0][0]:end]):
                 end += 1  # "U.S."
-            if self.entities[eid].entity_type == "country" and text[end:end + 1] in ("$", "€"):
-                continue  # "US$": a currency, not a place
+            if self.entities[eid].entity_type == "country" and (text[end:end + 1] in ("$", "€")
+                                                                or _CURRENCY_AFTER.match(text, end)):
+                continue  # "US$", "1 US dollar": a currency, not a place
             etype = self.entities[eid].entity_type
             if etype in ("country", "region") and not demonym \
                     and (etype == "region" or _IN_ORG_NAME_AFTER.match(text, end)) \
@@ -209,6 +210,7 @@ _IN_ORG_NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?!(?i:in|on|at|from|to|f
                                  r"anglophone|saharan|sub-saharan|sahelian|greater|across|throughout|whole|coastal|"
                                  r"what|which|how|why|where|when|whether|rural|wider|entire|all|both|with|into|"
                                  r"than|beyond|outside|inside|around|against|about|over|under|between)\b)[A-ZÀ-Þ][\w'’\-]+(?<!['’]s)[ \t]+(?:(?:de|du|d['’])[ \t]*)?$")
+_CURRENCY_AFTER = re.compile(r"[ \t]+(?:dollars?|cents?|pounds?|francs?|euros?)\b")
 _DEMONYM_IN_ORG_NAME_AFTER = re.compile(
     r"[ \t]+(?:[A-Z][\w\-]+[ \t]+){0,2}(?:Commission|Union|Parliament|Council|Court|Bank|Fund|Foundation|Institute|"
     r"Centre|Center|Monitor|Observatory|Network|News|Times|Post|Review|Studies|Research|Programme|Program|Agency|"
