@@ -1066,3 +1066,20 @@ def test_a_place_after_a_named_source_a_plural_possessive_and_his_government(tex
 def test_a_currency_named_after_a_country_is_no_place():
     f = figs("Exchange rate: 1 US dollar = about 565 CFA francs.")
     assert f["1 US dollar"]["location"] is None and f["about 565 CFA francs"]["location"] is None
+
+
+@pytest.mark.parametrize("text,span,source", [
+    ("The most widely used count comes from ACLED, a US-based monitor of political violence, which says 4,216 "
+     "people were killed in Mali in 2025.", "4,216", "ACLED"),
+    ("Human rights groups say Malian troops killed around 500 people in Moura.", "around 500", "human rights groups"),
+    ("UNHCR's planning figure is ~2.1 million.", "~2.1 million", "UNHCR"),
+    ("But local sources tell me new arrivals are running at 1,500-2,000 a week.", "1,500-2,000", "local sources"),
+    ("Local outlet @Ouaga_Direct reported 58 civilians killed in Solenzo.", "58", "@Ouaga_Direct"),
+    ("ACLED currently codes 44 fatalities for the event.", "44", "ACLED"),
+    ("Schools closed, according to the Education Cluster. In October 2023 the cluster counted 7,900.", "7,900",
+     "Education Cluster"),
+    ("One in four children were malnourished, according to a nutrition survey by UNICEF. The same survey put the "
+     "rate for Mali at 11.2%.", "11.2%", "UNICEF"),
+])
+def test_sources_in_appositions_handles_planning_figures_and_surveys_by(text, span, source):
+    assert figs(text)[span]["attributed_to"] == source

@@ -367,6 +367,7 @@ _SOURCE_NOUNS = """
     embassy embassies union unions company companies firm firms estimates
     academy academies records declarations filings courier couriers smuggler smugglers buyer buyers
     employee employees lawyer lawyers
+    groups cluster clusters
 """.split()
 _LOWER_NP = (r"(?:[a-z0-9][\w\-]*(?:['’]s?)?\s+){0,2}(?:"
              + trie_pattern(w.replace("_", " ") for w in _SOURCE_NOUNS).replace("\\ ", r"\s+") + r")(?![^\W_])")
@@ -380,7 +381,7 @@ _PATTERN2_VERBS = (
     r"admitted|acknowledged|show|shows|showed|indicate|indicates|indicated|finds|suggest|suggests|suggested|"
     r"projects|projected|calculates|calculated|tallied|report|records|identified|identifies|insists|insisted|"
     r"argues|argued|counters|countered|explains|explained|maintains|maintained|contends|contended|informed|informs|"
-    r"acknowledge|admit|confirm|argue|insist|warn|note|record|confirms|admits|acknowledges|"
+    r"acknowledge|admit|confirm|argue|insist|warn|note|record|confirms|admits|acknowledges|tell|codes|coded|"
     r"concedes|conceded|concede"
 )
 # "announced" reports a toll, not an action: "announced the recruitment of 8,000 soldiers" credits nobody
@@ -450,7 +451,7 @@ _SUBJECT_TAIL = (
     r"|(?<=[a-zà-ÿ]),(?=\s+(?:" + _SPEECH + r")\b))?"  # ", Lieutenant-Colonel Adama Sawadogo, stated"
 )
 _BEFORE_VERB = (r"(?:\s+(?:has|have|had|later|then|again|separately|previously|earlier|itself|themselves|privately|"
-                r"publicly|openly|also|now|still|reportedly|further)){0,2}")
+                r"publicly|openly|also|now|still|reportedly|further|currently|today)){0,2}")
 _PROPER_ADJECTIVES = frozenset("Western Eastern European African American Arab Asian Gulf Islamic".split())
 _TRAILING_ACRONYM = re.compile(r"(?:\s+[a-z][\w\-]*){0,3},\s+(?P<acr>[A-Z]{2,8})(?=\s*(?:[.;:),]|$))")
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|A|An)\s+$")
@@ -468,9 +469,14 @@ _ONE_PERSON = (
     r"fisherman|refugee|victim|representative|delegate|envoy|ambassador")
 # each pattern with strings one of which it needs in the sentence (None: no cheap test)
 _SOURCE_PATTERNS = [
-    (re.compile(rf"\b[Aa]ccording\s+to\s+(?:(?:the|a|an|its|their|new|recent|latest|preliminary|official|annual|\d{{4}}|two|three|four|five|several|many|some)\s+)*(?:(?:data|figures|estimates|reports?|study|survey|analysis|statistics|count)\s+(?:by|from|of)\s+(?:the\s+)?)?(?P<src>{_SRC}(?:\s+(?:tally|count|review|assessment)\b)?)"), ("ccording",)),
+    (re.compile(rf"\b[Aa]ccording\s+to\s+(?:(?:the|a|an|its|their|new|recent|latest|preliminary|official|annual|\d{{4}}|two|three|four|five|several|many|some)\s+)*(?:(?:[a-z][\w\-]*\s+)?(?:data|figures|estimates|reports?|study|survey|analysis|statistics|count)\s+(?:by|from|of)\s+(?:the\s+)?)?(?P<src>{_SRC}(?:\s+(?:tally|count|review|assessment)\b)?)"), ("ccording",)),
     (re.compile(rf"{_SUBJECT_START}(?P<src>{_SRC})(?:\s*\([^)]{{1,24}}\))?(?:\s+(?:data|figures|statistics|estimates|report|researchers|analysts|there|here|also|now|still))?"
                 rf"{_SUBJECT_TAIL}{_BEFORE_VERB}\s+(?:{_PATTERN2_VERBS_RX})\b(?![ \t]*:)"), None),  # not "Incidents recorded: 43"
+    # "ACLED, a US-based monitor of political violence, which says 4,216 people were killed"
+    (re.compile(rf"(?P<src>{_PROPER}),\s+(?:an?|the)\s+[^,;:\"“”]{{1,80}},\s+(?:which|who)\s+(?:also\s+)?"
+                r"(?:says|said|estimates|estimated|counts|counted|reports|reported|records|recorded|puts|put)\b"), (" which ", " who ")),
+    # "Local outlet @Ouaga_Direct reported 58 civilians killed": an account by its handle
+    (re.compile(rf"(?P<src>@[A-Za-z0-9_]{{2,30}})\s+(?:{_PATTERN2_VERBS_RX})\b"), ("@",)),
     (_PER_SOURCE, ("per ", "Per ", "admission", "reported by", "quoted by", "cited by", "citing")),
     (re.compile(rf"\b(?:said|says|reported|estimated|stated|noted|added|adds|counters|countered|argues|argued|explains|"
                 rf"explained|recalls|recalled|insists|insisted)\s+(?:the\s+|an?\s+)?(?!\d)(?P<src>{_SRC})"
@@ -486,7 +492,8 @@ _SOURCE_PATTERNS = [
                 rf"concluded|concludes|recorded|records|counted|indicated|indicates|reported|reports)\b)"),
      ("urvey", "tudy", "ssessment", "ensus", "oll", "udit", "nvestigation", "valuation")),
     (re.compile(rf"\b(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ee]stimates|[Nn]umbers|[Rr]eports?|[Ss]tudy|[Aa]nalysis|[Ss]urvey|[Tt]ally|[Cc]ount)\s+(?:from|by|of)\s+(?:the\s+)?(?P<src>{_PROPER})"), ("from", " by ", " of ")),
-    (re.compile(rf"\b(?P<src>{_PROPER})['’]s\s+(?:[a-z]+\s+)?(?:data|figures|report|estimates|statistics|database|count|tally|round|survey|poll|study|census)\b"), ("'s ", "’s ")),
+    (re.compile(rf"\b(?P<src>{_PROPER})['’]s\s+(?:[a-z]+\s+)?(?:data|figures|figure|report|estimates|estimate|statistics|database|"
+                r"count|tally|round|survey|poll|study|census|numbers)\b"), ("'s ", "’s ")),
     (_TITLED_SOURCE, None),
     # "the government had given a toll of 29 dead": giving a toll reports it
     (re.compile(rf"{_SUBJECT_START}(?P<src>{_SRC}){_BEFORE_VERB}\s+(?:given|gave|gives|released|issued|published)\s+"
@@ -550,8 +557,8 @@ def _normalise_source(src: str, sent_start_word: bool, known: set[str], places: 
     if not indefinite:
         s = re.sub(r"(?<=[A-Z]\w)\s+(?:report|study|survey|statement|analysis|data|figures|communiqu[ée]|tally|count|review|"
                    r"assessment)$", "", s)
-    s = re.sub(r"^(?:two|three|four|five|several|many|some|\d+)\s+", "", s, flags=re.I)
-    s = re.sub(r"^[\w\-]*\d[\w\-]*\s+", "", s)  # "40-year-old farmer" -> "farmer"
+    s = re.sub(r"^(?:two|three|four|five|several|many|some|\d+)\s+(?:the\s+)?", "", s, flags=re.I)
+    s = re.sub(r"^[\w\-]*\d[\w\-]*\s+(?:the\s+)?", "", s)  # "40-year-old farmer" -> "farmer"; "2023 the cluster"
     s = re.sub(r"\s+(?:there|here|also)$", "", s)
     s = re.sub(r"(?<=\w)['’]s$", "", s)  # "Per UNHCR's [latest update]"
     # "SIPRI's Arms Transfers Database": the owner of a named database or index
@@ -836,7 +843,7 @@ _PLURAL_SUBJECT = re.compile(rf"\b(?:the|The)\s+(?P<np>{_LOWER_NP})\b(?!\s+(?:of
 
 
 _INSTITUTION_WORDS = frozenset("ministry agency commission council committee institute observatory union embassy "
-                               "office directorate department bureau organisation organization".split())
+                               "office directorate department bureau organisation organization cluster".split())
 
 
 def _named_institution(text: str, start: int, end: int, word: str) -> str | None:
