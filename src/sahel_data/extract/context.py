@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass, field
 
 from .gazetteer import Match
-from .text import QA_LABEL, items_within, trie_pattern, whole_words, windowed_finditer
+from .text import DOTTED_INITIALS, LOWER_WORD, QA_LABEL, items_within, trie_pattern, whole_words, windowed_finditer
 
 __all__ = [
     "Place", "SentenceContext", "build_contexts", "location_for", "actor_for", "period_for",
@@ -435,9 +435,9 @@ _SUBJECT_TAIL = (
     r"(?:,\s*\d{1,3}(?=,))?"  # an age before an apposition or a who-clause: "A woman, 32, who lost ..., said"
     r"(?:,\s+(?:who|which)\b[^,]*,"  # ", which monitors attacks,"
     # "A nurse at the regional hospital in Tillaberi, who asked not to be named, said"
-    r"|\s+(?:at|in|of|from|with|near)\s+[^,.;\"“”]{1,50}?,\s+(?:who|which)\b[^,]*,"
+    r"|\s+(?:at|in|of|from|with|near)\s+(?:[^\s,.;\"“”]+\s+){0,7}?[^\s,.;\"“”]+,\s+(?:who|which)\b[^,]*,"
     # "A doctor at the main hospital in Sévaré told the Guardian ...": a source placed by a phrase
-    r"|\s+(?:at|in|from|with)\s+(?:the\s+|a\s+)?[^,.;:\"“”\d]{1,50}?(?=\s+(?:said|says|told|tells)\b)"
+    r"|\s+(?:at|in|from|with)\s+(?:[^\s,.;:\"“”\d]+\s+){0,6}?[^\s,.;:\"“”\d]+(?=\s+(?:said|says|told|tells)\b)"
     # "Several Russian-language Telegram channels close to the Africa Corps said"
     r"|\s+(?:close|linked|loyal|allied|affiliated|tied)\s+to\s+(?:the\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}"
     r"(?=\s+(?:said|say|says|reported|report|claimed|claim|claims)\b)"
@@ -490,7 +490,7 @@ _SOURCE_PATTERNS = [
                 rf"(?:[a-z][\w\-]*\s+){{0,3}}?(?P<src>{_CAP}(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?{_CAP})*)"
                 rf"(?=[^.;:\"“”]{{0,50}}?\b(?:found|finds|showed|shows|suggested|suggests|estimated|estimates|put|puts|"
                 rf"concluded|concludes|recorded|records|counted|indicated|indicates|reported|reports)\b)"),
-     ("urvey", "tudy", "ssessment", "ensus", "oll", "udit", "nvestigation", "valuation")),
+     ("urvey", "tudy", "ssessment", "ensus", " poll", "Poll", "udit", "nvestigation", "valuation")),
     (re.compile(rf"\b(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ee]stimates|[Nn]umbers|[Rr]eports?|[Ss]tudy|[Aa]nalysis|[Ss]urvey|[Tt]ally|[Cc]ount)\s+(?:from|by|of)\s+(?:the\s+)?(?P<src>{_PROPER})"), ("from", " by ", " of ")),
     (re.compile(rf"\b(?P<src>{_PROPER})['’]s\s+(?:[a-z]+\s+)?(?:data|figures|figure|report|estimates|estimate|statistics|database|"
                 r"count|tally|round|survey|poll|study|census|numbers)\b"), ("'s ", "’s ")),
@@ -531,46 +531,62 @@ _NOT_SOURCE_WORD = re.compile(
 _REPRESENTS = re.compile(r"(?i:representatives?|ambassadors?|envoys?|delegates?|delegation|government|ministry|president)")
 
 
+_TRAILING_FUNCTION_WORD = re.compile(r"\s+(?:and|of|for|on|the|de|du|des|la|le|in|to|from|against|&)$")
+_INDEFINITE_START = re.compile(r"(?:a|A|an|An)\s")
+_LEADING_DETERMINER = re.compile(r"^(?:the|The|a|A|an|An|our|Our|their|Their|its|Its|his|His|her|Her)\s+")
+_NAME_THEN_PLACE = re.compile(r"([A-Z][\w&'’.\-]*(?:\s+[A-Z][\w&'’.\-]*){0,3})\s+(?:in|for)\s+(?:the\s+)?([A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)$")
+_NOUN_THEN_PLACE = re.compile(r"(\w+)\s+(?:in|from|at|of|near)\s+(?:the\s+)?([A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)$")
+_NOUN_IN_PLACE = re.compile(r"((?:[A-Za-z][\w\-]*\s+){0,2}[a-z][\w\-]*)\s+(?:in|near)\s+([A-ZÀ-Þ][\w'’\-]*(?:\s+[A-ZÀ-Þ][\w'’\-]*)?)$")
+_PERSON_OF_PLACE = re.compile(r"((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)\s+(?:of|from)\s+([A-ZÀ-Þ][a-zà-ÿ'’\-]+)$")
+_LEADING_COUNT_WORD = re.compile(r"^(?:two|three|four|five|several|many|some|\d+)\s+(?:the\s+)?", re.I)
+_LEADING_NUMBER_TOKEN = re.compile(r"^[\w\-]*\d[\w\-]*\s+(?:the\s+)?")
+_TRAILING_ADVERB = re.compile(r"\s+(?:there|here|also)$")
+_TRAILING_POSSESSIVE = re.compile(r"(?<=\w)['’]s$")
+_CAPITALISED_THEN_WORD = re.compile(r"(?:^|\s)[A-Z][^\s]*\s+\S+$")
+_AUXILIARY_START = re.compile(r"(?:were|was|are|is|be|been|had|have|has|will|would)\b")
+_POSSESSIVE_END = re.compile(r"['’]s$")
+
+
 def _normalise_source(src: str, sent_start_word: bool, known: set[str], places: set[str] = frozenset()) -> str | None:
     s = src.strip(" .,;:'’\"”“")
-    s = re.sub(r"\s+(?:and|of|for|on|the|de|du|des|la|le|in|to|from|against|&)$", "", s)
+    s = _TRAILING_FUNCTION_WORD.sub("", s)
     s = _LEAD_STRIP.sub("", s)  # "Yesterday the relief groups" -> "the relief groups"
     s = _LEAD_GERUND.sub("", s)  # "Introducing the Secretary-General's report" -> "the Secretary-General"
-    indefinite = re.match(r"(?:a|A|an|An)\s", s) is not None  # "a UN report": that report, not the UN
-    s = re.sub(r"^(?:the|The|a|A|an|An|our|Our|their|Their|its|Its|his|His|her|Her)\s+", "", s)
-    mp2 = re.match(r"([A-Z][\w&'’.\-]*(?:\s+[A-Z][\w&'’.\-]*){0,3})\s+(?:in|for)\s+(?:the\s+)?([A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)$", s)
+    indefinite = _INDEFINITE_START.match(s) is not None  # "a UN report": that report, not the UN
+    s = _LEADING_DETERMINER.sub("", s)
+    mp2 = _NAME_THEN_PLACE.match(s)
     if mp2 and mp2.group(2) in places and mp2.group(1) not in places:
         s = mp2.group(1)  # "ACLED in Burkina Faso" -> "ACLED": the place is no part of the source
     if _PERSON_TITLE.match(s) and not _ORG_WORD.search(s[_PERSON_TITLE.match(s).end():]):
         s = s[_PERSON_TITLE.match(s).end():]  # "Minister Ali Musa" -> "Ali Musa": a person, without the title
-    mp = re.match(r"(\w+)\s+(?:in|from|at|of|near)\s+(?:the\s+)?([A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)$", s)
+    mp = _NOUN_THEN_PLACE.match(s)
     if mp and mp.group(2) in places and re.fullmatch(_LOWER_NP, mp.group(1).lower()) \
             and not _REPRESENTS.fullmatch(mp.group(1)):
         s = mp.group(1)  # "Teachers in Gao" -> "Teachers"; but "the representative of France" stays
-    mq = re.match(r"((?:[A-Za-z][\w\-]*\s+){0,2}[a-z][\w\-]*)\s+(?:in|near)\s+([A-ZÀ-Þ][\w'’\-]*(?:\s+[A-ZÀ-Þ][\w'’\-]*)?)$", s)
+    mq = _NOUN_IN_PLACE.match(s)
     if mq and re.fullmatch(_LOWER_NP, mq.group(1).lower()) and not _ORG_WORD.search(mq.group(2)):
         s = mq.group(1)  # "local official in Sokolo" -> "local official", a village the gazetteer does not know
-    mo = re.match(r"((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)\s+(?:of|from)\s+([A-ZÀ-Þ][a-zà-ÿ'’\-]+)$", s)
+    mo = _PERSON_OF_PLACE.match(s)
     if mo and _ONE_PERSON_NOUN.fullmatch(mo.group(1)) and not _ORG_WORD.search(mo.group(2)) \
             and not _REPRESENTS.search(mo.group(1)):  # "the representative of France" stays
         s = mo.group(1)  # "resident of Tizegorou" -> "resident"
     if not indefinite:
         s = re.sub(r"(?<=[A-Z]\w)\s+(?:report|study|survey|statement|analysis|data|figures|communiqu[ée]|tally|count|review|"
                    r"assessment)$", "", s)
-    s = re.sub(r"^(?:two|three|four|five|several|many|some|\d+)\s+(?:the\s+)?", "", s, flags=re.I)
-    s = re.sub(r"^[\w\-]*\d[\w\-]*\s+(?:the\s+)?", "", s)  # "40-year-old farmer" -> "farmer"; "2023 the cluster"
-    s = re.sub(r"\s+(?:there|here|also)$", "", s)
-    s = re.sub(r"(?<=\w)['’]s$", "", s)  # "Per UNHCR's [latest update]"
+    s = _LEADING_COUNT_WORD.sub("", s)
+    s = _LEADING_NUMBER_TOKEN.sub("", s)  # "40-year-old farmer" -> "farmer"; "2023 the cluster"
+    s = _TRAILING_ADVERB.sub("", s)
+    s = _TRAILING_POSSESSIVE.sub("", s)  # "Per UNHCR's [latest update]"
     # "SIPRI's Arms Transfers Database": the owner of a named database or index
     if "s " in s:
         s = re.sub(r"^([A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,3})['’]s\s+(?:[A-Z][\w\-]*\s+){0,3}"
                    r"(?:Database|Dataset|Index|Tracker|Monitor|Survey|Report|Barometer)$", r"\1", s)
-    if re.search(r"(?:^|\s)[A-Z][^\s]*\s+\S+$", s):  # "ACLED data" -> "ACLED", not "independent analysts"
+    if _CAPITALISED_THEN_WORD.search(s):  # "ACLED data" -> "ACLED", not "independent analysts"
         s = re.sub(r"\s+(?:data|figures|statistics|estimates|researchers|analysts)$" if indefinite
                    else r"\s+(?:data|figures|statistics|estimates|report|researchers|analysts)$", "", s)
-    if not s or re.match(r"(?:were|was|are|is|be|been|had|have|has|will|would)\b", s):
+    if not s or _AUXILIARY_START.match(s):
         return None  # "38 were soldiers, said the doctor": a predicate, not a source
-    if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", s):
+    if DOTTED_INITIALS.fullmatch(s):
         s += "."  # "U.N."
     words = s.split()
     if len(words) == 1 and _NOT_SOURCE_WORD.match(words[0]):
@@ -579,7 +595,7 @@ def _normalise_source(src: str, sent_start_word: bool, known: set[str], places: 
                     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)", words[0]):
         return None
     # a common noun phrase written with a capital only because it opens the sentence
-    base = re.sub(r"['’]s$", "", words[0])
+    base = _POSSESSIVE_END.sub("", words[0])
     if words[0][:1].isupper() and words[0][1:].islower() and all(w.islower() for w in words[1:]) \
             and base not in known and base not in _PROPER_ADJECTIVES and re.fullmatch(_LOWER_NP, s.lower()):
         s = words[0].lower() + s[len(words[0]):]
@@ -599,6 +615,11 @@ _SOURCE_CUE = re.compile(
 )
 _SPENDING_ANCHOR = re.compile(r"spen|efen|budget|expenditure")
 _FORCES_ANCHOR = re.compile(r"arm|forces|militar|troops|soldiers")
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,}[A-Za-z]{0,6}")
+_SPEECH_AFTER = re.compile(rf"\s+(?:{_SPEECH})\b")
+_LIST_SPLIT = re.compile(r"\s*(?:,|\band\b|\bor\b)\s*")
 
 
 def sources_in(text: str, start: int, end: int, places: set[str] | None = None,
@@ -663,12 +684,12 @@ def sources_in(text: str, start: int, end: int, places: set[str] | None = None,
                 if src and appos and re.fullmatch(rf"(?:[a-z]+(?:['’]s)?\s+)*(?:{_TITLES})(?:\s+(?:of|for)\s+.+)?", src) \
                         and re.fullmatch(_NAME, appos):
                     src = appos  # "The spokesman, (Colonel) Ali Musa, said": the person, by name
-                elif src and src[0].islower() and re.fullmatch(r"[A-Z]{2,}[A-Za-z]{0,6}", appos) and appos not in places:
+                elif src and src[0].islower() and _ACRONYM.fullmatch(appos) and appos not in places:
                     src = appos  # "Its national statistics institute, INSEED, puts": the institute by name
                 if not src:
                     continue
-                speech = re.match(rf"\s+(?:{_SPEECH})\b", sent[m.end("src"):m.end("src") + 14])
-                if not speech and (src in places or all(w in places or w in ("and", "or", ",") for w in re.split(r"\s*(?:,|\band\b|\bor\b)\s*", src) if w)):
+                speech = _SPEECH_AFTER.match(sent[m.end("src"):m.end("src") + 14])
+                if not speech and (src in places or all(w in places or w in ("and", "or", ",") for w in _LIST_SPLIT.split(src) if w)):
                     continue
                 if _GENERIC_SOURCE.match(src):
                     cand = (None, pos, (start + ps, start + m.end("src")), True)
@@ -917,6 +938,9 @@ def _state_acts(ctx: "SentenceContext", m: Match, code: str, place: Place, sent_
     sent_countries.append(place)
 
 
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\s")
+_WHICH_WHO_AFTER = re.compile(r"\s*,\s*(?:which|who)\b")
+
 def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, int] | None = None,
                    known_names: set[str] | None = None, african: set[str] | frozenset = frozenset()) -> list[SentenceContext]:
     """Per sentence: places (with anaphors resolved), actors and the credited source.
@@ -1008,7 +1032,7 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
             if not (e.entity_type == "country" or e.capital) or m.demonym:
                 continue
             after = text[m.end:min(sent.end, m.end + 90)]
-            if re.match(r"['’]s?\s", after) and k + 1 < len(sm) and sm[k + 1].entity.entity_type in ("armed_group", "state_force") \
+            if _POSSESSIVE_AFTER.match(after) and k + 1 < len(sm) and sm[k + 1].entity.entity_type in ("armed_group", "state_force") \
                     and sm[k + 1].start - m.end <= 4:
                 acting_idx.add(k)  # "Russia's Wagner Group"
                 owner_idx.add(k)  # whose force it is, not where it is
@@ -1027,7 +1051,7 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                 acting_idx.add(k)
                 owner_idx.add(k)
                 continue
-            if _SAYS_IT.match(after) or ((not after_prep or re.match(r"\s*,\s*(?:which|who)\b", after))
+            if _SAYS_IT.match(after) or ((not after_prep or _WHICH_WHO_AFTER.match(after))
                                          and (_ACT_AFTER.match(after) or _HAS_FORCES_AFTER.match(after)
                                               or _SUPPLIER_ROLE_AFTER.match(after))) \
                     or _POSSESSIVE_ACT.match(after) \
@@ -1280,7 +1304,7 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
         same_para = prev_para == sent.paragraph
         if not same_para:
             para_sources = []
-        if src is not None and re.fullmatch(r"[a-z]+", src):
+        if src is not None and LOWER_WORD.fullmatch(src):
             # "The official said": the source named before in the paragraph ("a police official")
             for ps_ in reversed(para_sources):
                 if ps_ != src and ps_.lower().endswith(" " + src):
@@ -1428,6 +1452,9 @@ _DIRECT_PLACE = re.compile(r"[^\d.,;:()]{0,40}?\b(?:for|in|of|across|from|at|by|
                            r"(?:(?:entire|whole|wider|greater|broader)\s+)?$", re.I)
 
 
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$")
+
+
 def location_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_positions=()) -> str | None:
     """Places of the figure's clause, else of the nearest clause before, else after;
     a place right after the figure ("$766 million for Mali") comes first."""
@@ -1500,7 +1527,7 @@ def location_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_po
                     k2 += step
             ps = _chain(text, ps, allp)
             # "refugees from Mali in Niger": the origin is not the place
-            origin = [p for p in ps if re.search(r"\bfrom\s+(?:the\s+)?$", text[max(0, p.start - 12):p.start])]
+            origin = [p for p in ps if _FROM_BEFORE.search(text[max(0, p.start - 12):p.start])]
             if origin and len(ps) > len(origin):
                 for p in sorted(ps, key=lambda p: p.start):  # the rest of the list: "refugees from Mali and Burkina Faso"
                     if p not in origin and any(_LIST_SEP_ONLY.fullmatch(text, q.end, p.start) for q in origin):
@@ -1554,12 +1581,15 @@ def _compared(text: str, sent_start: int, p: Place, fs: int, fig_positions) -> b
 _BASE_AFTER = re.compile(r"['’]?s?\s+(?:average|total|rate|level|mean|figure|norm)\b", re.I)
 
 
+_OF_WORD = re.compile(r"\bof\b")
+
+
 def _is_base(text: str, p: Place, fs: int, fe: int) -> bool:
     if _BASE_AFTER.match(text, p.end):
         return True
     if p.start >= fe:
         gap = text[fe:p.start]
-        if re.search(r"\bof\b", gap) and not re.search(r"[,;:()]", gap) and len(gap) < 80 \
+        if _OF_WORD.search(gap) and not re.search(r"[,;:()]", gap) and len(gap) < 80 \
                 and not re.search(r"\b(?:to|into|for|from)\s+(?:the\s+)?$", gap):
             return True
     return False
@@ -1601,6 +1631,9 @@ def _listed_after(text: str, segs, idx: int, actors, fig_positions) -> list[str]
             break
         out += [x[2] for x in acts]
     return out
+
+
+_ARTICLE_START = re.compile(r"\s*(?:an?|the)\s")
 
 
 def actor_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_positions=(),
@@ -1706,7 +1739,7 @@ def actor_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_posit
     if not found and nxt_i < len(segs) and _PERPETRATOR_NEXT.match(text, segs[nxt_i][0], segs[nxt_i][1]):
         found = [x[2] for x in actors if segs[nxt_i][0] <= x[0] < segs[nxt_i][1]]
     # an apposition ("Barkhane, a French operation with ...") names its head before it
-    if idx > 0 and re.match(r"\s*(?:an?|the)\s", text[segs[idx][0]:segs[idx][1]]):
+    if idx > 0 and _ARTICLE_START.match(text[segs[idx][0]:segs[idx][1]]):
         prev = [x for x in actors if segs[idx - 1][0] <= x[0] < segs[idx - 1][1]]
         if prev and text[prev[-1][1]:segs[idx][0]].strip(" ,") == "":
             found = found + [prev[-1][2]]

@@ -185,8 +185,11 @@ def _mnum(s: str) -> int:
     return MONTHS[s.rstrip(".").lower()]
 
 
+_LEADING_DIGITS = re.compile(r"\d+")
+
+
 def _day(s: str) -> int:
-    return int(re.match(r"\d+", s).group())
+    return int(_LEADING_DIGITS.match(s).group())
 
 
 def _ymd(y, m, d) -> str | None:

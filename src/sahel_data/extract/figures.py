@@ -433,6 +433,9 @@ def _overlaps(spans, s, e) -> bool:
     return False
 
 
+_LETTER_RUN = re.compile(r"[a-z]+", re.I)
+
+
 def _right(text: str, e: int):
     """Unit after a number: (kind, unit, end) or (None, None, e)."""
     m = _RIGHT.match(text, e)
@@ -451,7 +454,7 @@ def _right(text: str, e: int):
     if k == "deg":
         return "meas", "°C", m.end()
     if k == "dur":
-        w = re.findall(r"[a-z]+", g, re.I)[-1].lower().rstrip("s")  # "187 hearing days": the last word
+        w = _LETTER_RUN.findall(g)[-1].lower().rstrip("s")  # "187 hearing days": the last word
         return "dur", _DUR_UNIT[w], m.end()
     if k == "meas":
         for rx, u in _MEAS_UNIT:
@@ -516,6 +519,11 @@ def core_matches(text: str, start: int = 0, end: int | None = None) -> list[re.M
                                   starts=_CORE_STARTS, word_start=_CORE_WORD_START))
 
 
+_WHITESPACE = re.compile(r"\s+")
+_SCALE_END = re.compile(r"(?:million|billion|trillion|bn|mn|m)$", re.I)
+_VERSUS_BEFORE = re.compile(r"\b(?:vs\.?|versus|compared\s+(?:with|to)|against)\s+$", re.I)
+
+
 def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]],
                  clock: list[tuple[int, int]] | None = None, matches: list[re.Match] | None = None) -> list[Figure]:
     """Figures in text[start:end] (one sentence), skipping blocked spans (dates)."""
@@ -565,7 +573,7 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
                 continue  # a section heading's number: "2.1 Sample", "3.2.1 Robustness checks"
         if c.kind == "vague" and text[c.start - 1:c.start] == "(" and text[c.end:c.end + 1] == ")":
             continue  # a unit label: "Population (thousands)"
-        if not c.word and (text[c.start - 1:c.start] == "(" or text[c.end:c.end + 1] in "/ (") \
+        if not c.word and (text[c.start - 1:c.start] in ("(", "/") or text.startswith(("/", " (", "("), c.end)) \
                 and any(r.start() <= c.start < r.end() for r in _RATING.finditer(text, max(0, c.start - 4), c.end + 16)):
             continue  # a rating, not a quantity
         if not c.word and text.find("ago", c.end, c.end + 12) >= 0:
@@ -721,7 +729,7 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
             if left.group("bound") and not (left.group("bound").lower().startswith("as ")
                                             and _MULTIPLE_BEFORE.search(text, max(0, left.start("bound") - 12),
                                                                         left.start("bound"))):
-                bound = re.sub(r"\s+", " ", left.group("bound").lower())
+                bound = _WHITESPACE.sub(" ", left.group("bound").lower())
                 fs = left.start("bound")
             elif left.group("tilde"):
                 bound = "~"
@@ -807,9 +815,9 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
     # "140 billion CFA francs in 2024, up from 72 billion": the currency carries over
     for k in range(1, len(figs)):
         f, prev = figs[k], figs[k - 1]
-        scaled = re.search(r"(?:million|billion|trillion|bn|mn|m)$", text[f.start:f.end], re.I)
+        scaled = _SCALE_END.search(text[f.start:f.end])
         # "1,500 FCFA/litre vs 750 before": an amount of the same order, set against the first
-        versus = re.search(r"\b(?:vs\.?|versus|compared\s+(?:with|to)|against)\s+$", text[prev.end:f.start], re.I) \
+        versus = _VERSUS_BEFORE.search(text[prev.end:f.start]) \
             and same_order(f.value, prev.value) \
             and not _COUNTED_NOUN_AFTER.match(text, f.end)
         if f.unit == "count" and prev.unit.isupper() and len(prev.unit) == 3 \
@@ -874,13 +882,15 @@ def _statistics_and_metadata(text: str, figs: list[Figure]) -> list[Figure]:
                 continue  # "significant at 1%"
         if f.unit in ("minute", "hour") and _META_DURATION.search(before):
             continue  # "Duration: 41 minutes": the length of the recording
-        if f.unit == "count" and (f.qualifier == "range" and _CI_BEFORE.search(before) or _SE_BEFORE.search(before)):
+        if f.unit == "count" and (f.qualifier == "range" and _CI_BEFORE.search(before)
+                                  or ("SE" in before or "s.e." in before or "error" in before) and _SE_BEFORE.search(before)):
             # "6.4% (95% CI 3.9-8.9)", "1.74 percentage points (SE 0.31; 95% CI 1.13–2.35)": the interval and the
             # standard error are in the estimate's unit
             estimate = next((e for e in reversed(out) if e.unit in _ESTIMATE_UNITS), None)
             if estimate is not None and f.start - estimate.end < 80:
                 f.unit = estimate.unit
-        elif f.unit == "count" and _COEFFICIENT_BEFORE.search(before):
+        elif f.unit == "count" and ("oefficient" in before or "stimate" in before or "ffect" in before) \
+                and _COEFFICIENT_BEFORE.search(before):
             estimate = next((e for e in reversed(out) if e.unit in _ESTIMATE_UNITS), None)
             if estimate is not None and f.start - estimate.end < 300:
                 f.unit = estimate.unit  # "the IS Sahel coefficient rises to 0.83" after "by 0.47 percentage points"
@@ -909,6 +919,10 @@ remain depend depends rely relies continue continues still
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*(?<![\-'’_])")  # "attachés", "Mi-24P", not "armed-"
 
 
+_OF_THE_AFTER = re.compile(r"\s+(?:of\s+)?(?:(?:the|all|its|their|his|her|these|those|total)\s+)*", re.I)
+_CHANGE_NOUN_BEFORE = re.compile(r"\b(rise|increase|decrease|drop|fall|decline|growth|share|reduction|jump|surge|cut)\s+(?:of|by)\s+$", re.I)
+
+
 def measure_for(text: str, fig_start: int, fig_end: int, sent_end: int, unit: str) -> str | None:
     """The short noun phrase counted or measured by the figure."""
     pos = fig_end
@@ -916,7 +930,7 @@ def measure_for(text: str, fig_start: int, fig_end: int, sent_end: int, unit: st
     words = []
     offset = 0
     # skip "of the", "of all", "of its" after percentages and fractions
-    m = re.match(r"\s+(?:of\s+)?(?:(?:the|all|its|their|his|her|these|those|total)\s+)*", rest, re.I)
+    m = _OF_THE_AFTER.match(rest)
     if m and (unit in ("percent", "percentage_point") or "of" in m.group().lower().split()):
         offset = m.end()
     elif m:
@@ -946,7 +960,7 @@ def measure_for(text: str, fig_start: int, fig_end: int, sent_end: int, unit: st
         return " ".join(words)
     # before: "a rise of 230 percent", "an increase of a third"
     before = text[max(0, fig_start - 40):fig_start]
-    mb = re.search(r"\b(rise|increase|decrease|drop|fall|decline|growth|share|reduction|jump|surge|cut)\s+(?:of|by)\s+$", before, re.I)
+    mb = _CHANGE_NOUN_BEFORE.search(before)
     if mb:
         return mb.group(1).lower()
     return None

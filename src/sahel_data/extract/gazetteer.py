@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .text import whole_words
+from .text import DOTTED_INITIALS, whole_words
 
 __all__ = ["Entity", "Match", "Gazetteer", "load_gazetteer", "learn_places", "GAZETTEER_PATH"]
 
@@ -58,6 +58,7 @@ def _key(tokens: list[str]) -> str:
 
 def _cased_key(tokens: list[str]) -> str:
     return "".join(tokens)
+
 
 
 class Gazetteer:
@@ -185,7 +186,7 @@ class Gazetteer:
                 continue
             k, eid, demonym = best
             end = toks[k - 1][1]
-            if text[end:end + 1] == "." and re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", text[toks[0][0]:end]):
+            if text[end:end + 1] == "." and DOTTED_INITIALS.fullmatch(text[toks[0][0]:end]):
                 end += 1  # "U.S."
             if self.entities[eid].entity_type == "country" and (text[end:end + 1] in ("$", "€")
                                                                 or _CURRENCY_AFTER.match(text, end)):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .text import LOWER_WORD
+
 __all__ = [
     "UNITS", "TENS", "SCALES", "FRACTIONS", "WORD_NUMBER", "DIGIT_NUMBER",
     "parse_number", "parse_word_number", "parse_digits", "fraction_percent", "VULGAR_FRACTIONS", "VULGAR_CLASS",
@@ -104,10 +106,11 @@ def parse_digits(s: str) -> float | None:
     return v
 
 
+
 def parse_word_number(s: str) -> float | None:
     """'twelve thousand' -> 12000; 'twenty-five' -> 25; 'a dozen' -> 12;
     'one hundred and fifty' -> 150; 'two and a half million' -> 2.5e6."""
-    words = re.findall(r"[a-z]+", s.lower())
+    words = LOWER_WORD.findall(s.lower())
     if not words:
         return None
     total = 0.0

@@ -78,6 +78,9 @@ _BYLINE_PART = re.compile(
 _PROMO = re.compile(r"\b(?:subscribe|newsletter|sign\s+up|follow\s+us)\b", re.I)
 
 
+_COPYRIGHT_START = re.compile(r"(?:©|\(c\)|copyright)", re.I)
+
+
 def is_furniture_line(line: str) -> bool:
     """True for byline, reading time, share buttons, a trailing "Comments" ..."""
     s = _MARKUP_EDGE.sub("", line.strip())
@@ -87,7 +90,7 @@ def is_furniture_line(line: str) -> bool:
             and not re.search(r"\b(?:killed|attacks?|displaced|troops|soldiers|people)\b", s, re.I):
         return True
     if len(s) > 160:
-        return bool(re.match(r"(?:©|\(c\)|copyright)", s, re.I))
+        return bool(_COPYRIGHT_START.match(s))
     if _FURNITURE.match(s):
         return True
     # a short bullet holding a byline line: "- Published 12 March 2025", "- 6 min read"
@@ -155,6 +158,9 @@ _LINKS_HEADING = re.compile(
     re.I)
 
 
+_BY_NAME_START = re.compile(r"By\s+[A-ZÀ-Þ]")
+
+
 def _blocks(text: str):
     """Group lines into blocks of units (start, end, is_furniture, paragraph).
 
@@ -179,7 +185,7 @@ def _blocks(text: str):
         heading = _MARKUP_EDGE.sub("", text[block[0][0]:block[0][1]].strip())
         links = bool(_LINKS_HEADING.fullmatch(heading))
         # a byline block: "By Amadou Diallo" / "BBC Africa, Bamako" (the desk is no place of the story)
-        byline = len(block) <= 3 and bool(re.match(r"By\s+[A-ZÀ-Þ]", heading)) \
+        byline = len(block) <= 3 and bool(_BY_NAME_START.match(heading)) \
             and all(e_ - s_ <= 60 and not _TERMINAL.search(text[s_:e_]) and not re.search(r"\d", text[s_:e_])
                     for s_, e_ in block)
         if links or byline or (links_next and all(e_ - s_ <= 100 and not _TERMINAL.search(text[s_:e_]) for s_, e_ in block)):
@@ -339,6 +345,8 @@ def insertions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _INSERTION.finditer(text, start, end)]
 
 
+DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")  # "U.S", "U.N"
+LOWER_WORD = re.compile(r"[a-z]+")
 _WORD_START = re.compile(r"(?<![^\W_])[^\W_]")
 
 
