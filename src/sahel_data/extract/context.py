@@ -546,6 +546,15 @@ _CAPITALISED_THEN_WORD = re.compile(r"(?:^|\s)[A-Z][^\s]*\s+\S+$")
 _AUXILIARY_START = re.compile(r"(?:were|was|are|is|be|been|had|have|has|will|would)\b")
 _POSSESSIVE_END = re.compile(r"['’]s$")
 
+_DOCUMENT_AFTER_NAME = re.compile(r"(?<=[A-Z]\w)\s+(?:report|study|survey|statement|analysis|data|figures|communiqu[ée]|"
+                                  r"tally|count|review|assessment)$")
+_NAMED_DATABASE = re.compile(r"^([A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,3})['’]s\s+(?:[A-Z][\w\-]*\s+){0,3}"
+                             r"(?:Database|Dataset|Index|Tracker|Monitor|Survey|Report|Barometer)$")
+_DATA_AFTER_NAME = re.compile(r"\s+(?:data|figures|statistics|estimates|researchers|analysts)$")
+_DATA_OR_REPORT_AFTER_NAME = re.compile(r"\s+(?:data|figures|statistics|estimates|report|researchers|analysts)$")
+_MONTH_OR_WEEKDAY = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                               r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)")
+
 
 def _normalise_source(src: str, sent_start_word: bool, known: set[str], places: set[str] = frozenset()) -> str | None:
     s = src.strip(" .,;:'’\"”“")
@@ -571,19 +580,16 @@ def _normalise_source(src: str, sent_start_word: bool, known: set[str], places: 
             and not _REPRESENTS.search(mo.group(1)):  # "the representative of France" stays
         s = mo.group(1)  # "resident of Tizegorou" -> "resident"
     if not indefinite:
-        s = re.sub(r"(?<=[A-Z]\w)\s+(?:report|study|survey|statement|analysis|data|figures|communiqu[ée]|tally|count|review|"
-                   r"assessment)$", "", s)
+        s = _DOCUMENT_AFTER_NAME.sub("", s)
     s = _LEADING_COUNT_WORD.sub("", s)
     s = _LEADING_NUMBER_TOKEN.sub("", s)  # "40-year-old farmer" -> "farmer"; "2023 the cluster"
     s = _TRAILING_ADVERB.sub("", s)
     s = _TRAILING_POSSESSIVE.sub("", s)  # "Per UNHCR's [latest update]"
     # "SIPRI's Arms Transfers Database": the owner of a named database or index
     if "s " in s:
-        s = re.sub(r"^([A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,3})['’]s\s+(?:[A-Z][\w\-]*\s+){0,3}"
-                   r"(?:Database|Dataset|Index|Tracker|Monitor|Survey|Report|Barometer)$", r"\1", s)
+        s = _NAMED_DATABASE.sub(r"\1", s)
     if _CAPITALISED_THEN_WORD.search(s):  # "ACLED data" -> "ACLED", not "independent analysts"
-        s = re.sub(r"\s+(?:data|figures|statistics|estimates|researchers|analysts)$" if indefinite
-                   else r"\s+(?:data|figures|statistics|estimates|report|researchers|analysts)$", "", s)
+        s = (_DATA_AFTER_NAME if indefinite else _DATA_OR_REPORT_AFTER_NAME).sub("", s)
     if not s or _AUXILIARY_START.match(s):
         return None  # "38 were soldiers, said the doctor": a predicate, not a source
     if DOTTED_INITIALS.fullmatch(s):
@@ -591,8 +597,7 @@ def _normalise_source(src: str, sent_start_word: bool, known: set[str], places: 
     words = s.split()
     if len(words) == 1 and _NOT_SOURCE_WORD.match(words[0]):
         return None
-    if re.fullmatch(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-                    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)", words[0]):
+    if _MONTH_OR_WEEKDAY.fullmatch(words[0]):
         return None
     # a common noun phrase written with a capital only because it opens the sentence
     base = _POSSESSIVE_END.sub("", words[0])
@@ -940,6 +945,11 @@ def _state_acts(ctx: "SentenceContext", m: Match, code: str, place: Place, sent_
 
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\s")
 _WHICH_WHO_AFTER = re.compile(r"\s*,\s*(?:which|who)\b")
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:into|in|to|from|of|across|through|at|near|with|by|for|on|towards?|inside|outside|than)\s+(?:the\s+)?"
+    r"(?:(?:far[\s\-])?(?:north|south|east|west|central|north[\s\-]?east|north[\s\-]?west|south[\s\-]?east|"
+    r"south[\s\-]?west|mid|upper|lower|rural|remote)(?:ern)?\s+)?$", re.I)
+
 
 def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, int] | None = None,
                    known_names: set[str] | None = None, african: set[str] | frozenset = frozenset()) -> list[SentenceContext]:
@@ -1042,9 +1052,7 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                     and _COUNTRY_LIST_TAIL.match(text[sm[head - 1].end:sm[head].start]):
                 head -= 1
             before_c = text[max(sent.start, sm[head].start - 40):sm[head].start]
-            after_prep = re.search(r"\b(?:into|in|to|from|of|across|through|at|near|with|by|for|on|towards?|inside|outside|than)\s+(?:the\s+)?"
-                                   r"(?:(?:far[\s\-])?(?:north|south|east|west|central|north[\s\-]?east|north[\s\-]?west|south[\s\-]?east|"
-                                   r"south[\s\-]?west|mid|upper|lower|rural|remote)(?:ern)?\s+)?$", before_c, re.I)
+            after_prep = _PREPOSITION_BEFORE.search(before_c)
             if after_prep and _GOVERNMENT_OF.search(before_c):
                 after_prep = None  # "the Government of Mali announced": the state acts
             if (not after_prep and _SANCTIONS_AFTER.match(after)) or (":" in after[:45] and _donor_line(text, m)):
@@ -1777,6 +1785,8 @@ def spending_location(actor: str | None, location: str | None) -> str | None:
 
 
 _AS_MUCH_AS = r"as\s+(?:much|many|high|low|large|great|big|small)\s+as"  # "twice as much as in 2022"
+_COMPARISON_IN_GAP = re.compile(r"\b(?:compared|than|from|versus|vs|against|relative|earlier|previous|same|last|up|down|what)\b"
+                                r"|\b" + _AS_MUCH_AS + r"\b", re.I)
 _COMPARISON = re.compile(r"\b(?:compared|than|up\s+from|down\s+from|against|versus|vs\.?|same|on\s+the\s+previous|"
                          + _AS_MUCH_AS + r")\b", re.I)
 
@@ -1792,6 +1802,9 @@ _PERPETRATOR_NEXT = re.compile(
     re.I,
 )
 _PUBLICATION_YEAR = re.compile(r"\s+(?:paper|article|book|edition|issue|briefing|brief)\b", re.I)
+
+_DATE_PREPOSITION_GAP = re.compile(r"(?:\s+[\w'’\-]+){0,6}?\s+(?:in|during|by|for|as\s+of|since|until|at\s+the\s+end\s+of|"
+                                   r"at\s+the\s+start\s+of|over|throughout)\s+(?:the\s+)?")
 
 
 def period_for(text: str, dates, segs, fs: int, fe: int, sent_start: int, sent_end: int, ins=(),
@@ -1822,10 +1835,7 @@ def period_for(text: str, dates, segs, fs: int, fe: int, sent_start: int, sent_e
                 gap, pos = gap + text[pos:a], b
             gap += text[pos:d.start]
             fig_positions = [q for q in fig_positions if not any(a <= q < b for a, b in skipped)]
-        if re.fullmatch(r"(?:\s+[\w'’\-]+){0,6}?\s+(?:in|during|by|for|as\s+of|since|until|at\s+the\s+end\s+of|"
-                        r"at\s+the\s+start\s+of|over|throughout)\s+(?:the\s+)?", gap) \
-                and not re.search(r"\b(?:compared|than|from|versus|vs|against|relative|earlier|previous|same|last|up|down|what)\b"
-                                  r"|\b" + _AS_MUCH_AS + r"\b", gap, re.I) \
+        if _DATE_PREPOSITION_GAP.fullmatch(gap) and not _COMPARISON_IN_GAP.search(gap) \
                 and not any(fe <= q < d.start for q in fig_positions):
             return d.date_start, d.date_end
     idx = _seg_index(segs, fs)
