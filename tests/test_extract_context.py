@@ -1083,3 +1083,20 @@ def test_a_currency_named_after_a_country_is_no_place():
 ])
 def test_sources_in_appositions_handles_planning_figures_and_surveys_by(text, span, source):
     assert figs(text)[span]["attributed_to"] == source
+
+
+@pytest.mark.parametrize("text,span,source", [
+    ("A former detainee, released after 41 days, said he had been held with at least nine of the missing men. "
+     "“We were 40 in a room built for ten,” he said.", "40", "former detainee"),
+    ('The Malian authorities deny this and say 203 "terrorists" were killed.', "203", "Malian authorities"),
+    ("- Killed in political violence in 2025: 4,216 (ACLED)", "4,216", "ACLED"),
+    ("The army lost 40 (FAMa) soldiers.", "40", None),
+])
+def test_detainees_denials_and_an_acronym_in_brackets_after_a_figure(text, span, source):
+    assert figs(text)[span]["attributed_to"] == source
+
+
+def test_a_state_with_an_apposition_before_its_verb_acts():
+    f = figs("The United States, long the largest donor, cut its contribution to the three appeals by nearly "
+             "two-thirds.")["nearly two-thirds"]
+    assert (f["location"], f["actor"]) == (None, "USA")

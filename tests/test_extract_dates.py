@@ -186,3 +186,9 @@ def test_quarters_and_a_timelines_year_before_its_month():
     got = [(d["text"], d["date_start"], d["date_end"]) for d in extract_document("t", text, "2026-04-01")["dates"]]
     assert got == [("Q1", "2026-01", "2026-03"), ("Q4", "2025-10", "2025-12"), ("Q3–Q4 2025", "2025-07", "2025-12"),
                    ("2023 July", "2023-07", "2023-07"), ("2023", "2023", "2023")]
+
+
+def test_in_march_at_a_paragraphs_end_before_a_number_on_its_own_line():
+    got = [d["text"] for d in extract_document("t", "Tiani took a five-year term of his own in March.\n\n8,400\n\n"
+                                                     "Schools closed.", "2025-12-31")["dates"]]
+    assert got == ["March"]

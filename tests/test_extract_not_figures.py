@@ -239,3 +239,8 @@ def test_thread_numbers_profile_counters_ratings_and_page_numbers_are_not_figure
             "- Mali: Security risk HIGH (4/5); Travel risk level 5 outside Bamako, level 4 in Bamako\n\n"
             "The region was raised from level 4 to level 5 after 12 attacks.")
     assert fig_texts(text) == ["12"]
+
+
+def test_a_read_more_line_of_links_is_furniture():
+    assert fig_texts("Read more: Inside the fuel blockade | The Sahel in 2024, in 12 numbers | Who runs the Africa "
+                     "Corps?\n\nAbout 40 people died.") == ["About 40"]

@@ -92,7 +92,7 @@ _CHANGE_VERBS = (
     r"|\s+(?:(?:some|about|around|nearly|almost|over|more\s+than)\s+)?(?:CFAF|FCFA|US\$|\$|€|£|₦|[A-Z]{3}\s+\d))"
 )
 _ACT_AFTER = re.compile(
-    r"(?:\s*,\s*(?:which|who|each|both|all)\b)?\s+(?:(?:has|have|had|is|was|were|are|will|would|should|could|must|can|may|"
+    r"(?:\s*,\s*(?:which|who|each|both|all)\b|,\s+(?:long\s+|once\s+|now\s+)?(?:the|a|an|its)\s+[^,;.]{1,40},)?\s+(?:(?:has|have|had|is|was|were|are|will|would|should|could|must|can|may|"
     r"might|also|then|now|"
     r"already|recently|reportedly|itself|alone|each|both|all|together|jointly|subsequently|later|"
     r"is\s+estimated\s+to|is\s+said\s+to|is\s+believed\s+to|is\s+thought\s+to|is\s+reported\s+to|"
@@ -367,7 +367,7 @@ _SOURCE_NOUNS = """
     embassy embassies union unions company companies firm firms estimates
     academy academies records declarations filings courier couriers smuggler smugglers buyer buyers
     employee employees lawyer lawyers
-    groups cluster clusters
+    groups cluster clusters detainee detainees prisoner prisoners hostage hostages widow widows
 """.split()
 _LOWER_NP = (r"(?:[a-z0-9][\w\-]*(?:['’]s?)?\s+){0,2}(?:"
              + trie_pattern(w.replace("_", " ") for w in _SOURCE_NOUNS).replace("\\ ", r"\s+") + r")(?![^\W_])")
@@ -451,7 +451,8 @@ _SUBJECT_TAIL = (
     r"|(?<=[a-zà-ÿ]),(?=\s+(?:" + _SPEECH + r")\b))?"  # ", Lieutenant-Colonel Adama Sawadogo, stated"
 )
 _BEFORE_VERB = (r"(?:\s+(?:has|have|had|later|then|again|separately|previously|earlier|itself|themselves|privately|"
-                r"publicly|openly|also|now|still|reportedly|further|currently|today)){0,2}")
+                r"publicly|openly|also|now|still|reportedly|further|currently|today"
+                r"|den(?:y|ies|ied)\s+(?:this|it|that|the\s+claims?)\s+and)){0,2}")  # "deny this and say 203"
 _PROPER_ADJECTIVES = frozenset("Western Eastern European African American Arab Asian Gulf Islamic".split())
 _TRAILING_ACRONYM = re.compile(r"(?:\s+[a-z][\w\-]*){0,3},\s+(?P<acr>[A-Z]{2,8})(?=\s*(?:[.;:),]|$))")
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|A|An)\s+$")
@@ -466,7 +467,7 @@ _ONE_PERSON = (
     r"official|resident|soldier|witness|villager|trader|teacher|farmer|herder|nurse|doctor|officer|commander|"
     r"diplomat|analyst|researcher|man|woman|mother|father|survivor|source|spokes(?:man|woman|person)|worker|driver|"
     r"journalist|mayor|chief|imam|elder|student|colonel|general|captain|lieutenant|sergeant|pastor|priest|"
-    r"fisherman|refugee|victim|representative|delegate|envoy|ambassador")
+    r"fisherman|refugee|victim|representative|delegate|envoy|ambassador|detainee|prisoner|hostage|widow")
 # each pattern with strings one of which it needs in the sentence (None: no cheap test)
 _SOURCE_PATTERNS = [
     (re.compile(rf"\b[Aa]ccording\s+to\s+(?:(?:the|a|an|its|their|new|recent|latest|preliminary|official|annual|\d{{4}}|two|three|four|five|several|many|some)\s+)*(?:(?:[a-z][\w\-]*\s+)?(?:data|figures|estimates|reports?|study|survey|analysis|statistics|count)\s+(?:by|from|of)\s+(?:the\s+)?)?(?P<src>{_SRC}(?:\s+(?:tally|count|review|assessment)\b)?)"), ("ccording",)),
@@ -503,6 +504,9 @@ _SOURCE_PATTERNS = [
     (re.compile(r"\((?:[Ss]ource:\s*)?(?P<src>[A-Z][A-Za-z&\-]+(?:\s+[A-Z][A-Za-z&\-]+){0,3}),\s*"
                 r"(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|"
                 r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+)?(?:19|20)\d\d\)"), ("(",)),
+    # "Killed in political violence in 2025: 4,216 (ACLED)": an acronym in brackets right after a figure
+    (re.compile(r"(?<=[\d%])[ \t]+\((?P<src>[A-Z][A-Za-z]{1,9}(?:[ \t]+[A-Z][A-Za-z]{1,9}){0,2})\)(?=[ \t]*(?:[.;,]|$))", re.M),
+     ("(",)),
     # "... 1,934 attacks on civilians (Source: ACLED).", "(Source: Ministry of Education)"
     (re.compile(r"\([Ss]ource:\s*(?P<src>[A-Z][\w&'’\-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w&'’\-]*)){0,5})"
                 r"(?:,\s*(?:[A-Z][a-z]+\.?\s+){0,2}(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d\d)?\)"), ("ource:",)),
@@ -616,7 +620,7 @@ _SOURCE_CUE = re.compile(
                                                                           _SPEECH))
          + " tally toll data figures statistics report reports study analysis survey estimates per Per admission citing"
          " quoted cited").split()
-    ) + r")(?![^\W_])|['’]s\s|\([A-Z][^()]{1,40},\s*(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d\d\)|\([Ss]ource:"
+    ) + r")(?![^\W_])|['’]s\s|\([A-Z][^()]{1,40},\s*(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d\d\)|\([Ss]ource:|(?<=[\d%])[ \t]+\([A-Z]"
 )
 _SPENDING_ANCHOR = re.compile(r"spen|efen|budget|expenditure")
 _FORCES_ANCHOR = re.compile(r"arm|forces|militar|troops|soldiers")

@@ -91,7 +91,7 @@ _DATE_RX = re.compile(
         # mid-November / early March (no year)
         rf"(?P<pm>{_PART}{_m('m6')}(?!\.?\s*\d))",
         # in November / since March (no year)
-        rf"(?:\b(?:in|In|since|Since|by|By|until|Until|from|From|during|During|of|on|before|after|through|till)\s+)(?P<bm>{_m('m7')}(?!\.?\s*\d)(?!\s*(?:and|to|until|through|-|–|—)\s*(?:{_FULL}|{_ABBR})))",
+        rf"(?:\b(?:in|In|since|Since|by|By|until|Until|from|From|during|During|of|on|before|after|through|till)\s+)(?P<bm>{_m('m7')}(?!\.?[ \t]*\d)(?!\s*(?:and|to|until|through|-|–|—)\s*(?:{_FULL}|{_ABBR})))",
         # FY2023, fiscal year 2024
         # FY2023, FY 2023, FY23, fiscal year 2024, FY2022-FY2024, FY 2022-23
         rf"(?P<fy>\b(?:FY\s?|[Ff]iscal\s+[Yy]ears?\s+)(?P<yf>{_Y}|\d\d)(?![\d%])"

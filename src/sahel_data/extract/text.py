@@ -40,6 +40,7 @@ _FURNITURE = re.compile(
       | listen\s+to\s+(?:this\s+)?(?:article|story).{0,30}
       | (?:share|print|email|save)\s+this\s+(?:article|story|page|via\s+\w+).{0,40}
       | read\s+(?:more|next|also)\b.{0,80}
+      | read\s+(?:more|next|also)\s*:.*
       | (?:contact|for\s+further\s+information|methodology)\s*:.*
       | by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4})*
       | \d+\s*(?:likes?|views?|shares?)
