@@ -1100,3 +1100,22 @@ def test_a_state_with_an_apposition_before_its_verb_acts():
     f = figs("The United States, long the largest donor, cut its contribution to the three appeals by nearly "
              "two-thirds.")["nearly two-thirds"]
     assert (f["location"], f["actor"]) == (None, "USA")
+
+
+@pytest.mark.parametrize("text,span,source", [
+    ("- Jeune Afrique reports that the blockade is in its seventh month. The magazine says at least 140 tanker "
+     "trucks burned.", "at least 140", "Jeune Afrique"),
+    ("- Malijet, a Bamako news site, writes that the government has paid arrears. The site adds that 1,200 schools "
+     "remain closed.", "1,200", "Malijet"),
+    ('Burkina Faso: "at least 60 dead" in Djibo attack, say local sources', "at least 60", "local sources"),
+    ("At the checkpoint, a soldier counts the passengers on a bus: forty-two.", "forty-two", None),
+])
+def test_a_press_reviews_outlets_pointing_back_to_themselves(text, span, source):
+    assert figs(text)[span]["attributed_to"] == source
+
+
+def test_a_chat_messages_stamp_is_a_date_row_that_dates_nothing():
+    out = extract_document("t", "[08/03/26, 18:05] Ops: Good evening all.\n[09/03/26, 06:58] Hamza (INSO): 7 soldiers "
+                                "KIA.\n", "2026-03-09")
+    assert [d["date_start"] for d in out["dates"]] == ["2026-03-08", "2026-03-09"]
+    assert out["figures"][0]["period_start"] is None

@@ -368,6 +368,7 @@ _SOURCE_NOUNS = """
     academy academies records declarations filings courier couriers smuggler smugglers buyer buyers
     employee employees lawyer lawyers
     groups cluster clusters detainee detainees prisoner prisoners hostage hostages widow widows
+    magazine site website broadcaster daily weekly station paper
 """.split()
 _LOWER_NP = (r"(?:[a-z0-9][\w\-]*(?:['’]s?)?\s+){0,2}(?:"
              + trie_pattern(w.replace("_", " ") for w in _SOURCE_NOUNS).replace("\\ ", r"\s+") + r")(?![^\W_])")
@@ -382,6 +383,7 @@ _PATTERN2_VERBS = (
     r"projects|projected|calculates|calculated|tallied|report|records|identified|identifies|insists|insisted|"
     r"argues|argued|counters|countered|explains|explained|maintains|maintained|contends|contended|informed|informs|"
     r"acknowledge|admit|confirm|argue|insist|warn|note|record|confirms|admits|acknowledges|tell|codes|coded|"
+    r"writes|wrote|adds|"
     r"concedes|conceded|concede"
 )
 # "announced" reports a toll, not an action: "announced the recruitment of 8,000 soldiers" credits nobody
@@ -426,7 +428,7 @@ _TITLED_NAME = re.compile(
 # between it and its verb, and auxiliaries or adverbs just before the verb
 _SUBJECT_START = (
     r"(?:^|^[-•*–·][ \t]+|[.,;:]\s+|[\"”]\s*|\b(?:" + trie_pattern(
-        w for c in "and but while whereas that after before when since because until yet".split() for w in (c, c.capitalize())
+        w for c in "and but while whereas that which after before when since because until yet".split() for w in (c, c.capitalize())
     ) + r")\s+)"
     r"(?:(?:the|The|an|An|a|A|our|Our|their|Their|its|Its)\s+)?(?:" + _NUMW + r")?"
     r"(?:[a-z][\w\-]*\s+(?:[a-z][\w\-]*\s+)?(?<!\bof\s)(?<!\bfor\s)(?<!\bin\s)(?=[A-Z]{2,}\b|[A-Z][a-z]+\s+[A-Z]))?"
@@ -479,7 +481,7 @@ _SOURCE_PATTERNS = [
     # "Local outlet @Ouaga_Direct reported 58 civilians killed": an account by its handle
     (re.compile(rf"(?P<src>@[A-Za-z0-9_]{{2,30}})\s+(?:{_PATTERN2_VERBS_RX})\b"), ("@",)),
     (_PER_SOURCE, ("per ", "Per ", "admission", "reported by", "quoted by", "cited by", "citing")),
-    (re.compile(rf"\b(?:said|says|reported|estimated|stated|noted|added|adds|counters|countered|argues|argued|explains|"
+    (re.compile(rf"\b(?:said|says|say|reported|estimated|stated|noted|added|adds|counters|countered|argues|argued|explains|"
                 rf"explained|recalls|recalled|insists|insisted)\s+(?:the\s+|an?\s+)?(?!\d)(?P<src>{_SRC})"
                 rf"(?=\"|\s*(?:[,.;:!?)”]|$)|\s(?:in|on|at|to|today|yesterday|last|this|earlier|late|when|after|who|whose)\b)"), None),  # a '"' after a space opens a quote
     (re.compile(rf"\b(?:reported|documented|recorded|compiled|collected|published|cited|counted|released|gathered|estimated)\s+by\s+(?:the\s+)?"
@@ -521,6 +523,8 @@ _PRONOUN = re.compile(
 _GENERIC_SOURCE = re.compile(
     r"^(?:statements?|reports?|stud(?:y|ies)|analys[ie]s|surveys?|group|agency|organi[sz]ation|centre|center|data|figures|"
     r"document|communiqu[ée]|same\s+[a-z]+|database|dataset|tally|monitor|watchdog|tracker|project|think\s+tank|"
+    # an outlet pointing back to itself: "Jeune Afrique reports ... The magazine counts ..."
+    r"magazine|site|website|news\s+site|broadcaster|newspaper|paper|daily|weekly|outlet|channel|station|network|"
     r"it|they|he|she|this|one|one of them)$",
     re.I,
 )
@@ -547,6 +551,7 @@ _LEADING_NUMBER_TOKEN = re.compile(r"^[\w\-]*\d[\w\-]*\s+(?:the\s+)?")
 _TRAILING_ADVERB = re.compile(r"\s+(?:there|here|also)$")
 _TRAILING_POSSESSIVE = re.compile(r"(?<=\w)['’]s$")
 _CAPITALISED_THEN_WORD = re.compile(r"(?:^|\s)[A-Z][^\s]*\s+\S+$")
+_RELATIVE_WORD = re.compile(r"\b(?:which|whom|whose)\b")
 _AUXILIARY_START = re.compile(r"(?:were|was|are|is|be|been|had|have|has|will|would)\b")
 _POSSESSIVE_END = re.compile(r"['’]s$")
 
@@ -594,8 +599,8 @@ def _normalise_source(src: str, sent_start_word: bool, known: set[str], places: 
         s = _NAMED_DATABASE.sub(r"\1", s)
     if _CAPITALISED_THEN_WORD.search(s):  # "ACLED data" -> "ACLED", not "independent analysts"
         s = (_DATA_AFTER_NAME if indefinite else _DATA_OR_REPORT_AFTER_NAME).sub("", s)
-    if not s or _AUXILIARY_START.match(s):
-        return None  # "38 were soldiers, said the doctor": a predicate, not a source
+    if not s or _AUXILIARY_START.match(s) or _RELATIVE_WORD.search(s):
+        return None  # "38 were soldiers, said the doctor", "a communiqué in which the army": no source
     if DOTTED_INITIALS.fullmatch(s):
         s += "."  # "U.N."
     words = s.split()

@@ -50,6 +50,8 @@ _DATE_RX = re.compile(
     "|".join([
         # 15/06/2024, 15.06.2024 (day first unless the first number cannot be a day... or a month)
         rf"(?P<num>(?<![\d/.])(?P<na>[0-3]?\d)[/.](?P<nb>[01]?\d)[/.](?P<nc>{_Y})(?![\d/]))",
+        # a chat's stamp: "[08/03/26, 18:05]" (day, month, two-digit year)
+        rf"(?P<chat>(?<=\[)(?P<cd>[0-3]?\d)/(?P<cmo>[01]?\d)/(?P<cy>\d\d)(?=,?[ \t]+\d{{1,2}}:\d\d))",
         # 23/02 in incident logs: a day and a month, both of two digits, no year
         rf"(?P<ndm>(?<![\d/.])(?P<nd>0[1-9]|[12]\d|3[01])/(?P<nm>0[1-9]|1[0-2])(?![\d/]))",
         # ISO 2023-06-23
@@ -216,7 +218,7 @@ def find_dates(text: str, published: str | None = None, start: int = 0, end: int
     for m in windowed_finditer(_DATE_RX, _DATE_ANCHOR, text, start, end, before=40, after=60, word_starts=True):
         kind = m.lastgroup
         # lastgroup is the last *closed* group: find the outer alternative
-        for k in ("num", "ndm", "iso", "dry", "dr", "md2", "dmy", "mdy", "mry", "qtr", "qb", "ym2", "mr", "my", "mr2", "dr3", "dm", "md", "pm", "bm", "fy", "dr2", "pp", "py", "yr", "y"):
+        for k in ("num", "chat", "ndm", "iso", "dry", "dr", "md2", "dmy", "mdy", "mry", "qtr", "qb", "ym2", "mr", "my", "mr2", "dr3", "dm", "md", "pm", "bm", "fy", "dr2", "pp", "py", "yr", "y"):
             if m.group(k) is not None:
                 kind = k
                 break
@@ -225,6 +227,11 @@ def find_dates(text: str, published: str | None = None, start: int = 0, end: int
             a_, b_ = int(m["na"]), int(m["nb"])
             d_, mo_ = (b_, a_) if b_ > 12 >= a_ else (a_, b_)
             v = _ymd(m["nc"], mo_, d_)
+            if v:
+                out.append(DateSpan(s, e, v, v, "day"))
+            continue
+        if kind == "chat":
+            v = _ymd(2000 + int(m["cy"]), int(m["cmo"]), int(m["cd"]))
             if v:
                 out.append(DateSpan(s, e, v, v, "day"))
             continue
@@ -459,7 +466,13 @@ _DATELINE_HEAD = re.compile(r"[ \t]*[A-ZÀ-Þ][A-ZÀ-Þ'’.\- /]*,[ \t]*")
 _DATELINE_TAIL = re.compile(r"[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?(?:--|-|–|—)")
 
 
+_CHAT_STAMP_TAIL = re.compile(r",?[ \t]+\d{1,2}:\d\d(?:[ \t]*[AP]M)?\]")
+
+
 def is_dateline(text: str, d: DateSpan) -> bool:
-    """The date of a wire dateline: when the report was filed, not when its figures happened."""
+    """The date of a wire dateline or of a chat message's stamp: when the report was filed, not
+    when its figures happened."""
+    if text[d.start - 1:d.start] == "[" and _CHAT_STAMP_TAIL.match(text, d.end):
+        return True  # "[08/03/26, 18:05] Hamza (INSO): ..."
     line_start = text.rfind("\n", 0, d.start) + 1
     return bool(_DATELINE_HEAD.fullmatch(text, line_start, d.start)) and bool(_DATELINE_TAIL.match(text, d.end))

@@ -212,7 +212,7 @@ _REF_BEFORE = re.compile(
     r"N°|N\.°|Secteur|Quartier|BP|B\.P\.|HC|Questions?|Qq?\.|Articles|Sections|Paragraphs|Pages|Resolutions|Chapters|Tables|Annexes|Rue|Boulevard|Licen[cs]e|resolution|article|section|paragraph|page|chapter|annex|"
     r"hotline|helpline|(?:free|toll-free|emergency)\s+(?:line|number)|[Dd]ial|E\.O\.\)?|Executive\s+Order|CFR\s+part|"
     r"CFR|U\.S\.C\.|round|note|notes|footnote|endnote|Question|question|questions|vol|volume|version|release|col|column|"
-    r"level|levels|Page\s+\d{1,3}\s+of|page\s+\d{1,3}\s+of)"
+    r"level|levels|LEVEL|Page\s+\d{1,3}\s+of|page\s+\d{1,3}\s+of|PK|SDG|SDGs|no\.|nos\.)"
     r"\s*-?\s*|#)$"
 )
 _AGE = re.compile(
@@ -267,7 +267,8 @@ _AGE_BRACKET_BEFORE = re.compile(
     r"(?:under|below|over|above|older\s+than|younger\s+than)\s+(?:the\s+age\s+of\s+)?$", re.I)
 _UPDATED_BEFORE = re.compile(r"\b(?:Updated|updated|Posted|posted|Published|published|Edited|edited)\s+$")
 _AGO_AFTER = re.compile(r"\s+(?:sec|secs|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?)\s+ago\b")
-_NOT_A_QUANTITY_AFTER = re.compile(r"\s+o['’]clock\b|\s?(?:FM|MHz|kHz)\b|[\s\-]?min(?:ute)?s?\.?\s+read\b")
+_NOT_A_QUANTITY_AFTER = re.compile(r"\s+o['’]clock\b|\s?(?:FM|MHz|kHz|kB|KB|MB|GB|Mo|Ko)\b|[\s\-]?min(?:ute)?s?\.?\s+read\b"
+                                   r"|°\s?\d{1,2}\s?[′']")  # a file's size; a coordinate: "12°04′N"
 # a calibre: "7.62 mm and 12.7 mm door guns", "a 30 mm cannon", "122 mm multiple rocket launchers"
 _CALIBRE_AFTER = re.compile(
     r"\s?mm\b(?=(?:[^.;:]|\.\d){0,40}?(?:\b(?:guns?|cannons?|calibre|caliber|machine|rifles?|howitzers?|mortars?|rockets?|"
@@ -473,6 +474,7 @@ def clock_spans(text: str) -> list[tuple[int, int]]:
 # a footnote rule ("__________") opens a block of footnotes, each line led by its number, up to a blank line
 _FOOTNOTE_RULE = re.compile(r"^[ \t]*(?:_{5,}|-{5,}|—{3,})[ \t]*\n", re.M)
 _FOOTNOTE_LINE = re.compile(r"[ \t]*(?P<mark>\d{1,3})(?=[ \t]+\S)[^\n]*(?:\n|$)")
+_CONTINUED_NOTE_LINE = re.compile(r"[ \t]*(?!\d{1,3}[ \t])\S[^\n]*(?:\n|$)")
 _CODE_NAMED = re.compile(r"\bcode-?named\s+(?P<name>[A-Z][\w\-]*)\s+\d{1,3}\b")
 # a column's money unit in a heading: "Aid (USD million)", "(CFAF billion)", "(EUR)"
 _MONEY_HEADING = re.compile(
@@ -509,6 +511,9 @@ def reference_spans(text: str) -> list[tuple[int, int]]:
             while (line := _FOOTNOTE_LINE.match(text, pos)) is not None:
                 out.append((line.start("mark"), line.end("mark")))
                 pos = line.end()
+                # a note wrapped over several lines (text pasted from a PDF)
+                while (more := _CONTINUED_NOTE_LINE.match(text, pos)) is not None:
+                    pos = more.end()
     return out
 
 
@@ -558,7 +563,7 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
                 blocked.append((tail.start("end"), tail.end("end")))
             continue  # ages: "aged 52", "aged 6 to 59 months", "aged between 12 and 16", "who is 37,"
         if c.kind == "num" and c.value is not None and (
-                _NOT_A_QUANTITY_AFTER.match(text, c.end)
+                _NOT_A_QUANTITY_AFTER.match(text, c.end) or text[c.start - 1:c.start] == "°"
                 or "mm" in text[c.end:c.end + 3] and _CALIBRE_AFTER.match(text, c.end)
                 or _AGO_AFTER.match(text, c.end) and _UPDATED_BEFORE.search(text, max(0, c.start - 12), c.start)
                 or c.value <= 12 and _CLOCK_WORD_BEFORE.search(text, max(0, c.start - 20), c.start)
@@ -580,7 +585,7 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
             stamp = _STAMP_LINE.match(text, text.rfind("\n", 0, c.start) + 1)
             if stamp and c.end <= stamp.end():
                 continue  # a live blog's stamp on a line of its own: "4m ago", "1h ago"
-        if c.word and text[c.start:c.start + 1].isupper() and text[max(0, c.start - 1):c.start] in ('"', "“", "*", "_") \
+        if c.word and text[c.start:c.start + 1].isupper() and text[max(0, c.start - 1):c.start] in ('"', "“", "*", "_", "(") \
                 and _TITLE_AFTER.match(text, c.end):
             continue  # a title: 'her memoir, "Forty Days in Ménaka"'
         if c.kind == "num" and not c.word:
