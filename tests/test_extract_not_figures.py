@@ -244,3 +244,9 @@ def test_thread_numbers_profile_counters_ratings_and_page_numbers_are_not_figure
 def test_a_read_more_line_of_links_is_furniture():
     assert fig_texts("Read more: Inside the fuel blockade | The Sahel in 2024, in 12 numbers | Who runs the Africa "
                      "Corps?\n\nAbout 40 people died.") == ["About 40"]
+
+
+def test_a_charts_axis_and_a_rates_base_are_not_figures():
+    text = ("Figure 3: Fatalities by month, 2024–2025\n1,400\n1,200\n1,000\n800\n600\n400\n200\n0\nJan Apr Jul Oct\n\n"
+            "There were 12 events per 100,000 people in Soum.")
+    assert fig_texts(text) == ["12"]

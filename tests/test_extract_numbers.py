@@ -200,3 +200,11 @@ def test_hours_and_minutes_square_miles_and_one_household_in_ten():
     assert f["490,000 sq miles"]["unit"] == "mi2"
     g = f["Fewer than one household in ten"]
     assert (g["value"], g["unit"], g["qualifier"]) == (10, "percent", "less_than")
+
+
+def test_triple_the_litres_in_capitals_and_a_designation_with_l():
+    f = figs("Fuel cost 1,500 CFA francs per litre, triple the price in Fada. Fuel: ~180 L left. Russia delivered "
+             "four L-39 jets. The junta wants to double the size of the army.")
+    assert (f["triple"]["value"], f["triple"]["unit"]) == (3, "times")
+    assert f["~180 L"]["unit"] == "l" and f["four"]["unit"] == "count"
+    assert "double" not in f  # a verb

@@ -52,7 +52,7 @@ _CORE = re.compile(
           relies|rely|still|now|can|could|will|would|may|might|do|does|did)\b))
   | (?P<frac>\b(?P<fnum>{_NUMWORD}|an?)[\s\-‐]+(?P<fden>{_DENOM})\b(?:\s+of\s+an?\s+(?P<fscale>million|billion|thousand|century)\b)?|\bhalf\b)
   | (?P<couple>\b(?:a\s+)?couple\s+of\b(?:\s+(?P<cscale>hundred|thousand|million|billion|dozen)\b)?)
-  | (?P<twice>\b(?:twice|thrice)\b)
+  | (?P<twice>\b(?:twice|thrice)\b|(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bcould\s)(?<!\bcan\s)(?<!\bmay\s)\b(?:double|triple|quadruple)(?=\s+(?:the|that|what|its|their)\b))
   | (?P<fold>\b(?:{_NUMWORD}|\d+(?:\.\d+)?)[\s\-‐]?fold\b)
   | (?P<xcount>(?<![\w.,/-])(?:x\d{{1,3}}(?=\s+(?!(?:more|less|fewer|higher|lower|as|the)\b)[A-Za-z])|\d{{1,3}}x(?=\s+(?-i:[A-Z]))))
   | (?P<num>{DIGIT_NUMBER}|{WORD_NUMBER})
@@ -71,7 +71,7 @@ _CORE_ANCHOR = re.compile(
     r"\d+(?:[.,]\d+)*|(?<![^\W_])(?:" + trie_pattern(
         list(UNITS) + list(TENS) + list(FRACTIONS) + [
             "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions",
-            "trillion", "trillions", "dozen", "dozens", "tens", "scores", "couple", "twice", "thrice"]
+            "trillion", "trillions", "dozen", "dozens", "tens", "scores", "couple", "twice", "thrice", "double", "triple", "quadruple"]
     ) + r")(?![^\W_])|fold\b",
     re.I,
 )
@@ -156,7 +156,7 @@ _RIGHT = re.compile(
   | (?P<times>(?:\s+|-)times\b)
   | (?P<dur>(?:\s+|-)(?:(?:hearing|working|calendar|business|school|trading|sitting|flight|flying|engine|man)\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|mins?|decades?)\b|h(?![^\W_]|:)|\s+h(?=\s+\d{1,2}\s*min))
   | (?P<deg>\s*°\s*C\b)
-  | (?P<meas>\s+t\b(?![\'’])|(?:\s*|[\-‐])(?:km²|km2|sq\.?\s?km\b|sq\.?\s?mi(?:les?)?\b|square\s+miles?\b|square\s+kilomet(?:er|re)s?\b|kilomet(?:er|re)s?\b|km\b|kilograms?\b|kilos?\b|kg\b|square\s+met(?:er|re)s?\b|met(?:er|re)s?\b|(?:metric\s+)?tonnes?\b|(?:metric\s+)?tons?\b|litres?\b|liters?\b|hectares?\b|ha\b|miles?\b|(?-i:TIV)\b|ft\b|feet\b|foot\b))
+  | (?P<meas>\s+t\b(?![\'’])|(?:\s*|[\-‐])(?:km²|km2|sq\.?\s?km\b|sq\.?\s?mi(?:les?)?\b|square\s+miles?\b|square\s+kilomet(?:er|re)s?\b|kilomet(?:er|re)s?\b|km\b|kilograms?\b|kilos?\b|kg\b|square\s+met(?:er|re)s?\b|met(?:er|re)s?\b|(?:metric\s+)?tonnes?\b|(?:metric\s+)?tons?\b|litres?\b|liters?\b|(?-i:L)\b(?![’'\-.])|hectares?\b|ha\b|miles?\b|(?-i:TIV)\b|ft\b|feet\b|foot\b))
     """,
     re.I | re.X,
 )
@@ -179,7 +179,7 @@ _MEAS_UNIT = [
     (re.compile(r"sq\.?\s?mi|square\s+mile", re.I), "mi2"),
     (re.compile(r"km²|km2|sq|square", re.I), "km2"), (re.compile(r"km|kilomet", re.I), "km"),
     (re.compile(r"kg|kilo", re.I), "kg"), (re.compile(r"met(?:er|re)", re.I), "m"), (re.compile(r"ton|^\s+t$", re.I), "t"),
-    (re.compile(r"lit", re.I), "l"), (re.compile(r"ha|hectare", re.I), "ha"), (re.compile(r"mile", re.I), "mi"),
+    (re.compile(r"(?i:lit)|^\s*L$"), "l"), (re.compile(r"ha|hectare", re.I), "ha"), (re.compile(r"mile", re.I), "mi"),
     (re.compile(r"TIV"), "TIV"),  # SIPRI's trend-indicator value
     (re.compile(r"ft|feet|foot", re.I), "ft"),
 ]
@@ -245,6 +245,7 @@ _LEADING_ZERO = re.compile(r"0\d")
 _STATISTIC_BEFORE = re.compile(r"\b[pP]\s*[<>=≤≥]\s*$|\b(?:r|R²|R2|t|z|F|df|SE|SD|CI)\s*=\s*$")
 _YEARS_OLD = re.compile(r"[\-‐\s]years?[\-‐\s]old\b", re.I)
 # "five times as many as two years ago": a comparison, not a bound on what follows
+_MULTIPLIER_WORDS = {"twice": 2.0, "double": 2.0, "thrice": 3.0, "triple": 3.0, "quadruple": 4.0}
 _MULTIPLE_BEFORE = re.compile(r"\b(?:times|twice|thrice|half|fold)\s+$", re.I)
 _CURRENCY_CHARS = re.compile(r"[$€£₦A-Z]")  # a cheap test before looking for a currency written again
 # phone numbers written in pairs of digits: "80 00 11 45", "20 72 35 00"
@@ -279,6 +280,9 @@ _SECTION_NUMBER = re.compile(r"[ \t#]*\d{1,2}(?:\.\d{1,2}){1,3}\.?[ \t]+[A-Z][^\
 # a rating: "HIGH (4/5)", "1 (LOW) to 5 (EXTREME)"
 _RATING = re.compile(r"\(\s*\d{1,2}\s*/\s*(?:5|10)\s*\)|\d{1,2}\s*\((?:LOW|MINIMAL|MODERATE|MEDIUM|ELEVATED|HIGH|SEVERE|"
                      r"VERY\s+HIGH|EXTREME|CRITICAL)\)")
+_RATE_BASE_AFTER = re.compile(r"\s+(?:inhabitants|people|residents|population|persons|capita|live\s+births|births)\b")
+# a chart's axis left in a text pasted from a PDF: three lines or more, each one bare number
+_AXIS_LINES = re.compile(r"(?:^[ \t]*\d[\d,.]*[ \t]*(?:\n|\Z)){3,}", re.M)
 _STAMP_LINE = re.compile(r"[ \t]*\d{1,3}[ \t]?(?:s|m|h|d|mins?|minutes?|hrs?|hours?|days?)[ \t]+ago[ \t]*(?=\n|$)", re.I)
 # a title in quotes: "Forty Days in Ménaka"
 _TITLE_AFTER = re.compile(r"\s+[A-ZÀ-Þ][a-zà-ÿ]")
@@ -395,7 +399,7 @@ def _core_from_match(text: str, m: re.Match) -> _Core | None:
         scale = m.group("cscale")
         return _Core(s, e, "couple", 2.0 * (parse_number("one " + scale) if scale else 1.0), word=True, scaled=bool(scale))
     if kind == "twice":
-        return _Core(s, e, "times", 2.0 if g == "twice" else 3.0, word=True)
+        return _Core(s, e, "times", _MULTIPLIER_WORDS[g.lower()], word=True)
     if kind == "fold":
         v = parse_number(re.sub(r"[\s\-‐]?fold$", "", g))
         if v is None:
@@ -492,7 +496,8 @@ def reference_spans(text: str) -> list[tuple[int, int]]:
     footnote block, documents' job numbers ("25-11873 (E)"), bracketed lists of paragraphs or
     charges ("(paras 241-268)", "(counts 9, 10 and 13)"), an article's sub-clauses ("article
     25(3)(a)"), a column's money unit ("(USD million)"), a press-conference label ("Q (Journalist,
-    Burkina 24):") and an operation's code name ("code-named Kouka 2", then every "Kouka 2").
+    Burkina 24):"), an operation's code name ("code-named Kouka 2", then every "Kouka 2") and a chart's
+    axis values left one per line.
 
     Read on the original text: masking markup blanks the rule line."""
     out = []
@@ -505,6 +510,8 @@ def reference_spans(text: str) -> list[tuple[int, int]]:
         out += [(m.start(), m.end()) for m in _MONEY_HEADING.finditer(text) if m.group("scale")]
         out += [(m.start("sub"), m.end("sub")) for m in _ARTICLE_SUBCLAUSE.finditer(text)]
         out += [(m.start(), m.end()) for m in _JOB_NUMBER.finditer(text)]
+    if "\n" in text:
+        out += [(m.start(), m.end()) for m in _AXIS_LINES.finditer(text)]
     if "___" in text or "-----" in text or "———" in text:
         for rule in _FOOTNOTE_RULE.finditer(text):
             pos = rule.end()
@@ -581,6 +588,8 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
         if not c.word and (text[c.start - 1:c.start] in ("(", "/") or text.startswith(("/", " (", "("), c.end)) \
                 and any(r.start() <= c.start < r.end() for r in _RATING.finditer(text, max(0, c.start - 4), c.end + 16)):
             continue  # a rating, not a quantity
+        if not c.word and text[c.start - 4:c.start] == "per " and _RATE_BASE_AFTER.match(text, c.end):
+            continue  # a rate's base: "events per 100,000 inhabitants"
         if not c.word and text.find("ago", c.end, c.end + 12) >= 0:
             stamp = _STAMP_LINE.match(text, text.rfind("\n", 0, c.start) + 1)
             if stamp and c.end <= stamp.end():
