@@ -618,14 +618,15 @@ def _normalise_source(src: str, sent_start_word: bool, known: set[str], places: 
     return s
 
 
+# every verb a source pattern needs, so that the cheap test never hides a source
+_CUE_WORDS = ("according According " + " ".join(v.replace("|", " ") for v in (_REPORTING, _PATTERN2_VERBS, _FRONTED_VERBS,
+                                                                               _SPEECH))
+              + " tally toll data figures statistics report reports study analysis survey estimates per Per admission"
+              " citing quoted cited").split()
 _SOURCE_CUE = re.compile(
-    r"(?<![^\W_])(?:" + trie_pattern(
-        # every verb a source pattern needs, so that the cheap test never hides a source
-        ("according According " + " ".join(v.replace("|", " ") for v in (_REPORTING, _PATTERN2_VERBS, _FRONTED_VERBS,
-                                                                          _SPEECH))
-         + " tally toll data figures statistics report reports study analysis survey estimates per Per admission citing"
-         " quoted cited").split()
-    ) + r")(?![^\W_])|['’]s\s|\([A-Z][^()]{1,40},\s*(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d\d\)|\([Ss]ource:|(?<=[\d%])[ \t]+\([A-Z]"
+    # (the words' first letters are tested first: the engine tries every position of the text)
+    whole_words(_CUE_WORDS).pattern
+    + r"|['’]s\s|\((?:[Ss]ource:|[A-Z][^()]{1,40},\s*(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d\d\))|[ \t]\((?<=[\d%][ \t]\()(?=[A-Z])"
 )
 _SPENDING_ANCHOR = re.compile(r"spen|efen|budget|expenditure")
 _FORCES_ANCHOR = re.compile(r"arm|forces|militar|troops|soldiers")
@@ -991,8 +992,6 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
     anaphors.sort(key=lambda x: x[0])
     ai = 0
     spend_pos = [m.start() for m in windowed_finditer(_SPENDING, _SPENDING_ANCHOR, text, before=20, after=40)]
-    compare_pos = [m.start() for m in _COMPARE_CUE.finditer(text)] if "than" in text or "xcept" in text \
-        or "ompared" in text or "what" in text else []
     force_hits = [m for m in windowed_finditer(_GENERIC_FORCES, _FORCES_ANCHOR, text, before=30, after=30)]
     cue_pos = [m.start() for m in _SOURCE_CUE.finditer(text)]
     bracket_hits = [(m.start(), m.end()) for m in _BRACKETS.finditer(text)]
@@ -1026,7 +1025,7 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
         ctx.asides = _spans_in(bracket_hits, sent.start, sent.end)
         ctx.insertions = ctx.asides + _spans_in(relative_hits, sent.start, sent.end)
         ctx.spending = _any_in(spend_pos, sent.start, sent.end)
-        ctx.compares = _any_in(compare_pos, sent.start, sent.end)
+        ctx.compares = any(text.find(w, sent.start, sent.end) >= 0 for w in _COMPARE_WORDS)
         sm, mi = items_within(matches, mi, sent.start, sent.end)
         if turns:
             k_t = bisect.bisect_right(turn_pos, sent.start) - 1
@@ -1579,7 +1578,7 @@ def _chain(text: str, ps: list[Place], allp: list[Place]) -> list[Place]:
 
 
 _LIST_SEP_ONLY = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
-_COMPARE_CUE = whole_words(["than", "except", "compared", "what"])
+_COMPARE_WORDS = ("than", "except", "compared", "what")
 _NUMBER_NEXT = re.compile(r"\s+(?:(?:about|around|some|nearly|roughly)\s+)?(?:\d|(?:one|two|three|four|five|six|seven|"
                           r"eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
                           r"a\s+hundred|a\s+thousand|half|a\s+third|a\s+quarter|a\s+dozen|dozens|hundreds|thousands)\b)", re.I)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -234,8 +235,18 @@ _PLACE_NEAR = re.compile(
     r"(?:,\s+|\s+(?:is|are|lies|lie|sits|sit)\s+)(?:an?\s+|the\s+)?(?:[\w'’\-]+\s+){0,3}?"
     r"(?:villages?|hamlets?|towns?|settlements?|localit(?:y|ies)|communes?|camps?)\b[^.;:\n]{0,70}?"
     r"\b(?:of|in|near|outside)\s+(?:the\s+)?$")
-_NEAR_WORDS = ("illage", "amlet", "own", "ettlement", "ocalit", "ommune", "amp")
-_NEAR_WORD = re.compile("|".join(_NEAR_WORDS))
+_NEAR_WORDS = ("illage", "amlet", "town", "Town", "ettlement", "ocalit", "ommune", "camp", "Camp")
+
+
+def _positions(text: str, words) -> list[int]:
+    """Where any of the words occurs, sorted (str.find runs at C speed; a regex alternation does not)."""
+    out = []
+    for w in words:
+        i = text.find(w)
+        while i >= 0:
+            out.append(i)
+            i = text.find(w, i + 1)
+    return sorted(out)
 _CAPITAL_OF = re.compile(
     rf"(?P<name>{_NAME}),\s+(?:the\s+)?(?:regional\s+|provincial\s+|district\s+)?capital\s+of\s+(?:the\s+)?$")
 _PROPER_NAME = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:[ \-][A-ZÀ-Þ][a-zà-ÿ'’\-]+){0,2}")  # not "IDPs", "NGOs"
@@ -287,12 +298,14 @@ def _learn_from(text: str, anchors: list[Match], known: list[tuple[int, int]], l
         if before is not None:
             take(before, "name", m.entity.country)
     has_capital = "capital of" in text
-    if not has_capital and not any(w in text for w in _NEAR_WORDS):
-        towns = anchors = []  # (a cheap test first: most texts set no village beside a town)
+    near_words = _positions(text, _NEAR_WORDS)  # (most texts set no village beside a town)
+    if not has_capital and not near_words:
+        towns = anchors = []
     in_anchors = {id(a) for a in anchors}
     for m in list(anchors) + [t for t in towns if id(t) not in in_anchors]:
         lo = max(0, m.start - 160)
-        if _NEAR_WORD.search(text, lo, m.start):
+        i = bisect_left(near_words, lo)
+        if i < len(near_words) and near_words[i] < m.start:
             near = _PLACE_NEAR.search(text, lo, m.start)
             if near is not None:
                 take(near, "name", m.entity.country)
