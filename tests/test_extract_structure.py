@@ -191,3 +191,11 @@ def test_a_byline_of_parts_is_furniture_with_its_date():
         assert [d[1] for d in dates(text)] == [day], line
     # a table row of places and counts is content
     assert figs("Mali | 27 | 14\n\nNiger | 9 | 3") == ["27", "14", "9", "3"]
+
+
+def test_a_box_of_label_lines_splits_into_one_sentence_per_line():
+    text = ("Battle of Diapaga\n\nDate: 11–14 May 2025\nLocation: Diapaga, Tapoa Province, Est Region, Burkina Faso\n"
+            "Result: JNIM victory; the army withdraws from Diapaga on 15 May\n"
+            "Strength: ~600 soldiers, 250 VDP / 1,200–1,500\n")
+    f = {x["text"]: x for x in extract_document("t", text, "2025-06-01")["figures"]}
+    assert [(f[k]["location"], f[k]["period_start"]) for k in ("~600", "250")] == [(None, None), (None, None)]

@@ -64,6 +64,7 @@ _BUTTONS = re.compile(
     re.I,
 )
 _MARKUP_EDGE = re.compile(r"^[\s#>*_]+|[\s*_]+$")
+_LABEL_LINE = re.compile(r"[ \t]*(?:[-–•*][ \t]+)?[A-ZÀ-Þ][\w ,'’()&/\-]{0,40}:[ \t]+\S")
 _BULLET = re.compile(r"^\s*(?:[-–•*+]|\d{1,2}[.)])\s+")
 _DATE_ONLY = re.compile(
     r"^\s*[-–•*]\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?|"
@@ -215,6 +216,13 @@ def _blocks(text: str):
             continue
         if sum(1 for l in block if text[l[0]:l[1]].lstrip().startswith("|")) >= 2:
             # a pipe table: each row is a sentence and a paragraph of its own
+            for s_, e_ in block:
+                units.append((s_, e_, is_furniture_line(text[s_:e_]), para))
+                para += 1
+            continue
+        if len(block) >= 3 and sum(1 for l in block if _LABEL_LINE.match(text, l[0], l[1])) >= 0.6 * len(block):
+            # a box of label lines ("Date: 11–14 May 2025", "Strength: ~600 / 1,200"): each line is a sentence
+            # and a paragraph of its own, as in a table
             for s_, e_ in block:
                 units.append((s_, e_, is_furniture_line(text[s_:e_]), para))
                 para += 1
