@@ -1119,3 +1119,21 @@ def test_a_chat_messages_stamp_is_a_date_row_that_dates_nothing():
                                 "KIA.\n", "2026-03-09")
     assert [d["date_start"] for d in out["dates"]] == ["2026-03-08", "2026-03-09"]
     assert out["figures"][0]["period_start"] is None
+
+
+def test_the_three_countries_after_a_figure_are_all_three():
+    f = figs("Violence in Mali, Burkina Faso and Niger rose. ACLED recorded 4,930 violent events in the three countries "
+             "in 2025.")
+    assert f["4,930"]["location"] == "BFA;MLI;NER"
+
+
+@pytest.mark.parametrize("text,span,source", [
+    ("Political violence in Burkina Faso killed 9,420 people in 2025, according to ACLED. In 2025 that toll was more "
+     "than three times the level of 2021.", "more than three times", "ACLED"),
+    ("By 2024 JNIM controlled roughly 70 per cent of the region, according to an estimate by the Clingendael "
+     "Institute.", "roughly 70 per cent", "Clingendael Institute"),
+    ("JNIM, in a statement released through its az-Zallaqa media arm, claimed to have killed 84 soldiers.", "84",
+     "JNIM"),
+])
+def test_a_fronted_year_before_that_toll_an_estimate_by_and_a_statement_in_apposition(text, span, source):
+    assert figs(text)[span]["attributed_to"] == source

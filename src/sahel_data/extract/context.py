@@ -443,6 +443,7 @@ _SUBJECT_TAIL = (
     # "Several Russian-language Telegram channels close to the Africa Corps said"
     r"|\s+(?:close|linked|loyal|allied|affiliated|tied)\s+to\s+(?:the\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}"
     r"(?=\s+(?:said|say|says|reported|report|claimed|claim|claims)\b)"
+    r"|,\s*in\s+(?:a|an|its|their|the)\s+[^,]{1,80},"  # "JNIM, in a statement released through its media arm, claimed"
     r"|,\s*(?P<appos>[^,]{1,30}|(?:[A-Z][\w'’\-]*\s+){0,2}(?i:" + _TITLES + r")\b[^,]{0,140}|(?:a|an)\s[^,]{1,60}"
     r"|(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[\w'’\-]+){1,7}\s+\([A-Z][A-Za-z\-]{1,10}\)),"  # an apposition; a name with its acronym
     r"|\s+who\s+(?:[\w\-’']+\s+){0,5}?[\w\-’']+(?=\s+(?:said|says|told|tells|added|explained)\b)"  # "a soldier who took part told"
@@ -472,7 +473,7 @@ _ONE_PERSON = (
     r"fisherman|refugee|victim|representative|delegate|envoy|ambassador|detainee|prisoner|hostage|widow")
 # each pattern with strings one of which it needs in the sentence (None: no cheap test)
 _SOURCE_PATTERNS = [
-    (re.compile(rf"\b[Aa]ccording\s+to\s+(?:(?:the|a|an|its|their|new|recent|latest|preliminary|official|annual|\d{{4}}|two|three|four|five|several|many|some)\s+)*(?:(?:[a-z][\w\-]*\s+)?(?:data|figures|estimates|reports?|study|survey|analysis|statistics|count)\s+(?:by|from|of)\s+(?:the\s+)?)?(?P<src>{_SRC}(?:\s+(?:tally|count|review|assessment)\b)?)"), ("ccording",)),
+    (re.compile(rf"\b[Aa]ccording\s+to\s+(?:(?:the|a|an|its|their|new|recent|latest|preliminary|official|annual|\d{{4}}|two|three|four|five|several|many|some)\s+)*(?:(?:[a-z][\w\-]*\s+)?(?:data|figures|estimates?|reports?|study|survey|analysis|statistics|count)\s+(?:by|from|of)\s+(?:the\s+)?)?(?P<src>{_SRC}(?:\s+(?:tally|count|review|assessment)\b)?)"), ("ccording",)),
     (re.compile(rf"{_SUBJECT_START}(?P<src>{_SRC})(?:\s*\([^)]{{1,24}}\))?(?:\s+(?:data|figures|statistics|estimates|report|researchers|analysts|there|here|also|now|still))?"
                 rf"{_SUBJECT_TAIL}{_BEFORE_VERB}\s+(?:{_PATTERN2_VERBS_RX})\b(?![ \t]*:)"), None),  # not "Incidents recorded: 43"
     # "ACLED, a US-based monitor of political violence, which says 4,216 people were killed"
@@ -740,7 +741,8 @@ def source_in(text: str, start: int, end: int, places: set[str] | None = None,
 
 
 _CONTINUES = re.compile(
-    r"\s*[\"“]?(?:(?:In|As\s+of|By|Since|On|At|For|Of\s+these|Of\s+those)\s+[^,]{1,40},\s+(?=[a-z]))?"
+    r"\s*[\"“]?(?:(?:In|As\s+of|By|Since|On|At|For|Of\s+these|Of\s+those)\s+[^,]{1,40},\s+(?=[a-z])"
+    r"|(?:In|By|Since)\s+(?:[A-Z][a-z]+\s+)?\d{4}\s+(?=[a-z]))?"  # "In 2025 that toll was ..."
     r"(?:(?i:this|these|that|it|its|they|their|he|she|his|her)\b|One\s+of\s+them|"
     r"The\s+same|Such|Also|In\s+addition|Additionally|Of\s+these|Of\s+those|Among\s+them|"
     r"[Tt]he\s+(?:report|study|data|figures|survey|organi[sz]ation|centre|center|agency|group|researchers|"
@@ -1507,7 +1509,7 @@ def location_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_po
             return _fmt(_choose_places([p] + later))  # "a 1,950km pipeline from Niger's oilfields to the coast of Benin"
         if _DIRECT_PLACE.fullmatch(gap) and not any(fe <= q < p.start for q in fig_positions) and not later:
             # (a place the figure comes "from" gives way to the one it goes to: "crossed from Burkina Faso into Niger")
-            found = [p]
+            found = [q for q in nxt if q.start == p.start]  # ("the three countries": all three)
             # the rest of a list: "across Burkina Faso, Mali and Niger"
             for q in sorted(places, key=lambda q: q.start):
                 if q.start > found[-1].start and re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", text[found[-1].end:q.start]):
