@@ -554,7 +554,6 @@ _TRAILING_POSSESSIVE = re.compile(r"(?<=\w)['’]s$")
 _CAPITALISED_THEN_WORD = re.compile(r"(?:^|\s)[A-Z][^\s]*\s+\S+$")
 _RELATIVE_WORD = re.compile(r"\b(?:which|whom|whose)\b")
 _AUXILIARY_START = re.compile(r"(?:were|was|are|is|be|been|had|have|has|will|would)\b")
-_POSSESSIVE_END = re.compile(r"['’]s$")
 
 _DOCUMENT_AFTER_NAME = re.compile(r"(?<=[A-Z]\w)\s+(?:report|study|survey|statement|analysis|data|figures|communiqu[ée]|"
                                   r"tally|count|review|assessment)$")
@@ -610,7 +609,7 @@ def _normalise_source(src: str, sent_start_word: bool, known: set[str], places: 
     if _MONTH_OR_WEEKDAY.fullmatch(words[0]):
         return None
     # a common noun phrase written with a capital only because it opens the sentence
-    base = _POSSESSIVE_END.sub("", words[0])
+    base = _TRAILING_POSSESSIVE.sub("", words[0])
     if words[0][:1].isupper() and words[0][1:].islower() and all(w.islower() for w in words[1:]) \
             and base not in known and base not in _PROPER_ADJECTIVES and re.fullmatch(_LOWER_NP, s.lower()):
         s = words[0].lower() + s[len(words[0]):]
