@@ -237,7 +237,7 @@ def extract_document(document_id: str, text: str, published: str | None = None) 
             apply_column_units(found, cells)
         positions = [f.start for f in found]
         period_dates = [d for d in sdates if not is_dateline(text, d)]
-        owners = [f.start for f in found if f.unit not in ("year", "month", "week", "day", "hour", "minute", "decade")]
+        owners = [f.start for f in found if f.unit not in ("year", "month", "week", "day", "hour", "minute")]
         rows = []
         for f in found:
             loc = location_for(text, ctx, segs, f.start, f.end, positions)

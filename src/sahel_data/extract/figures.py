@@ -970,7 +970,7 @@ def measure_for(text: str, fig_start: int, fig_end: int, sent_end: int, unit: st
         prev_end = t.end()
         if len(words) >= 4:
             break
-    if words and unit in ("count", "percent", "percentage_point") or (words and unit not in ("year", "month", "week", "day", "hour", "minute", "decade", "times")):
+    if words and unit in ("count", "percent", "percentage_point") or (words and unit not in ("year", "month", "week", "day", "hour", "minute", "times")):
         return " ".join(words)
     # before: "a rise of 230 percent", "an increase of a third"
     before = text[max(0, fig_start - 40):fig_start]
