@@ -1137,3 +1137,10 @@ def test_the_three_countries_after_a_figure_are_all_three():
 ])
 def test_a_fronted_year_before_that_toll_an_estimate_by_and_a_statement_in_apposition(text, span, source):
     assert figs(text)[span]["attributed_to"] == source
+
+
+def test_a_foreign_states_share_is_its_own_and_a_fronted_place_is_no_list():
+    f = figs("Over the same period in Mali, France's share fell from 27% to 4%.")
+    assert (f["27%"]["location"], f["27%"]["actor"]) == ("MLI", "FRA")
+    f = figs("The juntas in Mali, Burkina Faso and Niger, which left ECOWAS, recruited 5,000 soldiers.")
+    assert f["5,000"]["actor"] == "BFA;MLI;NER"

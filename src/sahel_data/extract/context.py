@@ -139,6 +139,9 @@ _POSSESSIVE_ACT = re.compile(
     r"trainers|fleet|arsenal|air\s+force)\b",
     re.I,
 )
+# a foreign state's share ("France's share fell from 27% to 4%, while China's held steady"): the state's own
+_FRONTED_PLACE_BEFORE = re.compile(r"\b(?i:in|at|from|across|throughout|outside|inside)\s+(?:the\s+)?$")
+_SHARE_OF_STATE = re.compile(r"['’]s?\s+(?:(?:market|arms|import|supplier)\s+)?(?:share|held|stood|rose|fell)\b")
 _DISPLACED_AFTER = re.compile(r"\s+(?:refugees|asylum[\s\-]seekers|migrants|exiles|returnees|evacuees)\b", re.I)
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:refugees|asylum[\s\-]seekers|migrants|exiles|returnees|evacuees|displaced(?:\s+people|\s+persons)?|"
@@ -1072,13 +1075,16 @@ def build_contexts(text: str, sentences, matches: list[Match], ranks: dict[str, 
                                          and (_ACT_AFTER.match(after) or _HAS_FORCES_AFTER.match(after)
                                               or _SUPPLIER_ROLE_AFTER.match(after))) \
                     or _POSSESSIVE_ACT.match(after) \
+                    or e.entity_id not in african and _SHARE_OF_STATE.match(after) \
                     or _FORCE_NOUN.match(after) and not _REPORTING_AFTER.match(after[_FORCE_NOUN.match(after).end():]):
                 acting_idx.add(k)
                 # the rest of a list before it acts too
                 q = k
                 while q > 0 and sm[q - 1].entity.entity_type == "country" and not sm[q - 1].demonym \
-                        and _COUNTRY_LIST_TAIL.match(text[sm[q - 1].end:sm[q].start]):
-                    acting_idx.add(q - 1)
+                        and _COUNTRY_LIST_TAIL.match(text[sm[q - 1].end:sm[q].start]) \
+                        and not (text[sm[q - 1].end:sm[q].start].strip() == "," and text[sm[q].end:sm[q].end + 1] in "'’"
+                                 and _FRONTED_PLACE_BEFORE.search(text, max(0, sm[q - 1].start - 14), sm[q - 1].start)):
+                    acting_idx.add(q - 1)  # (not "In Mali, France's share ...": a fronted place)
                     q -= 1
         events: list[tuple[int, str, object]] = [(m.start, "m", (k, m)) for k, m in enumerate(sm)]
         aj = ai
