@@ -372,6 +372,7 @@ _SOURCE_NOUNS = """
     employee employees lawyer lawyers
     groups cluster clusters detainee detainees prisoner prisoners hostage hostages widow widows
     magazine site website broadcaster daily weekly station paper
+    blogger bloggers commentator commentators columnist economist economists haulier hauliers authority
 """.split()
 _LOWER_NP = (r"(?:[a-z0-9][\w\-]*(?:['’]s?)?\s+){0,2}(?:"
              + trie_pattern(w.replace("_", " ") for w in _SOURCE_NOUNS).replace("\\ ", r"\s+") + r")(?![^\W_])")
@@ -386,7 +387,7 @@ _PATTERN2_VERBS = (
     r"projects|projected|calculates|calculated|tallied|report|records|identified|identifies|insists|insisted|"
     r"argues|argued|counters|countered|explains|explained|maintains|maintained|contends|contended|informed|informs|"
     r"acknowledge|admit|confirm|argue|insist|warn|note|record|confirms|admits|acknowledges|tell|codes|coded|"
-    r"writes|wrote|adds|"
+    r"writes|wrote|adds|attributes|"
     r"concedes|conceded|concede"
 )
 # "announced" reports a toll, not an action: "announced the recruitment of 8,000 soldiers" credits nobody
@@ -430,7 +431,7 @@ _TITLED_NAME = re.compile(
 # the pieces of "<subject> <reporting verb>": where a subject can start, what may stand
 # between it and its verb, and auxiliaries or adverbs just before the verb
 _SUBJECT_START = (
-    r"(?:^|^[-•*–·][ \t]+|[.,;:]\s+|[\"”]\s*|\b(?:" + trie_pattern(
+    r"(?:^|^[-•*–·][ \t]+|[.,;:]\s+|[\"”]\s*|[ \t][–—][ \t]+|\b(?:" + trie_pattern(
         w for c in "and but while whereas that which after before when since because until yet".split() for w in (c, c.capitalize())
     ) + r")\s+)"
     r"(?:(?:the|The|an|An|a|A|our|Our|their|Their|its|Its)\s+)?(?:" + _NUMW + r")?"
@@ -447,7 +448,7 @@ _SUBJECT_TAIL = (
     r"|\s+(?:close|linked|loyal|allied|affiliated|tied)\s+to\s+(?:the\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}"
     r"(?=\s+(?:said|say|says|reported|report|claimed|claim|claims)\b)"
     r"|,\s*in\s+(?:a|an|its|their|the)\s+[^,]{1,80},"  # "JNIM, in a statement released through its media arm, claimed"
-    r"|,\s*(?P<appos>[^,]{1,30}|(?:[A-Z][\w'’\-]*\s+){0,2}(?i:" + _TITLES + r")\b[^,]{0,140}|(?:a|an)\s[^,]{1,60}"
+    r"|,\s*(?P<appos>[^,]{1,50}|(?:[A-Z][\w'’\-]*\s+){0,2}(?i:" + _TITLES + r")\b[^,]{0,140}|(?:a|an)\s[^,]{1,60}"
     r"|(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[\w'’\-]+){1,7}\s+\([A-Z][A-Za-z\-]{1,10}\)),"  # an apposition; a name with its acronym
     r"|\s+who\s+(?:[\w\-’']+\s+){0,5}?[\w\-’']+(?=\s+(?:said|says|told|tells|added|explained)\b)"  # "a soldier who took part told"
     r"|\s+who\s+(?:[\w\-’']+\s+){1,5}?[\w\-’']+(?=\s+(?:counted|estimated|estimates|recorded|confirmed|reported)\b)"
@@ -499,8 +500,8 @@ _SOURCE_PATTERNS = [
                 rf"concluded|concludes|recorded|records|counted|indicated|indicates|reported|reports)\b)"),
      ("urvey", "tudy", "ssessment", "ensus", " poll", "Poll", "udit", "nvestigation", "valuation")),
     (re.compile(rf"\b(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ee]stimates|[Nn]umbers|[Rr]eports?|[Ss]tudy|[Aa]nalysis|[Ss]urvey|[Tt]ally|[Cc]ount)\s+(?:from|by|of)\s+(?:the\s+)?(?P<src>{_PROPER})"), ("from", " by ", " of ")),
-    (re.compile(rf"\b(?P<src>{_PROPER})['’]s\s+(?:[a-z]+\s+)?(?:data|figures|figure|report|estimates|estimate|statistics|database|"
-                r"count|tally|round|survey|poll|study|census|numbers)\b"), ("'s ", "’s ")),
+    (re.compile(rf"\b(?P<src>{_PROPER})['’]s\s+(?:[\w\-]+\s+){{0,2}}?(?:data|figures|figure|report|estimates|estimate|statistics|"
+                r"database|count|tally|round|survey|poll|study|census|numbers|response\s+plan)\b"), ("'s ", "’s ")),
     (_TITLED_SOURCE, None),
     # "the government had given a toll of 29 dead": giving a toll reports it
     (re.compile(rf"{_SUBJECT_START}(?P<src>{_SRC}){_BEFORE_VERB}\s+(?:given|gave|gives|released|issued|published)\s+"
@@ -555,6 +556,7 @@ _LEADING_NUMBER_TOKEN = re.compile(r"^[\w\-]*\d[\w\-]*\s+(?:the\s+)?")
 _TRAILING_ADVERB = re.compile(r"\s+(?:there|here|also)$")
 _TRAILING_POSSESSIVE = re.compile(r"(?<=\w)['’]s$")
 _CAPITALISED_THEN_WORD = re.compile(r"(?:^|\s)[A-Z][^\s]*\s+\S+$")
+_LEADING_CONJUNCTION = re.compile(r"^(?:and|but|or|yet|so)\s+")
 _RELATIVE_WORD = re.compile(r"\b(?:which|whom|whose)\b")
 _AUXILIARY_START = re.compile(r"(?:were|was|are|is|be|been|had|have|has|will|would)\b")
 
@@ -625,7 +627,8 @@ def _normalise_source(src: str, sent_start_word: bool, known: set[str], places: 
 _CUE_WORDS = ("according According " + " ".join(v.replace("|", " ") for v in (_REPORTING, _PATTERN2_VERBS, _FRONTED_VERBS,
                                                                                _SPEECH))
               + " tally toll data figures statistics report reports study analysis survey estimates per Per admission"
-              " citing quoted cited").split()
+              " citing quoted cited published documented compiled collected gathered released conducted carried"
+              " commissioned").split()
 _SOURCE_CUE = re.compile(
     # (the words' first letters are tested first: the engine tries every position of the text)
     whole_words(_CUE_WORDS).pattern
@@ -659,6 +662,10 @@ def sources_in(text: str, start: int, end: int, places: set[str] | None = None,
             raw = m.group("src")
             if not raw:
                 continue
+            raw = _LEADING_CONJUNCTION.sub("", raw)  # "..., and the agency says": the agency
+            if m.group(0).endswith(("states", "state")) and " " not in raw.strip() and not raw.isupper() \
+                    and raw.strip() not in known:
+                continue  # "Landlocked states that send ...": an adjective and its noun, not a statement
             pos = m.start("src")
             if rx is _PER_SOURCE and re.fullmatch(r"[a-z]+", raw.strip()) and not raw.strip().endswith("s") \
                     and not re.search(r"\sthe\s", m.group(0)):
