@@ -27,7 +27,7 @@ test: install
 	$(BIN)/python -m pytest
 
 # The tuning set (held to the bars by the tests), then texts written apart from it:
-# heldout/ and blind2/ to blind13/ were each scored blind once (scores in their READMEs), then tuned on.
+# heldout/ and blind2/ to blind14/ were each scored blind once (scores in their READMEs), then tuned on.
 evaluate: install
 	$(BIN)/python -m sahel_data.evaluate
 	$(BIN)/python -m sahel_data.evaluate --gold-dir tests/gold/heldout
@@ -43,6 +43,7 @@ evaluate: install
 	$(BIN)/python -m sahel_data.evaluate --gold-dir tests/gold/blind11
 	$(BIN)/python -m sahel_data.evaluate --gold-dir tests/gold/blind12
 	$(BIN)/python -m sahel_data.evaluate --gold-dir tests/gold/blind13
+	$(BIN)/python -m sahel_data.evaluate --gold-dir tests/gold/blind14
 
 bench: install
 	$(BIN)/python bench/run.py
