@@ -1144,3 +1144,27 @@ def test_a_foreign_states_share_is_its_own_and_a_fronted_place_is_no_list():
     assert (f["27%"]["location"], f["27%"]["actor"]) == ("MLI", "FRA")
     f = figs("The juntas in Mali, Burkina Faso and Niger, which left ECOWAS, recruited 5,000 soldiers.")
     assert f["5,000"]["actor"] == "BFA;MLI;NER"
+
+
+def test_a_village_a_demonym_introduces_is_learned():
+    f = figs("Survivors say at least 90 civilians were killed in the central Malian village of Ninkoro.\n\n"
+             "The soldiers arrived in Ninkoro shortly after dawn, in a column of around 20 vehicles.")
+    assert f["around 20"]["location"] == "MLI"
+
+
+@pytest.mark.parametrize("text,span,source", [
+    ("A confidential report by the UN human rights office (OHCHR), dated 26 February, says UN investigators spoke to "
+     "61 witnesses.", "61", "UN human rights office"),
+    ("Data from ACLED show 40 attacks.", "40", "ACLED"),
+    ("ACLED, the conflict-monitoring project, recorded 3,912 fatalities in Mali in 2025.", "3,912", "ACLED"),
+    ("The region hosts some 415,000 displaced people, according to OCHA, and the agency says one in three children "
+     "is malnourished.", "one in three", "OCHA"),
+    ('"Landlocked states that send 80 per cent of their trade through two ports cannot afford it," said Fatoumata '
+     'Diarra.', "80 per cent", "Fatoumata Diarra"),
+    ("Kaya, Burkina Faso – Salamata Ouédraogo says she left on the morning gunmen on about 40 motorbikes came.",
+     "about 40", "Salamata Ouédraogo"),
+    ("Wagner reportedly charged Bamako about $10.8 million a month, a figure first published by the US Treasury.",
+     "about $10.8 million", "US Treasury"),
+])
+def test_sources_in_mainstream_prose(text, span, source):
+    assert figs(text)[span]["attributed_to"] == source

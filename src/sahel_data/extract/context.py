@@ -499,7 +499,8 @@ _SOURCE_PATTERNS = [
                 rf"(?=[^.;:\"“”]{{0,50}}?\b(?:found|finds|showed|shows|suggested|suggests|estimated|estimates|put|puts|"
                 rf"concluded|concludes|recorded|records|counted|indicated|indicates|reported|reports)\b)"),
      ("urvey", "tudy", "ssessment", "ensus", " poll", "Poll", "udit", "nvestigation", "valuation")),
-    (re.compile(rf"\b(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ee]stimates|[Nn]umbers|[Rr]eports?|[Ss]tudy|[Aa]nalysis|[Ss]urvey|[Tt]ally|[Cc]ount)\s+(?:from|by|of)\s+(?:the\s+)?(?P<src>{_PROPER})"), ("from", " by ", " of ")),
+    (re.compile(rf"\b(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ee]stimates|[Nn]umbers|[Rr]eports?|[Ss]tudy|[Aa]nalysis|[Ss]urvey|[Tt]ally|[Cc]ount)\s+(?:from|by|of)\s+(?:the\s+)?"
+                rf"(?P<src>(?:{_CAP}\s+){{1,3}}{_LOWER_NP}|{_PROPER})"), ("from", " by ", " of ")),  # "a report by the UN human rights office"
     (re.compile(rf"\b(?P<src>{_PROPER})['’]s\s+(?:[\w\-]+\s+){{0,2}}?(?:data|figures|figure|report|estimates|estimate|statistics|"
                 r"database|count|tally|round|survey|poll|study|census|numbers|response\s+plan)\b"), ("'s ", "’s ")),
     (_TITLED_SOURCE, None),
@@ -556,6 +557,7 @@ _LEADING_NUMBER_TOKEN = re.compile(r"^[\w\-]*\d[\w\-]*\s+(?:the\s+)?")
 _TRAILING_ADVERB = re.compile(r"\s+(?:there|here|also)$")
 _TRAILING_POSSESSIVE = re.compile(r"(?<=\w)['’]s$")
 _CAPITALISED_THEN_WORD = re.compile(r"(?:^|\s)[A-Z][^\s]*\s+\S+$")
+_DATA_FROM = re.compile(r"^(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ee]stimates|[Nn]umbers)\s+(?:from|by|of)\s+(?:the\s+)?(?=[A-Z])")
 _LEADING_CONJUNCTION = re.compile(r"^(?:and|but|or|yet|so)\s+")
 _RELATIVE_WORD = re.compile(r"\b(?:which|whom|whose)\b")
 _AUXILIARY_START = re.compile(r"(?:were|was|are|is|be|been|had|have|has|will|would)\b")
@@ -577,6 +579,7 @@ def _normalise_source(src: str, sent_start_word: bool, known: set[str], places: 
     s = _LEAD_GERUND.sub("", s)  # "Introducing the Secretary-General's report" -> "the Secretary-General"
     indefinite = _INDEFINITE_START.match(s) is not None  # "a UN report": that report, not the UN
     s = _LEADING_DETERMINER.sub("", s)
+    s = _DATA_FROM.sub("", s)  # "Data from ACLED show" -> "ACLED"
     mp2 = _NAME_THEN_PLACE.match(s)
     if mp2 and mp2.group(2) in places and mp2.group(1) not in places:
         s = mp2.group(1)  # "ACLED in Burkina Faso" -> "ACLED": the place is no part of the source

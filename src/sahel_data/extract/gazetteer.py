@@ -249,6 +249,9 @@ def _positions(text: str, words) -> list[int]:
     return sorted(out)
 _CAPITAL_OF = re.compile(
     rf"(?P<name>{_NAME}),\s+(?:the\s+)?(?:regional\s+|provincial\s+|district\s+)?capital\s+of\s+(?:the\s+)?$")
+_DEMONYM_PLACE_AFTER = re.compile(
+    rf"[ \t]+(?:[a-z][\w\-]*[ \t]+){{0,2}}(?:village|town|commune|city|hamlet|settlement|locality|camp)[ \t]+of[ \t]+"
+    rf"(?P<name>{_NAME})")
 _PROPER_NAME = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:[ \-][A-ZÀ-Þ][a-zà-ÿ'’\-]+){0,2}")  # not "IDPs", "NGOs"
 _NOT_A_PLACE_NAME = frozenset("The This That These Those A An In On At By For From To Of And But Or It Its "
                               "He She They We I Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
@@ -265,6 +268,13 @@ def learn_places(text: str, matches: list[Match]) -> list[Match]:
     anchors = [m for m in matches if not m.demonym and m.entity.country
                and m.entity.entity_type in ("country", "region")]  # a country, or a region of one ("central Mali")
     towns = [m for m in matches if not m.demonym and m.entity.country and m.entity.entity_type == "city"]
+    # "the central Malian village of Ninkoro": a demonym sets the place it introduces
+    for m in matches:
+        if m.demonym and m.entity.country and m.entity.entity_type == "country":
+            after = _DEMONYM_PLACE_AFTER.match(text, m.end)
+            if after and after.group("name").split()[0] not in _NOT_A_PLACE_NAME \
+                    and not any(a < after.end("name") and after.start("name") < b for a, b in known):
+                learned.setdefault(after.group("name"), m.entity.country)
     # a place learned in one pass sets others in its country in the next ("Liptougou, also in Gnagna")
     for _ in range(4):
         found = _learn_from(text, anchors, known, learned, towns)
