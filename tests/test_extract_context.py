@@ -1168,3 +1168,8 @@ def test_a_village_a_demonym_introduces_is_learned():
 ])
 def test_sources_in_mainstream_prose(text, span, source):
     assert figs(text)[span]["attributed_to"] == source
+
+
+def test_a_state_acting_through_its_code():
+    f = figs("Mali's new code lets the state take up to 30% of new mines, up from 20% under the old one.")
+    assert (f["up to 30%"]["location"], f["up to 30%"]["actor"]) == ("MLI", "MLI")

@@ -136,6 +136,8 @@ _POSSESSIVE_ACT = re.compile(
     r"mercenaries|defen[cs]e\s+budget|military\s+budget|budget|military\s+spending|spending|defen[cs]e|"
     # what a state buys or owes: "Mali's drone orders", "Mali's contract with Rosoboronexport", "Mali's L-39 jet trainers"
     r"orders|purchases|acquisitions|contracts?|jets|aircraft|helicopters|drones|"
+    # a state acting through its law: "Mali's new code lets the state take up to 30%"
+    r"(?:mining\s+)?code|law|decree|constitution|charter|"
     r"trainers|fleet|arsenal|air\s+force)\b",
     re.I,
 )
