@@ -632,8 +632,7 @@ def _normalise_source(src: str, sent_start_word: bool, known: set[str], places: 
 _CUE_WORDS = ("according According " + " ".join(v.replace("|", " ") for v in (_REPORTING, _PATTERN2_VERBS, _FRONTED_VERBS,
                                                                                _SPEECH))
               + " tally toll data figures statistics report reports study analysis survey estimates per Per admission"
-              " citing quoted cited published documented compiled collected gathered released conducted carried"
-              " commissioned").split()
+              " citing quoted cited published documented compiled poll polls census assessment audit").split()
 _SOURCE_CUE = re.compile(
     # (the words' first letters are tested first: the engine tries every position of the text)
     whole_words(_CUE_WORDS).pattern
