@@ -433,7 +433,7 @@ _TITLED_NAME = re.compile(
 # the pieces of "<subject> <reporting verb>": where a subject can start, what may stand
 # between it and its verb, and auxiliaries or adverbs just before the verb
 _SUBJECT_START = (
-    r"(?:^|^[-•*–·][ \t]+|[.,;:]\s+|[\"”]\s*|[ \t][–—][ \t]+|\b(?:" + trie_pattern(
+    r"(?:^(?:[-•*–·][ \t]+)?|(?:[.,;:]|[ \t][–—])\s+|[\"”]\s*|\b(?:" + trie_pattern(
         w for c in "and but while whereas that which after before when since because until yet".split() for w in (c, c.capitalize())
     ) + r")\s+)"
     r"(?:(?:the|The|an|An|a|A|our|Our|their|Their|its|Its)\s+)?(?:" + _NUMW + r")?"
@@ -442,10 +442,10 @@ _SUBJECT_START = (
 _SUBJECT_TAIL = (
     r"(?:,\s*\d{1,3}(?=,))?"  # an age before an apposition or a who-clause: "A woman, 32, who lost ..., said"
     r"(?:,\s+(?:who|which)\b[^,]*,"  # ", which monitors attacks,"
-    # "A nurse at the regional hospital in Tillaberi, who asked not to be named, said"
-    r"|\s+(?:at|in|of|from|with|near)\s+(?:[^\s,.;\"“”]+\s+){0,7}?[^\s,.;\"“”]+,\s+(?:who|which)\b[^,]*,"
-    # "A doctor at the main hospital in Sévaré told the Guardian ...": a source placed by a phrase
-    r"|\s+(?:at|in|from|with)\s+(?:[^\s,.;:\"“”\d]+\s+){0,6}?[^\s,.;:\"“”\d]+(?=\s+(?:said|says|told|tells)\b)"
+    # "A nurse at the regional hospital in Tillaberi, who asked not to be named, said", "A doctor at the main
+    # hospital in Sévaré told the Guardian ...": a source placed by a phrase
+    r"|\s+(?:at|in|of|from|with|near)\s+(?:[^\s,.;:\"“”]+\s+){0,7}?[^\s,.;:\"“”]+"
+    r"(?:,\s+(?:who|which)\b[^,]*,|(?<![\d])(?=\s+(?:said|says|told|tells)\b))"
     # "Several Russian-language Telegram channels close to the Africa Corps said"
     r"|\s+(?:close|linked|loyal|allied|affiliated|tied)\s+to\s+(?:the\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}"
     r"(?=\s+(?:said|say|says|reported|report|claimed|claim|claims)\b)"
@@ -515,7 +515,8 @@ _SOURCE_PATTERNS = [
                 r"(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|"
                 r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+)?(?:19|20)\d\d\)"), ("(",)),
     # "Killed in political violence in 2025: 4,216 (ACLED)": an acronym in brackets right after a figure
-    (re.compile(r"(?<=[\d%])[ \t]+\((?P<src>[A-Z][A-Za-z]{1,9}(?:[ \t]+[A-Z][A-Za-z]{1,9}){0,2})\)(?=[ \t]*(?:[.;,]|$))", re.M),
+    (re.compile(r"[ \t]\((?<=[\d%][ \t]\()(?P<src>[A-Z][A-Za-z]{1,9}(?:[ \t]+[A-Z][A-Za-z]{1,9}){0,2})\)(?=[ \t]*(?:[.;,]|$))",
+                re.M),
      ("(",)),
     # "... 1,934 attacks on civilians (Source: ACLED).", "(Source: Ministry of Education)"
     (re.compile(r"\([Ss]ource:\s*(?P<src>[A-Z][\w&'’\-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w&'’\-]*)){0,5})"
