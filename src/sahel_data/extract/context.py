@@ -1487,7 +1487,6 @@ _DIRECT_PLACE = re.compile(r"[^\d.,;:()]{0,40}?\b(?:for|in|of|across|from|at|by|
                            r"(?:(?:entire|whole|wider|greater|broader)\s+)?$", re.I)
 
 
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$")
 
 
 def location_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_positions=()) -> str | None:
@@ -1562,10 +1561,10 @@ def location_for(text: str, ctx: SentenceContext, segs, fs: int, fe: int, fig_po
                     k2 += step
             ps = _chain(text, ps, allp)
             # "refugees from Mali in Niger": the origin is not the place
-            origin = [p for p in ps if _FROM_BEFORE.search(text[max(0, p.start - 12):p.start])]
+            origin = [p for p in ps if _FROM_END.search(text[max(0, p.start - 12):p.start])]
             if origin and len(ps) > len(origin):
                 for p in sorted(ps, key=lambda p: p.start):  # the rest of the list: "refugees from Mali and Burkina Faso"
-                    if p not in origin and any(_LIST_SEP_ONLY.fullmatch(text, q.end, p.start) for q in origin):
+                    if p not in origin and any(_LIST_SEP.fullmatch(text, q.end, p.start) for q in origin):
                         origin.append(p)
             if origin and len({p.code for p in ps} - {p.code for p in origin}) > 0:
                 ps = [p for p in ps if p not in origin]
@@ -1596,7 +1595,6 @@ def _chain(text: str, ps: list[Place], allp: list[Place]) -> list[Place]:
     return out
 
 
-_LIST_SEP_ONLY = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
 _COMPARE_WORDS = ("than", "except", "compared", "what")
 _NUMBER_NEXT = re.compile(r"\s+(?:(?:about|around|some|nearly|roughly)\s+)?(?:\d|(?:one|two|three|four|five|six|seven|"
                           r"eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"

@@ -61,7 +61,6 @@ def _cased_key(tokens: list[str]) -> str:
     return "".join(tokens)
 
 
-
 class Gazetteer:
     """Finds the longest gazetteer names in a text, never one inside another."""
 
@@ -236,6 +235,16 @@ _PLACE_NEAR = re.compile(
     r"(?:villages?|hamlets?|towns?|settlements?|localit(?:y|ies)|communes?|camps?)\b[^.;:\n]{0,70}?"
     r"\b(?:of|in|near|outside)\s+(?:the\s+)?$")
 _NEAR_WORDS = ("illage", "amlet", "town", "Town", "ettlement", "ocalit", "ommune", "camp", "Camp")
+_CAPITAL_OF = re.compile(
+    rf"(?P<name>{_NAME}),\s+(?:the\s+)?(?:regional\s+|provincial\s+|district\s+)?capital\s+of\s+(?:the\s+)?$")
+_DEMONYM_PLACE_AFTER = re.compile(
+    rf"[ \t]+(?:[a-z][\w\-]*[ \t]+){{0,2}}(?:village|town|commune|city|hamlet|settlement|locality|camp)[ \t]+of[ \t]+"
+    rf"(?P<name>{_NAME})")
+_PROPER_NAME = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:[ \-][A-ZÀ-Þ][a-zà-ÿ'’\-]+){0,2}")  # not "IDPs", "NGOs"
+_NOT_A_PLACE_NAME = frozenset("The This That These Those A An In On At By For From To Of And But Or It Its "
+                              "He She They We I Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
+                              "January February March April May June July August September October November December "
+                              "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Today Yesterday Last Next Early Late".split())
 
 
 def _positions(text: str, words) -> list[int]:
@@ -247,16 +256,15 @@ def _positions(text: str, words) -> list[int]:
             out.append(i)
             i = text.find(w, i + 1)
     return sorted(out)
-_CAPITAL_OF = re.compile(
-    rf"(?P<name>{_NAME}),\s+(?:the\s+)?(?:regional\s+|provincial\s+|district\s+)?capital\s+of\s+(?:the\s+)?$")
-_DEMONYM_PLACE_AFTER = re.compile(
-    rf"[ \t]+(?:[a-z][\w\-]*[ \t]+){{0,2}}(?:village|town|commune|city|hamlet|settlement|locality|camp)[ \t]+of[ \t]+"
-    rf"(?P<name>{_NAME})")
-_PROPER_NAME = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:[ \-][A-ZÀ-Þ][a-zà-ÿ'’\-]+){0,2}")  # not "IDPs", "NGOs"
-_NOT_A_PLACE_NAME = frozenset("The This That These Those A An In On At By For From To Of And But Or It Its "
-                              "He She They We I Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
-                              "January February March April May June July August September October November December "
-                              "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Today Yesterday Last Next Early Late".split())
+
+
+def _usable_name(text: str, name: str | None, start: int, end: int, known: list[tuple[int, int]],
+                 learned: dict[str, str]) -> bool:
+    """Whether a name found by a learning pattern can be learned as a place: a proper name, new, no
+    gazetteer name, and no word the text also writes in lower case ("Killings of Civilians in Sourou")."""
+    return name is not None and name not in learned and name.split()[0] not in _NOT_A_PLACE_NAME \
+        and _PROPER_NAME.fullmatch(name) is not None and not any(a < end and start < b for a, b in known) \
+        and re.search(rf"(?<![\w'’\-]){re.escape(name.lower())}(?![\w\-])", text) is None
 
 
 def learn_places(text: str, matches: list[Match]) -> list[Match]:
@@ -272,12 +280,13 @@ def learn_places(text: str, matches: list[Match]) -> list[Match]:
     for m in matches:
         if m.demonym and m.entity.country and m.entity.entity_type == "country":
             after = _DEMONYM_PLACE_AFTER.match(text, m.end)
-            if after and after.group("name").split()[0] not in _NOT_A_PLACE_NAME \
-                    and not any(a < after.end("name") and after.start("name") < b for a, b in known):
-                learned.setdefault(after.group("name"), m.entity.country)
+            if after and _usable_name(text, after.group("name"), after.start("name"), after.end("name"), known, learned):
+                learned[after.group("name")] = m.entity.country
+    near_words = _positions(text, _NEAR_WORDS)  # (most texts set no village beside a town)
+    has_capital = "capital of" in text
     # a place learned in one pass sets others in its country in the next ("Liptougou, also in Gnagna")
     for _ in range(4):
-        found = _learn_from(text, anchors, known, learned, towns)
+        found = _learn_from(text, anchors, known, learned, towns, near_words, has_capital)
         if not found:
             break
         anchors = towns = found
@@ -290,25 +299,20 @@ def learn_places(text: str, matches: list[Match]) -> list[Match]:
 
 
 def _learn_from(text: str, anchors: list[Match], known: list[tuple[int, int]], learned: dict[str, str],
-                towns: list[Match] = ()) -> list[Match]:
+                towns: list[Match] = (), near_words: list[int] = (), has_capital: bool = False) -> list[Match]:
     """Names set in the anchors' countries ("in Sokolo in central Mali") or beside places of a
     country ("a hamlet ... east of Tougan"); returns their mentions."""
     new: dict[str, str] = {}
 
     def take(rx_match, group: str, country: str) -> None:
         name = rx_match.group(group)
-        if name is None or name in learned or name.split()[0] in _NOT_A_PLACE_NAME or not _PROPER_NAME.fullmatch(name) \
-                or any(a < rx_match.end(group) and rx_match.start(group) < b for a, b in known) \
-                or re.search(rf"(?<![\w'’\-]){re.escape(name.lower())}(?![\w\-])", text):
-            return  # "Killings of Civilians in Sourou" (a heading): a word the text also writes in lower case
-        new.setdefault(name, country)
+        if _usable_name(text, name, rx_match.start(group), rx_match.end(group), known, learned):
+            new.setdefault(name, country)
 
     for m in anchors:
         before = _PLACE_IN_COUNTRY.search(text, max(0, m.start - 70), m.start)
         if before is not None:
             take(before, "name", m.entity.country)
-    has_capital = "capital of" in text
-    near_words = _positions(text, _NEAR_WORDS)  # (most texts set no village beside a town)
     if not has_capital and not near_words:
         towns = anchors = []
     in_anchors = {id(a) for a in anchors}
